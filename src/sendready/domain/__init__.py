@@ -1,0 +1,1 @@
+"""Inspection rules in plain Python: frameworks, working days, timelines (no Django imports)."""
