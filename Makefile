@@ -1,0 +1,13 @@
+.PHONY: run test setup lint
+
+run:
+	scripts/run
+
+test:
+	scripts/test
+
+setup:
+	scripts/setup
+
+lint:
+	.venv/bin/ruff check src tests bench

@@ -1,0 +1,96 @@
+"""Who may do what, decided in one place by local area and role."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+
+from sendready.accounts.constants import Role
+from sendready.accounts.models import LocalArea, Membership
+
+ALL_ROLES = frozenset(Role)
+CASEWORK_ROLES = frozenset(
+    {Role.LANO, Role.SENIOR_LEADER, Role.SYSTEM_LEAD, Role.PRACTITIONER, Role.HEALTH_LEAD}
+)
+
+# The single table of permissions. Later capabilities add their rows here.
+PERMISSION_ROLES: dict[str, frozenset[Role]] = {
+    "view_area": ALL_ROLES,
+    "view_inspection": ALL_ROLES,
+    "manage_inspection": frozenset({Role.LANO, Role.SENIOR_LEADER}),
+    "manage_tasks": frozenset({Role.LANO, Role.SENIOR_LEADER, Role.SYSTEM_LEAD}),
+    "manage_timetable": frozenset({Role.LANO, Role.SENIOR_LEADER}),
+    "view_indicators": ALL_ROLES,
+    "view_pupil_rows": CASEWORK_ROLES,
+    "import_pupils": frozenset({Role.LANO, Role.SYSTEM_LEAD}),
+    "export_pupils": frozenset({Role.LANO, Role.SYSTEM_LEAD}),
+    "view_forecast": ALL_ROLES,
+    "import_inspections": frozenset({Role.LANO}),
+    "view_audit": frozenset({Role.LANO, Role.SENIOR_LEADER}),
+}
+
+
+def role_in(user: Any, area: LocalArea | None) -> Role | None:
+    """The person's role in the area, or None when they are not a member."""
+    if area is None or not getattr(user, "is_authenticated", False):
+        return None
+    cache = getattr(user, "_sendready_roles", None)
+    if cache is None:
+        cache = {m.area_id: Role(m.role) for m in Membership.objects.filter(user=user)}
+        user._sendready_roles = cache
+    return cache.get(area.pk)
+
+
+def can(user: Any, permission: str, area: LocalArea | None) -> bool:
+    """True when the person's role in the area carries the permission."""
+    role = role_in(user, area)
+    return role is not None and role in PERMISSION_ROLES[permission]
+
+
+def can_anywhere(user: Any, permission: str) -> bool:
+    """True when the person holds the permission in at least one of their areas."""
+    return any(
+        can(user, permission, m.area) for m in Membership.objects.filter(user=user).select_related("area")
+    )
+
+
+def _predicate_for(permission: str) -> rules.Predicate:
+    return rules.predicate(lambda user, area: can(user, permission, area), name=permission)
+
+
+for _name in PERMISSION_ROLES:
+    rules.add_perm(f"sendready.{_name}", _predicate_for(_name))
+
+
+def get_area_for_user(request: HttpRequest, code: str, permission: str = "view_area") -> LocalArea:
+    """The area named in the URL, if the person belongs to it and may do `permission` there."""
+    area = LocalArea.objects.filter(code=code).first()
+    if area is None or role_in(request.user, area) is None:
+        raise Http404("No such local area, or you are not a member of it.")
+    if not can(request.user, permission, area):
+        raise PermissionDenied("Your role in this local area does not allow this.")
+    return area
+
+
+def area_view(permission: str) -> Callable:
+    """Decorate a view taking `area_code`: it receives the checked `area` instead."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, area_code: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            area = get_area_for_user(request, area_code, permission)
+            request.area = area
+            request.session["area_code"] = area.code
+            return view(request, area, *args, **kwargs)
+
+        wrapped.permission = permission  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator

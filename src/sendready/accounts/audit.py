@@ -1,0 +1,30 @@
+"""Writing the audit log: every view of a child's record and every export goes through here."""
+
+from django.http import HttpRequest
+
+from sendready.accounts.constants import AuditAction
+from sendready.accounts.models import AuditEvent, LocalArea
+
+
+def record(
+    request: HttpRequest | None,
+    action: AuditAction,
+    object_type: str,
+    object_id: object = "",
+    area: LocalArea | None = None,
+    detail: str = "",
+    user=None,
+) -> AuditEvent:
+    """Add one audit entry for what the person in `request` (or `user`) did."""
+    if request is not None and user is None:
+        user = request.user if request.user.is_authenticated else None
+    return AuditEvent.objects.create(
+        user=user,
+        username=user.get_username() if user else "",
+        area=area,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        detail=detail[:500],
+        path=(request.get_full_path()[:500] if request is not None else ""),
+    )

@@ -1,0 +1,38 @@
+"""The sections of an area that each capability adds to the menu and the area overview."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from sendready.accounts.access import can
+from sendready.accounts.models import LocalArea
+
+
+@dataclass(frozen=True)
+class AreaSection:
+    key: str
+    text: str
+    url_name: str
+    permission: str
+    description: str
+    order: int = 50
+
+
+_SECTIONS: dict[str, AreaSection] = {}
+
+
+def register_section(section: AreaSection) -> None:
+    """Add a section (apps call this from AppConfig.ready)."""
+    _SECTIONS[section.key] = section
+
+
+def sections_for(user, area: LocalArea | None) -> list[dict[str, str]]:
+    """The sections this person may open in this area, in menu order."""
+    if area is None:
+        return []
+    return [
+        {"key": s.key, "text": s.text, "href": reverse(s.url_name, args=[area.code]),
+         "description": s.description}
+        for s in sorted(_SECTIONS.values(), key=lambda s: s.order)
+        if can(user, s.permission, area)
+    ]

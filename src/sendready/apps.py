@@ -1,0 +1,8 @@
+"""The core app: shared templates, static files and site-wide commands."""
+
+from django.apps import AppConfig
+
+
+class SendreadyConfig(AppConfig):
+    name = "sendready"
+    verbose_name = "sendready"

@@ -1,0 +1,69 @@
+"""The Jinja2 environment: GOV.UK Frontend macros plus Django's static and url helpers."""
+
+from datetime import date, datetime
+from typing import Any
+
+import jinja2
+from django.contrib.messages import get_messages
+from django.middleware.csrf import get_token
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+
+from sendready.govuk_forms import error_summary_items, field_params
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    """Reverse a URL name, as Django's {% url %} does."""
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def long_date(value: date | datetime | None) -> str:
+    """A date as GOV.UK writes it: Monday 8 September 2025."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def short_date(value: date | datetime | None) -> str:
+    """A date without the weekday: 8 September 2025."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+def area_sections(user: Any, area: Any) -> list[dict[str, str]]:
+    """The menu sections this person may open in the area."""
+    from sendready.accounts.navigation import sections_for
+
+    return sections_for(user, area)
+
+
+def environment(**options: Any) -> jinja2.Environment:
+    """Build the environment Django's Jinja2 backend uses."""
+    app_loader = options.pop("loader", None) or jinja2.FileSystemLoader([])
+    options["loader"] = jinja2.ChoiceLoader(
+        [
+            jinja2.PrefixLoader(
+                {"govuk_frontend_jinja": jinja2.PackageLoader("govuk_frontend_jinja")}
+            ),
+            app_loader,
+        ]
+    )
+    # DEBUG makes Django choose DebugUndefined, which breaks the GOV.UK macros.
+    options["undefined"] = jinja2.Undefined
+    options.setdefault("autoescape", True)
+    env = jinja2.Environment(**options)
+    env.globals.update(
+        static=static,
+        url=url,
+        field_params=field_params,
+        error_summary_items=error_summary_items,
+        get_messages=get_messages,
+        csrf_token_for=get_token,
+        area_sections=area_sections,
+    )
+    env.filters.update(long_date=long_date, short_date=short_date)
+    return env

@@ -1,0 +1,16 @@
+"""Top-level URLs: each capability brings its own."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from sendready.accounts import views as account_views
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("sign-in/", account_views.LoginView.as_view(), name="login"),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("sendready.accounts.urls")),
+    path("", include("sendready.inspections.urls")),
+    path("admin/", admin.site.urls),
+]

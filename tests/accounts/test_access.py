@@ -1,0 +1,64 @@
+"""Access by area and role, checked for every URL pattern."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from sendready.accounts.access import PERMISSION_ROLES
+from sendready.accounts.constants import Role
+
+# Sample values for URL parameters other than area_code; views look them up inside the area.
+SAMPLE_KWARGS = {"pk": 1, "snapshot_id": 1, "milestone_id": 1, "session_id": 1, "task_id": 1,
+                 "indicator": "ehc_plans", "region": "west-midlands", "run_id": 1}
+
+
+def _area_patterns(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{entry.namespace}:" if entry.namespace else ""
+            yield from _area_patterns(entry, prefix + ns)
+        elif isinstance(entry, URLPattern) and "area_code" in entry.pattern.regex.groupindex:
+            yield prefix + entry.name, entry
+
+
+AREA_PATTERNS = sorted(_area_patterns(), key=lambda item: item[0])
+
+
+def test_every_area_view_declares_its_permission():
+    for name, pattern in AREA_PATTERNS:
+        permission = getattr(pattern.callback, "permission", None)
+        assert permission in PERMISSION_ROLES, f"{name} is not guarded by area_view"
+
+
+@pytest.mark.parametrize("name,pattern", AREA_PATTERNS, ids=[n for n, _ in AREA_PATTERNS])
+def test_each_role_is_allowed_or_denied_as_the_permission_table_says(client, two_areas, name, pattern):
+    people, area_b = two_areas
+    permission = pattern.callback.permission
+    kwargs = {k: SAMPLE_KWARGS[k] for k in pattern.pattern.regex.groupindex if k != "area_code"}
+    from django.urls import reverse
+
+    url = reverse(name, kwargs={"area_code": people.area.code, **kwargs})
+    for role, user in people.by_role.items():
+        client.force_login(user)
+        status = client.get(url).status_code
+        if role in PERMISSION_ROLES[permission]:
+            assert status != 403, f"{role} should reach {name}"
+        else:
+            assert status == 403, f"{role} should be refused {name}, got {status}"
+    client.force_login(people.outsider)
+    assert client.get(url).status_code == 404, f"a member of another area reached {name}"
+    client.logout()
+    assert client.get(url).status_code == 302, f"{name} must ask an anonymous visitor to sign in"
+
+
+def test_a_lano_of_another_area_cannot_switch_into_this_area(client, two_areas):
+    people, _ = two_areas
+    client.force_login(people.outsider)
+    client.post("/areas/switch/", {"area_code": people.area.code})
+    response = client.get("/", follow=True)
+    assert people.area.name not in response.content.decode()
+
+
+def test_the_permission_table_names_only_real_roles():
+    for roles in PERMISSION_ROLES.values():
+        assert roles <= set(Role)

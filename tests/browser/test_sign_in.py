@@ -1,0 +1,29 @@
+"""Signing in and the area overview, in a real browser."""
+
+import pytest
+
+from tests.conftest import assert_accessible, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_sign_in_page_is_accessible_and_rejects_a_wrong_password(live_server, page, console_errors):
+    page.goto(f"{live_server.url}/sign-in/")
+    assert_accessible(page)
+    page.get_by_label("Username").fill("nobody")
+    page.get_by_label("Password", exact=True).fill("wrong")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.title().startswith("Error: ")
+    assert page.get_by_text("There is a problem").is_visible()
+    assert_accessible(page)
+    assert not console_errors
+
+
+def test_a_lano_signs_in_and_sees_their_area(live_server, page, two_areas, console_errors):
+    people, _ = two_areas
+    sign_in(page, live_server, "a_lano")
+    assert page.get_by_role("heading", name="Ashvale (test)").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Sign out").click()
+    assert "sign-in" in page.url
+    assert not console_errors
