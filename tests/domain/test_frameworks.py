@@ -1,0 +1,74 @@
+"""The shipped framework files load, follow the schema and carry the reference's key numbers."""
+
+import pytest
+
+from sendready.domain.frameworks import (
+    ACTORS,
+    STATUSES,
+    UnknownFramework,
+    list_frameworks,
+    load_framework,
+)
+
+NAMES = ["2016-inspection", "2016-revisit", "2023-full", "2023-monitoring"]
+
+
+def test_the_four_frameworks_are_listed():
+    assert list_frameworks() == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_framework_loads_with_sourced_steps_and_settings(name):
+    fw = load_framework(name)
+    assert fw.title and fw.summary and fw.steps
+    assert fw.steps[0].key == "notification"
+    for step in fw.steps:
+        assert step.actor in ACTORS and step.status in STATUSES
+        assert step.source and step.description
+    for setting in fw.settings.values():
+        assert setting.default >= 0 and setting.label and setting.status in STATUSES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_framework_has_an_onsite_step_with_a_length(name):
+    onsite = load_framework(name).step("onsite")
+    assert onsite.phase == "onsite"
+    assert onsite.duration is not None or onsite.end is not None
+
+
+def test_an_unknown_framework_name_lists_the_valid_names():
+    with pytest.raises(UnknownFramework) as caught:
+        load_framework("2019-full")
+    message = str(caught.value)
+    assert "2019-full" in message
+    for name in NAMES:
+        assert name in message
+
+
+def test_2016_inspection_gives_five_working_days_notice_and_a_70_day_wsoa():
+    fw = load_framework("2016-inspection")
+    assert fw.step("onsite").start.amount == 5
+    assert fw.step("wsoa_due").start.amount == 70
+    assert fw.step("wsoa_due").start.anchor == "letter"
+    assert fw.settings["letter_wd"].status != "confirmed"
+
+
+def test_2016_revisit_letter_lag_is_a_setting_defaulting_to_33():
+    fw = load_framework("2016-revisit")
+    assert fw.step("letter").start.amount == "letter_wd"
+    assert fw.settings["letter_wd"].default == 33
+    assert fw.settings["onsite_days"].default == 4
+
+
+def test_2023_full_treats_monday_notification_as_a_warning_not_a_rule():
+    fw = load_framework("2023-full")
+    assert fw.notification_weekday == 0
+    assert fw.monday_rule == "warning"
+    assert fw.settings["report_lag_wd"].default == 43
+    assert fw.settings["report_lag_wd"].status == "derived"
+
+
+def test_2023_monitoring_numbers_are_all_unconfirmed_settings():
+    fw = load_framework("2023-monitoring")
+    assert {"notice_wd", "onsite_days", "report_lag_wd"} <= set(fw.settings)
+    assert all(s.status == "unconfirmed" for s in fw.settings.values())
