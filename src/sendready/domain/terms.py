@@ -1,0 +1,120 @@
+"""English school terms as used by the inspection forecast, with boundaries read from data."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load_rules() -> dict[str, Any]:
+    """Return forecast_rules.json as {key: value} (the 'source' notes stay in the file)."""
+    text = resources.files("sendready.domain").joinpath("data/forecast_rules.json").read_text("utf-8")
+    raw = json.loads(text)
+    return {key: item["value"] for key, item in raw.items() if not key.startswith("_")}
+
+
+def rule_sources() -> dict[str, str]:
+    """Return the source note of every forecast rule, for display beside the numbers."""
+    text = resources.files("sendready.domain").joinpath("data/forecast_rules.json").read_text("utf-8")
+    return {k: v["source"] for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def _starts() -> list[tuple[str, int, int]]:
+    """Season name and (month, day) it starts, in calendar order."""
+    out = []
+    for item in load_rules()["terms"]:
+        month, day = (int(part) for part in item["starts"].split("-"))
+        out.append((item["season"], month, day))
+    return sorted(out, key=lambda s: (s[1], s[2]))
+
+
+@dataclass(frozen=True, order=True)
+class Term:
+    """One school term: `start` inclusive, `end` exclusive (the next term's first day)."""
+
+    start: date
+    end: date
+    season: str
+
+    @property
+    def name(self) -> str:
+        """Name as a school reads it, e.g. 'Autumn 2025'."""
+        return f"{self.season} {self.start.year}"
+
+    @property
+    def last_day(self) -> date:
+        """Last calendar day of the term."""
+        return self.end - timedelta(days=1)
+
+    def contains(self, day: date) -> bool:
+        """True if `day` falls in this term."""
+        return self.start <= day < self.end
+
+    def next(self) -> Term:
+        """The term that follows this one."""
+        return term_of(self.end)
+
+    def previous(self) -> Term:
+        """The term before this one."""
+        return term_of(self.start - timedelta(days=1))
+
+
+def term_of(day: date) -> Term:
+    """Return the term that contains `day`."""
+    starts = _starts()
+    candidates = [date(day.year + dy, m, d) for dy in (-1, 0, 1) for _, m, d in starts]
+    seasons = {(m, d): s for s, m, d in starts}
+    candidates.sort()
+    for first, following in zip(candidates, candidates[1:]):
+        if first <= day < following:
+            return Term(first, following, seasons[(first.month, first.day)])
+    raise ValueError(f"no term contains {day}")  # unreachable with at least one start a year
+
+
+def next_terms(as_of: date, count: int) -> list[Term]:
+    """Return `count` terms starting with the one that contains `as_of`."""
+    terms = [term_of(as_of)]
+    while len(terms) < count:
+        terms.append(terms[-1].next())
+    return terms
+
+
+def terms_between(from_date: date, to_date: date) -> list[Term]:
+    """Return every term that overlaps the inclusive range from_date..to_date."""
+    terms = [term_of(from_date)]
+    while terms[-1].end <= to_date:
+        terms.append(terms[-1].next())
+    return terms
+
+
+def term_by_name(name: str) -> Term:
+    """Return the term called e.g. 'Spring 2026'."""
+    season, _, year = name.strip().partition(" ")
+    for s, m, d in _starts():
+        if s.lower() == season.lower():
+            return term_of(date(int(year), m, d))
+    raise ValueError(f"unknown term name {name!r}")
+
+
+def add_months(day: date, months: float) -> date:
+    """Add a (possibly fractional) number of months, as 30.44-day months."""
+    return day + timedelta(days=round(months * 30.4375))
+
+
+def describe_interval(start: date, end: date) -> str:
+    """Elapsed time in words, e.g. '4 years 5 months' (whole months, rounded down)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month) - (end.day < start.day)
+    if months < 0:
+        return "in the future"
+    years, months = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' if years != 1 else ''}")
+    if months or not years:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return " ".join(parts)
