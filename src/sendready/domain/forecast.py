@@ -14,9 +14,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sendready.domain.history import (
-    KIND_WORDS, OUTCOME_WORDS, Area, InspectionEvent, history_for_current_areas,
+    KIND_WORDS,
+    OUTCOME_WORDS,
+    Area,
+    InspectionEvent,
+    history_for_current_areas,
 )
-from sendready.domain.terms import Term, add_months, describe_interval, load_rules, next_terms, term_of
+from sendready.domain.terms import (
+    Term,
+    add_months,
+    describe_interval,
+    load_rules,
+    term_of,
+)
 
 _YEAR = 365.25
 
@@ -123,7 +133,7 @@ def observed_counts(known: list[InspectionEvent], areas: list[Area], era: str, b
 
 
 def _normal_mass(lo: float, hi: float, mean: float, sd: float) -> float:
-    cdf = lambda x: 0.5 * (1 + math.erf((x - mean) / (sd * math.sqrt(2))))  # noqa: E731
+    cdf = lambda x: 0.5 * (1 + math.erf((x - mean) / (sd * math.sqrt(2))))
     return max(0.0, cdf(hi) - cdf(lo))
 
 
@@ -131,7 +141,7 @@ def _due_masses(due: date, spread_months: float, terms: list[Term], cutoff: date
                 active: list[tuple[date, date]] | None = None) -> list[float]:
     """Per-term probability of an event expected around `due`, given it has not happened by `cutoff`."""
     sd = spread_months * 30.4375
-    x = lambda d: float((d - due).days)  # noqa: E731
+    x = lambda d: float((d - due).days)
     masses = []
     for t in terms:
         share = 1.0
