@@ -1,0 +1,142 @@
+"""Low-level XLSX helpers for pupil_import: pick the sheet, find where it starts, fill merged cells.
+
+fastexcel (calamine) reads the values fast but trims empty leading rows and columns and leaves merged
+cells blank below/right of their top-left cell, so we read a little of the sheet XML ourselves.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from io import BytesIO
+
+import polars as pl
+
+# Scanning for <mergeCell> means reading the whole sheet XML; skip it for huge sheets (rare there).
+MERGE_SCAN_LIMIT = 100 * 1024 * 1024
+MAX_MERGES = 500
+
+_SHEET = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"', re.S)
+_SHEET_ALT = re.compile(rb'<sheet\b[^>]*?r:id="([^"]*)"[^>]*?name="([^"]*)"', re.S)
+_REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', re.S)
+_REL_ALT = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.S)
+_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*?(/>|>(.*?)</c>)', re.S)
+_MERGE = re.compile(rb'<mergeCell\b[^>]*?ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """Where a sheet's used range starts (1-based) and which ranges are merged (1-based, inclusive)."""
+
+    first_row: int = 1
+    first_col: int = 1
+    merges: tuple[tuple[int, int, int, int], ...] = ()
+    merges_skipped: bool = False
+
+
+def column_number(letters: bytes) -> int:
+    """Convert spreadsheet column letters (b"A", b"AB") to a 1-based number."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
+    workbook = zf.read("xl/workbook.xml")
+    rels = zf.read("xl/_rels/workbook.xml.rels")
+    targets = {i: t for i, t in _REL.findall(rels)} | {i: t for t, i in _REL_ALT.findall(rels)}
+    sheets = {n: i for n, i in _SHEET.findall(workbook)} | {n: i for i, n in _SHEET_ALT.findall(workbook)}
+    paths = {}
+    for name, rid in sheets.items():
+        target = targets.get(rid, b"").decode("utf-8", "replace")
+        if not target:
+            continue
+        path = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        paths[_unescape(name.decode("utf-8", "replace"))] = path
+    return paths
+
+
+def _unescape(text: str) -> str:
+    return (
+        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
+
+
+def sheet_layout(data: bytes, sheet_name: str) -> SheetLayout:
+    """Find the first used row and column and the merged ranges of a sheet; defaults if unreadable."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as zf:
+            path = _sheet_paths(zf).get(sheet_name)
+            if path is None:
+                return SheetLayout()
+            info = zf.getinfo(path)
+            with zf.open(info) as stream:
+                head = stream.read(2 * 1024 * 1024)
+            first_row, first_col = _first_used(head)
+            if info.file_size > MERGE_SCAN_LIMIT:
+                return SheetLayout(first_row, first_col, (), merges_skipped=True)
+            merges = _merges(zf, info)
+            return SheetLayout(first_row, first_col, merges[:MAX_MERGES], len(merges) > MAX_MERGES)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, RuntimeError):
+        return SheetLayout()
+
+
+def _first_used(head: bytes) -> tuple[int, int]:
+    rows: list[int] = []
+    cols: list[int] = []
+    for m in _CELL.finditer(head):
+        body = m.group(4) or b""
+        # A cell with only a style has no <v>/<is>; calamine skips it, so do we.
+        if b"<v>" in body or b"<v " in body or b"<is>" in body or b"<f>" in body:
+            rows.append(int(m.group(2)))
+            cols.append(column_number(m.group(1)))
+            if len(rows) >= 2000:
+                break
+    if not rows:
+        return 1, 1
+    return min(rows), min(cols)
+
+
+def _merges(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[tuple[int, int, int, int]]:
+    found: list[tuple[int, int, int, int]] = []
+    tail = b""
+    with zf.open(info) as stream:
+        while chunk := stream.read(8 * 1024 * 1024):
+            block = tail + chunk
+            if b"<mergeCell" in block:
+                for m in _MERGE.finditer(block):
+                    found.append(
+                        (int(m.group(2)), column_number(m.group(1)), int(m.group(4)),
+                         column_number(m.group(3)))
+                    )
+                tail = b""
+            else:
+                tail = block[-200:]
+    return sorted(set(found))
+
+
+def fill_merged(frame: pl.DataFrame, layout: SheetLayout) -> pl.DataFrame:
+    """Copy each merged range's top-left value into every cell of the range (frame is 0-based)."""
+    if not layout.merges or frame.height == 0:
+        return frame
+    index = pl.int_range(pl.len())
+    columns = frame.columns
+    exprs: dict[str, pl.Expr] = {}
+    for r1, c1, r2, c2 in layout.merges:
+        top, bottom = r1 - layout.first_row, r2 - layout.first_row
+        left, right = c1 - layout.first_col, c2 - layout.first_col
+        if top < 0 or left < 0 or top >= frame.height or left >= len(columns):
+            continue
+        value = frame[top, columns[left]]
+        if value is None:
+            continue
+        for c in range(left, min(right, len(columns) - 1) + 1):
+            name = columns[c]
+            current = exprs.get(name, pl.col(name))
+            exprs[name] = pl.when(index.is_between(top, bottom)).then(pl.lit(value)).otherwise(current)
+    if not exprs:
+        return frame
+    return frame.with_columns(**exprs)
