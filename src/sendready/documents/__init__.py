@@ -1,0 +1,1 @@
+"""Downloads (ICS, DOCX, XLSX, CSV) rendered from plain Python values; no Django imports."""

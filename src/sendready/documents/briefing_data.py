@@ -1,0 +1,136 @@
+"""Plain values the document builders take, and the shared wording for dates, times and windows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sendready.domain.workdays import clock, long_date, to_london
+
+
+class MilestoneLike(Protocol):
+    """What the builders read from a milestone (sendready.domain.timeline.Milestone fits)."""
+
+    key: str
+    title: str
+    description: str
+    date: dt.date
+    end_date: dt.date | None
+    time: dt.time | None
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    """One inspector or quality-assurance member of the inspection team."""
+
+    name: str
+    role: str
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class SurveyWindow:
+    """When an online survey opens and closes (London time) and where to find it."""
+
+    opens: dt.datetime
+    closes: dt.datetime
+    link: str = ""
+    audience: str = "parents and carers"
+
+
+@dataclass(frozen=True)
+class ForumMeeting:
+    """An online meeting where families can talk to inspectors or the parent carer forum."""
+
+    date: dt.date
+    start: dt.time
+    end: dt.time | None = None
+    online_link: str = ""
+    phone_number: str = ""
+    conference_id: str = ""
+    host: str = "the parent carer forum"
+
+
+@dataclass(frozen=True)
+class Session:
+    """One meeting or activity in the on-site timetable."""
+
+    day: dt.date
+    start: dt.time
+    title: str
+    end: dt.time | None = None
+    focus: str = ""
+    attendees: str = ""
+    place: str = ""
+    online_link: str = ""
+    key: str = ""
+
+    @property
+    def half(self) -> str:
+        """"AM" for sessions starting before noon, otherwise "PM"."""
+        return "AM" if self.start < dt.time(12, 0) else "PM"
+
+    @property
+    def where(self) -> str:
+        """The place, the online link, or both."""
+        return " – ".join(part for part in (self.place, self.online_link) if part)
+
+
+@dataclass(frozen=True)
+class BriefingData:
+    """Everything a stakeholder briefing or a message to families needs about one inspection."""
+
+    area_name: str
+    framework_title: str
+    notified: dt.date
+    onsite_start: dt.date
+    onsite_end: dt.date | None = None
+    purpose: str = ""
+    team: Sequence[TeamMember] = ()
+    areas_of_focus: Sequence[str] = ()
+    survey: SurveyWindow | None = None
+    forum_meeting: ForumMeeting | None = None
+    contact_email: str = ""
+    milestones: Sequence[MilestoneLike] = ()
+    sessions: Sequence[Session] = ()
+    next_steps: Sequence[str] = field(default_factory=tuple)
+
+
+def at_time(moment: dt.datetime) -> str:
+    """"12:00 on Monday 24 January 2022" in London time."""
+    local = to_london(moment)
+    return f"{clock(local.time())} on {long_date(local.date())}"
+
+
+def survey_sentence(survey: SurveyWindow) -> str:
+    """One sentence giving the survey window."""
+    return (f"The online survey for {survey.audience} opens at {at_time(survey.opens)} "
+            f"and closes at {at_time(survey.closes)}.")
+
+
+def onsite_phrase(start: dt.date, end: dt.date | None) -> str:
+    """"from Monday 31 January 2022 to Thursday 3 February 2022" (or "on ..." for one day)."""
+    if end is None or end == start:
+        return f"on {long_date(start)}"
+    return f"from {long_date(start)} to {long_date(end)}"
+
+
+def milestone_when(milestone: MilestoneLike) -> str:
+    """A milestone's date, time and end in words."""
+    when = long_date(milestone.date)
+    if milestone.time:
+        when = f"{when}, {clock(milestone.time)}"
+    if milestone.end_date and milestone.end_date != milestone.date:
+        end_time = getattr(milestone, "end_time", None)
+        end = long_date(milestone.end_date) + (f", {clock(end_time)}" if end_time else "")
+        when = f"{when} to {end}"
+    return when
+
+
+def meeting_sentence(meeting: ForumMeeting) -> str:
+    """When the families' meeting takes place."""
+    hours = clock(meeting.start) + (f" to {clock(meeting.end)}" if meeting.end else "")
+    host = meeting.host[:1].upper() + meeting.host[1:]
+    return f"{host} is holding an online meeting on {long_date(meeting.date)}, {hours}."
