@@ -10,7 +10,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
-from sendready.govuk_forms import error_summary_items, field_params
+from sendready.govuk_forms import date_params, error_summary_items, field_params
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -41,6 +41,13 @@ def area_sections(user: Any, area: Any) -> list[dict[str, str]]:
     return sections_for(user, area)
 
 
+def london_time(value: datetime | None) -> str:
+    """The time of day in London, as 17:00."""
+    if value is None:
+        return ""
+    return f"{timezone.localtime(value):%H:%M}"
+
+
 def environment(**options: Any) -> jinja2.Environment:
     """Build the environment Django's Jinja2 backend uses."""
     app_loader = options.pop("loader", None) or jinja2.FileSystemLoader([])
@@ -60,10 +67,11 @@ def environment(**options: Any) -> jinja2.Environment:
         static=static,
         url=url,
         field_params=field_params,
+        date_params=date_params,
         error_summary_items=error_summary_items,
         get_messages=get_messages,
         csrf_token_for=get_token,
         area_sections=area_sections,
     )
-    env.filters.update(long_date=long_date, short_date=short_date)
+    env.filters.update(long_date=long_date, short_date=short_date, london_time=london_time)
     return env

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "sendready",
     "sendready.accounts",
     "sendready.inspections",
+    "sendready.forecasting",
+    "sendready.pupildata",
 ]
 
 MIDDLEWARE = [

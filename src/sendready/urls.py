@@ -12,5 +12,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("sendready.accounts.urls")),
     path("", include("sendready.inspections.urls")),
+    path("", include("sendready.forecasting.urls")),
+    path("", include("sendready.pupildata.urls")),
     path("admin/", admin.site.urls),
 ]

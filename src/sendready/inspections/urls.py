@@ -1,8 +1,28 @@
 from django.urls import path
 
-from sendready.inspections import views
+from sendready.inspections import download_views, task_views, timetable_views, views
 
 app_name = "inspections"
+base = "areas/<str:area_code>/inspections/"
+one = base + "<int:pk>/"
 urlpatterns = [
-    path("areas/<str:area_code>/inspections/", views.inspection_list, name="list"),
+    path(base, views.inspection_list, name="list"),
+    path(base + "new/", views.inspection_new, name="new"),
+    path(one, views.inspection_detail, name="detail"),
+    path(one + "countdowns.json", views.inspection_countdowns, name="countdowns"),
+    path(one + "dates/", views.inspection_dates, name="dates"),
+    path(one + "briefing/", views.inspection_briefing_edit, name="briefing_edit"),
+    path(one + "conclude/", views.inspection_conclude, name="conclude"),
+    path(one + "tasks/", task_views.task_list, name="tasks"),
+    path(one + "tasks/<int:task_id>/", task_views.task_edit, name="task_edit"),
+    path(one + "timetable/", timetable_views.timetable, name="timetable"),
+    path(one + "timetable/new/", timetable_views.session_new, name="session_new"),
+    path(one + "timetable/<int:session_id>/", timetable_views.session_edit, name="session_edit"),
+    path(one + "timetable/<int:session_id>/remove/", timetable_views.session_delete,
+         name="session_delete"),
+    path(one + "calendar.ics", download_views.calendar, name="calendar"),
+    path(one + "stakeholder-briefing.docx", download_views.briefing_docx, name="briefing_docx"),
+    path(one + "key-message/", download_views.key_message, name="key_message"),
+    path(one + "key-message.docx", download_views.key_message_docx, name="key_message_docx"),
+    path(one + "timetable.docx", download_views.timetable_docx, name="timetable_docx"),
 ]

@@ -1,12 +1,130 @@
-"""Inspection pages."""
+"""Inspection pages: record a notification, read the timeline, manage tasks and briefing details."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from sendready.accounts.access import area_view
+from sendready.accounts.access import area_view, can
 from sendready.accounts.models import LocalArea
+from sendready.inspections import actions
+from sendready.inspections.access import get_inspection
+from sendready.inspections.forms import BriefingForm, InspectionForm
+from sendready.inspections.models import Inspection
+from sendready.inspections.presenters import countdowns
+
+
+def _context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict:
+    return {"title": title, "area": area, "active_nav": "inspections",
+            "can_manage": can(request.user, "manage_inspection", area),
+            "can_manage_tasks": can(request.user, "manage_tasks", area),
+            "can_manage_timetable": can(request.user, "manage_timetable", area), **extra}
 
 
 @area_view("view_inspection")
 def inspection_list(request: HttpRequest, area: LocalArea) -> HttpResponse:
-    return render(request, "inspections/list.html", {"title": "Inspections", "area": area})
+    """Every inspection recorded for the area, the active one first."""
+    inspections = Inspection.objects.for_area(area).order_by("status", "-notified_on")
+    return render(request, "inspections/list.html",
+                  _context(request, area, "Inspections", inspections=inspections))
+
+
+@area_view("manage_inspection")
+def inspection_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
+    """Record a notification: the framework and date give every dated step."""
+    form = InspectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            inspection = actions.record_inspection(
+                area, request.user, form.cleaned_data["framework"], form.cleaned_data["notified_on"],
+                form.overrides(), request=request)
+        except ValidationError as exc:
+            form.add_error(_field_for(exc), exc)
+        else:
+            messages.success(request, "Inspection recorded. Every step below is dated from the notification.")
+            return redirect("inspections:detail", area.code, inspection.pk)
+    return render(request, "inspections/new.html",
+                  _context(request, area, "Record an inspection notification", form=form))
+
+
+def _field_for(exc: ValidationError) -> str:
+    text = " ".join(exc.messages).lower()
+    if "on-site" in text or "on site" in text:
+        return "onsite_start" if "first" in text or "start" in text else "onsite_end"
+    if "already has an active inspection" in text:
+        return "framework"
+    return "notified_on"
+
+
+@area_view("view_inspection")
+def inspection_detail(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
+    """The timeline: every milestone with its date, who acts, its source and a countdown."""
+    inspection = get_inspection(area, pk)
+    milestones = list(inspection.milestones.select_related("task", "task__owner"))
+    warnings = []
+    try:
+        warnings = actions.timeline_for(inspection).warnings
+    except Exception:  # an old record the current framework data no longer accepts
+        warnings = ["This inspection's dates no longer fit the framework data; check the on-site dates."]
+    return render(request, "inspections/detail.html", _context(
+        request, area, "Inspection timeline", inspection=inspection, milestones=milestones,
+        countdowns=countdowns(inspection, timezone.now()), warnings=warnings,
+        team=inspection.team.all()))
+
+
+@area_view("view_inspection")
+def inspection_countdowns(request: HttpRequest, area: LocalArea, pk: int) -> JsonResponse:
+    """Countdowns as JSON, so the timeline page can keep them live."""
+    inspection = get_inspection(area, pk)
+    return JsonResponse({"countdowns": countdowns(inspection, timezone.now())})
+
+
+@area_view("manage_inspection")
+def inspection_dates(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
+    """Change the on-site dates once inspectors confirm them."""
+    inspection = get_inspection(area, pk)
+    initial = {"framework": inspection.framework, "notified_on": inspection.notified_on,
+               "onsite_start": inspection.onsite_start, "onsite_end": inspection.onsite_end}
+    form = InspectionForm(request.POST or None, initial=initial)
+    form.fields["framework"].disabled = True
+    form.fields["notified_on"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.change_onsite_dates(inspection, request.user, form.cleaned_data.get("onsite_start"),
+                                        form.cleaned_data.get("onsite_end"), request=request)
+        except ValidationError as exc:
+            form.add_error(_field_for(exc) if _field_for(exc) != "notified_on" else "onsite_start", exc)
+        else:
+            messages.success(request, "On-site dates saved and the timeline dated again.")
+            return redirect("inspections:detail", area.code, inspection.pk)
+    return render(request, "inspections/dates.html",
+                  _context(request, area, "Change on-site dates", form=form, inspection=inspection))
+
+
+@area_view("manage_inspection")
+def inspection_briefing_edit(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
+    """What the stakeholder briefing and the key message to families say."""
+    inspection = get_inspection(area, pk)
+    team_text = "\n".join(", ".join(filter(None, [t.name, t.role, t.organisation]))
+                          for t in inspection.team.all())
+    initial = {name: getattr(inspection, name) for name in BriefingForm.base_fields if name != "team"}
+    form = BriefingForm(request.POST or None, initial={**initial, "team": team_text})
+    if request.method == "POST" and form.is_valid():
+        actions.update_briefing(inspection, request.user, dict(form.cleaned_data), request=request)
+        messages.success(request, "Briefing details saved.")
+        return redirect("inspections:detail", area.code, inspection.pk)
+    return render(request, "inspections/briefing_edit.html",
+                  _context(request, area, "Briefing details", form=form, inspection=inspection))
+
+
+@area_view("manage_inspection")
+@require_POST
+def inspection_conclude(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
+    """Mark the inspection as over."""
+    inspection = get_inspection(area, pk)
+    actions.conclude_inspection(inspection, request.user, request=request)
+    messages.success(request, "Inspection marked as concluded.")
+    return redirect("inspections:list", area.code)
+

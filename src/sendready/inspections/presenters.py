@@ -1,0 +1,92 @@
+"""Turning inspection records into what pages and documents show."""
+
+import datetime as dt
+from collections import OrderedDict
+from zoneinfo import ZoneInfo
+
+from sendready.documents.briefing_data import (
+    BriefingData, ForumMeeting, Session, SurveyWindow, TeamMember)
+from sendready.domain.frameworks import load_framework
+from sendready.domain.timeline import Milestone as DomainMilestone
+from sendready.domain.timeline import countdown
+from sendready.inspections.constants import AttendeeGroup
+from sendready.inspections.models import Inspection, Milestone, TimetableSession
+
+LONDON = ZoneInfo("Europe/London")
+GROUP_LABELS = dict(AttendeeGroup.choices)
+SURVEY_KEYS = ("parent_survey", "surveys")
+
+
+def as_domain(m: Milestone) -> DomainMilestone:
+    """The stored milestone as the domain's value, for countdowns and documents."""
+    return DomainMilestone(key=m.key, title=m.title, description=m.description, date=m.date,
+                           end_date=m.end_date, time=m.time, actor=m.actor, source=m.source,
+                           status=m.source_status, end_time=m.end_time, phase=m.phase,
+                           condition=m.condition or None)
+
+
+def countdowns(inspection: Inspection, now: dt.datetime) -> dict[str, str]:
+    """A live countdown for every milestone, keyed by milestone key."""
+    return {m.key: countdown(as_domain(m), now) for m in inspection.milestones.all()}
+
+
+def sessions_by_day(sessions) -> "OrderedDict[dt.date, list[TimetableSession]]":
+    """Sessions grouped by date, in time order."""
+    days: OrderedDict[dt.date, list[TimetableSession]] = OrderedDict()
+    for session in sessions:
+        days.setdefault(session.date, []).append(session)
+    return days
+
+
+def group_labels(session: TimetableSession) -> str:
+    """Who attends, in words."""
+    return ", ".join(GROUP_LABELS.get(g, g) for g in session.attendee_groups)
+
+
+def framework_title(inspection: Inspection) -> str:
+    try:
+        return load_framework(inspection.framework).title
+    except LookupError:
+        return inspection.framework
+
+
+def as_session(s: TimetableSession) -> Session:
+    return Session(day=s.date, start=s.start_time, end=s.end_time, title=s.title, focus=s.focus,
+                   attendees=group_labels(s), place=s.place, online_link=s.online_link,
+                   key=f"session-{s.pk}")
+
+
+def _survey(inspection: Inspection, milestones: list[Milestone]) -> SurveyWindow | None:
+    step = next((m for m in milestones if m.key in SURVEY_KEYS), None)
+    if step is None or step.end_date is None:
+        return None
+    opens = dt.datetime.combine(step.date, step.time or dt.time(9, 0), tzinfo=LONDON)
+    closes = dt.datetime.combine(step.end_date, step.end_time or dt.time(17, 0), tzinfo=LONDON)
+    return SurveyWindow(opens=opens, closes=closes, link=inspection.survey_link)
+
+
+def _forum(inspection: Inspection) -> ForumMeeting | None:
+    if not (inspection.pcf_meeting_date and inspection.pcf_meeting_start):
+        return None
+    return ForumMeeting(date=inspection.pcf_meeting_date, start=inspection.pcf_meeting_start,
+                        end=inspection.pcf_meeting_end, online_link=inspection.pcf_meeting_link,
+                        phone_number=inspection.pcf_meeting_phone,
+                        conference_id=inspection.pcf_meeting_conference_id)
+
+
+def briefing_data(inspection: Inspection) -> BriefingData:
+    """Everything the briefing, the key message and the calendar say about the inspection."""
+    milestones = list(inspection.milestones.all())
+    onsite = next((m for m in milestones if m.key == "onsite"), None)
+    return BriefingData(
+        area_name=inspection.area.name, framework_title=framework_title(inspection),
+        notified=inspection.notified_on,
+        onsite_start=onsite.date if onsite else inspection.notified_on,
+        onsite_end=onsite.end_date if onsite else None,
+        purpose=inspection.purpose,
+        team=[TeamMember(t.name, t.role, t.organisation) for t in inspection.team.all()],
+        areas_of_focus=inspection.focus_list(), survey=_survey(inspection, milestones),
+        forum_meeting=_forum(inspection), contact_email=inspection.contact_email,
+        milestones=[as_domain(m) for m in milestones],
+        sessions=[as_session(s) for s in inspection.sessions.all()],
+    )
