@@ -47,7 +47,7 @@ def test_xlsx_makes_sheet_names_valid_and_unique():
     data = table_to_xlsx({"Week 1/2: tasks?": (["a"], []), "week 1 2  tasks": (["a"], [])})
     names = workbook(data).sheetnames
     assert names[0] == "Week 1 2 tasks"
-    assert len(set(n.lower() for n in names)) == 2
+    assert len({n.lower() for n in names}) == 2
 
 
 def test_csv_neutralises_formula_text_but_not_numbers():

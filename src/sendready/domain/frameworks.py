@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 STATUSES = ("confirmed", "derived", "secondary", "unconfirmed")
@@ -115,7 +115,7 @@ def load_framework(name: str) -> Framework:
     return _load(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> Framework:
     raw = json.loads(_package_dir().joinpath(f"{name}.json").read_text(encoding="utf-8"))
     return _parse(name, raw)

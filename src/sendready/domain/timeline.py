@@ -96,6 +96,8 @@ def build_timeline(framework_name: str, notified: dt.date,
     `overrides` pin real dates by step key: "onsite_start" (or "onsite"), "onsite_end",
     "report_published"...; steps anchored on them move too. `settings` replace defaults by name.
     """
+    if isinstance(notified, dt.datetime):
+        notified = to_london(notified).date()
     try:
         fw = load_framework(framework_name)
     except UnknownFramework as exc:
