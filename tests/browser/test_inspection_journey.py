@@ -1,0 +1,79 @@
+"""A LANO records an inspection, reads the timeline, downloads the calendar; every page passes axe."""
+
+import icalendar
+import pytest
+
+from tests.conftest import assert_accessible, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_lano_records_an_inspection_and_downloads_the_calendar(live_server, page, two_areas,
+                                                                 console_errors):
+    people, _ = two_areas
+    sign_in(page, live_server, "a_lano")
+    page.get_by_role("link", name="Inspections").first.click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Record an inspection notification").click()
+    assert_accessible(page)
+
+    page.get_by_label("Type of inspection").select_option("2023-full")
+    page.locator("#id_notified_on_day").fill("6")
+    page.locator("#id_notified_on_month").fill("9")
+    page.locator("#id_notified_on_year").fill("2025")
+    page.get_by_role("button", name="Record inspection").click()
+    assert page.title().startswith("Error: ")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert "Saturday" in page.locator(".govuk-error-summary").inner_text()
+    assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
+    assert_accessible(page)
+
+    page.locator("#id_notified_on_day").fill("8")
+    page.get_by_role("button", name="Record inspection").click()
+    assert page.get_by_role("heading", name="Inspection timeline").is_visible()
+    timeline = page.locator("#timeline").inner_text()
+    assert "Monday 22 September 2025" in timeline and "Friday 26 September 2025" in timeline
+    assert_accessible(page)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Calendar of every step and session (ICS, for Outlook)").click()
+    calendar = icalendar.Calendar.from_ical(open(download_info.value.path(), "rb").read())
+    assert len(list(calendar.walk("VEVENT"))) > 10
+
+    for link in ["Tasks", "On-site timetable", "Key message to families"]:
+        page.get_by_role("navigation", name="This inspection").get_by_role("link", name=link).click()
+        assert_accessible(page)
+    page.get_by_role("navigation", name="This inspection").get_by_role("link", name="On-site timetable").click()
+    page.get_by_role("button", name="Add a session").click()
+    assert_accessible(page)
+    page.get_by_label("Title").fill("Self-evaluation discussion with leaders")
+    page.get_by_label("Start time").fill("12:00")
+    page.get_by_label("End time").fill("13:30")
+    page.get_by_label("Leaders", exact=True).check()
+    page.get_by_role("button", name="Save session").click()
+    assert "Self-evaluation discussion with leaders" in page.content()
+    page.get_by_role("link", name="Printable view").click()
+    assert_accessible(page)
+    assert not console_errors, console_errors
+
+
+def test_the_briefing_and_task_forms_are_accessible(live_server, page, two_areas, console_errors):
+    import datetime as dt
+
+    from sendready.accounts.constants import Role
+    from sendready.inspections import actions
+
+    people, _ = two_areas
+    inspection = actions.record_inspection(people.area, people.by_role[Role.LANO], "2016-revisit",
+                                           dt.date(2022, 1, 17))
+    sign_in(page, live_server, "a_lano")
+    base = f"{live_server.url}/areas/{people.area.code}/inspections/{inspection.pk}/"
+    for path in ["briefing/", "dates/", f"tasks/{inspection.tasks.first().pk}/"]:
+        page.goto(base + path)
+        assert_accessible(page)
+    page.goto(base + "briefing/")
+    page.get_by_label("Contact email for questions").fill("not an email")
+    page.get_by_role("button", name="Save briefing details").click()
+    assert page.title().startswith("Error: ")
+    assert_accessible(page)
+    assert not console_errors, console_errors

@@ -1,0 +1,51 @@
+"""The timeline and frameworks commands, as scripts use them."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+
+def _run(*args: str) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_timeline_json_gives_key_title_date_time_and_source():
+    rows = json.loads(_run("timeline", "--framework", "2016-revisit", "--notified", "2022-01-17",
+                           "--onsite-end", "2022-02-03", "--format", "json"))
+    by_key = {r["key"]: r for r in rows}
+    assert {"key", "title", "date", "time", "source"} <= set(rows[0])
+    assert by_key["parent_survey"]["date"] == "2022-01-24" and by_key["parent_survey"]["time"] == "12:00"
+    assert by_key["letter"]["date"] == "2022-03-22"
+
+
+def test_timeline_text_lists_the_on_site_week():
+    assert "Mon 22 Sep 2025 to Fri 26 Sep 2025" in _run("timeline", "--framework", "2023-full",
+                                                        "--notified", "2025-09-08")
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--framework", "2023-full", "--notified", "2025-09-06"], "Saturday"),
+    (["--framework", "2023-full", "--notified", "2025-08-25"], "bank holiday"),
+    (["--framework", "2099-new", "--notified", "2025-09-08"], "no inspection framework"),
+    (["--framework", "2023-full", "--notified", "8/9/2025"], "YYYY-MM-DD"),
+])
+def test_bad_timeline_input_is_a_clear_error(args, message):
+    with pytest.raises(CommandError, match=message):
+        _run("timeline", *args)
+
+
+def test_frameworks_lists_every_framework_name():
+    names = {row["name"] for row in json.loads(_run("frameworks", "--format", "json"))}
+    assert names == {"2016-inspection", "2016-revisit", "2023-full", "2023-monitoring"}
+
+
+@pytest.mark.django_db
+def test_areas_json_has_code_and_name():
+    call_command("load_demo", stdout=StringIO())
+    rows = json.loads(_run("areas", "--format", "json"))
+    assert {"code": "E99999901", "name": "Demoshire (fictional)"}.items() <= rows[0].items() or any(
+        r["code"] == "E99999901" and r["name"] == "Demoshire (fictional)" for r in rows)

@@ -1,0 +1,76 @@
+"""Every download opens in the tools councils use, and says what the record says."""
+
+import datetime as dt
+import io
+
+import docx
+import icalendar
+
+from sendready.accounts.constants import Role
+from sendready.accounts.models import AuditEvent
+from sendready.inspections import actions
+
+
+def _text(document: docx.Document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def _revisit(two_areas):
+    people, _ = two_areas
+    lano = people.by_role[Role.LANO]
+    revisit = actions.record_inspection(people.area, lano, "2016-revisit", dt.date(2022, 1, 17),
+                                        {"onsite_end": dt.date(2022, 2, 3)})
+    actions.update_briefing(revisit, lano, {
+        "purpose": "To check progress on the written statement of action.", "areas_of_focus": "Co-production",
+        "survey_link": "https://survey.example.org/p", "contact_email": "send@ashvale.example",
+        "pcf_meeting_date": dt.date(2022, 2, 1), "pcf_meeting_start": dt.time(11), "pcf_meeting_end": dt.time(12),
+        "pcf_meeting_link": "https://meet.example.org/x", "pcf_meeting_phone": "+44 20 3443 6311",
+        "pcf_meeting_conference_id": "917 500 335",
+        "team": [("Wayne Example", "Lead HMI", "Ofsted")]})
+    actions.save_session(revisit, lano, {
+        "date": dt.date(2022, 1, 31), "part_of_day": "am", "start_time": dt.time(9, 30),
+        "end_time": dt.time(10, 30), "title": "Meeting with senior leaders", "focus": "The WSOA",
+        "attendee_groups": ["leaders"], "place": "Council House", "online_link": ""})
+    return people, revisit
+
+
+def test_the_calendar_has_an_event_per_milestone_and_session_in_london_time(client, two_areas):
+    people, revisit = _revisit(two_areas)
+    client.force_login(people.by_role[Role.PCF_REP])
+    response = client.get(f"/areas/{people.area.code}/inspections/{revisit.pk}/calendar.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == revisit.milestones.count() + 1
+    survey = next(e for e in events if "survey" in str(e["SUMMARY"]).lower())
+    start = survey.decoded("DTSTART")
+    assert (start.date(), start.hour, str(start.tzinfo)) == (dt.date(2022, 1, 24), 12, "Europe/London")
+    assert AuditEvent.objects.filter(action="exported", area=people.area).exists()
+
+
+def test_the_stakeholder_briefing_names_the_team_dates_and_survey_window(client, two_areas):
+    people, revisit = _revisit(two_areas)
+    client.force_login(people.by_role[Role.VIEWER])
+    response = client.get(f"/areas/{people.area.code}/inspections/{revisit.pk}/stakeholder-briefing.docx")
+    text = _text(docx.Document(io.BytesIO(response.content)))
+    assert "Wayne Example" in text and "Monday 31 January 2022" in text
+    assert "12:00 on Monday 24 January 2022" in text and "12:00 on Friday 28 January 2022" in text
+
+
+def test_the_key_message_tells_families_how_to_give_their_views(client, two_areas):
+    people, revisit = _revisit(two_areas)
+    client.force_login(people.by_role[Role.PCF_REP])
+    response = client.get(f"/areas/{people.area.code}/inspections/{revisit.pk}/key-message.docx")
+    text = _text(docx.Document(io.BytesIO(response.content)))
+    assert "Tuesday 1 February 2022" in text and "+44 20 3443 6311" in text and "917 500 335" in text
+
+
+def test_the_timetable_document_lists_sessions_by_day(client, two_areas):
+    people, revisit = _revisit(two_areas)
+    client.force_login(people.by_role[Role.LANO])
+    response = client.get(f"/areas/{people.area.code}/inspections/{revisit.pk}/timetable.docx")
+    text = _text(docx.Document(io.BytesIO(response.content)))
+    assert "Meeting with senior leaders" in text and "Council House" in text
