@@ -32,8 +32,17 @@ from sendready.domain.pupil_validation import (
 from sendready.domain.pupil_xlsx import fill_merged, sheet_layout
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "ROW_COLUMN", "Problem", "TableRead", "TableReadError", "ValidationResult",
-    "import_file", "neutralise_formula", "read_table", "read_table_with_notes", "validate",
+    "DEFAULT_MAX_BYTES",
+    "ROW_COLUMN",
+    "Problem",
+    "TableRead",
+    "TableReadError",
+    "ValidationResult",
+    "import_file",
+    "neutralise_formula",
+    "read_table",
+    "read_table_with_notes",
+    "validate",
 ]
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -70,8 +79,10 @@ def read_table_with_notes(
 ) -> TableRead:
     """Like read_table, but also return warnings (encoding, skipped rows) and the heading row."""
     data = _load_bytes(source, max_bytes)
-    if not data.strip():
-        raise TableReadError("The file is empty. Add a heading row and one row per child or young person.")
+    if not data or data.isspace():
+        raise TableReadError(
+            "The file is empty. Add a heading row and one row per child or young person."
+        )
     name = filename.lower()
     if name.endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
         return _read_xlsx(data)
@@ -142,8 +153,13 @@ def _read_csv(data: bytes) -> TableRead:
         schema = {f"c{i}": pl.String for i in range(max(width, 1))}
         try:
             frame = pl.read_csv(
-                payload, has_header=False, separator=delimiter, schema=schema,
-                missing_columns="insert", infer_schema=False, raise_if_empty=False,
+                payload,
+                has_header=False,
+                separator=delimiter,
+                schema=schema,
+                missing_columns="insert",
+                infer_schema=False,
+                raise_if_empty=False,
             )
             break
         except pl.exceptions.PolarsError as exc:
@@ -159,9 +175,7 @@ def _read_csv(data: bytes) -> TableRead:
             "The file could not be read as CSV. Check it is a comma-separated file saved from a "
             "spreadsheet, with one heading row and one row per child or young person."
         )
-    # polars drops physically empty lines; count the ones above the heading so row numbers match.
-    blank_lines = _leading_blank_lines(sample)
-    result = _locate_header(frame, first_row=1, blank_lines=blank_lines)
+    result = _locate_header(frame, first_row=1)
     result.warnings[:0] = warnings
     result.encoding = encoding
     return result
@@ -179,16 +193,14 @@ def _sample_records(sample: str, delimiter: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(cut), delimiter=delimiter))[:200]
 
 
-def _leading_blank_lines(sample: str) -> list[int]:
-    return [i + 1 for i, line in enumerate(sample.splitlines()[:HEADER_SEARCH_ROWS]) if not line.strip()]
-
-
 def _read_xlsx(data: bytes) -> TableRead:
     try:
         reader = fastexcel.read_excel(data)
         best: tuple[int, str] | None = None
         for sheet_name in reader.sheet_names[:10]:
-            top = reader.load_sheet(sheet_name, header_row=None, n_rows=HEADER_SEARCH_ROWS, dtypes="string")
+            top = reader.load_sheet(
+                sheet_name, header_row=None, n_rows=HEADER_SEARCH_ROWS, dtypes="string"
+            )
             score = max((_heading_score(row) for row in top.to_polars().rows()), default=0)
             if best is None or score > best[0]:
                 best = (score, sheet_name)
@@ -205,11 +217,15 @@ def _read_xlsx(data: bytes) -> TableRead:
         ) from exc
     layout = sheet_layout(data, best[1])
     frame = fill_merged(frame.rename({c: f"c{i}" for i, c in enumerate(frame.columns)}), layout)
-    result = _locate_header(frame, first_row=layout.first_row, blank_lines=[])
+    result = _locate_header(frame, first_row=layout.first_row)
     if len(reader.sheet_names) > 1:
-        result.warnings.append(f"The workbook has {len(reader.sheet_names)} sheets; we read '{best[1]}'.")
+        result.warnings.append(
+            f"The workbook has {len(reader.sheet_names)} sheets; we read '{best[1]}'."
+        )
     if layout.merges_skipped:
-        result.warnings.append("Some merged cells were not filled in; unmerge cells before uploading.")
+        result.warnings.append(
+            "Some merged cells were not filled in; unmerge cells before uploading."
+        )
     return result
 
 
@@ -218,9 +234,11 @@ def _heading_score(row: tuple[object, ...]) -> int:
     return sum(1 for v in row if isinstance(v, str) and normalise_heading(v) in aliases)
 
 
-def _locate_header(frame: pl.DataFrame, first_row: int, blank_lines: list[int]) -> TableRead:
+def _locate_header(frame: pl.DataFrame, first_row: int) -> TableRead:
     if frame.height == 0 or frame.width == 0:
-        raise TableReadError("The file is empty. Add a heading row and one row per child or young person.")
+        raise TableReadError(
+            "The file is empty. Add a heading row and one row per child or young person."
+        )
     top = frame.head(HEADER_SEARCH_ROWS).rows()
     scores = [_heading_score(r) for r in top]
     nonblank = [i for i, r in enumerate(top) if any(v is not None and str(v).strip() for v in r)]
@@ -228,15 +246,8 @@ def _locate_header(frame: pl.DataFrame, first_row: int, blank_lines: list[int]) 
         raise TableReadError("The file has no heading row in its first 30 rows.")
     best = max(range(len(top)), key=lambda i: (scores[i], -i))
     header_idx = best if scores[best] >= 2 else nonblank[0]
-    # Spreadsheet row of frame index i: first_row + i, plus physically blank lines polars skipped.
-    def sheet_row(i: int) -> int:
-        row = first_row + i
-        for blank in blank_lines:
-            if blank <= row:
-                row += 1
-        return row
-
-    header_row = sheet_row(header_idx)
+    # polars keeps blank lines as null rows (with 2+ columns), and calamine starts at first_row.
+    header_row = first_row + header_idx
     names: list[str] = []
     seen: dict[str, int] = {}
     for i, v in enumerate(top[header_idx]):
@@ -249,11 +260,17 @@ def _locate_header(frame: pl.DataFrame, first_row: int, blank_lines: list[int]) 
             seen[name] = 1
         names.append(name)
     body = frame.slice(header_idx + 1).rename(dict(zip(frame.columns, names)))
-    body = body.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).add(header_row + 1).alias(ROW_COLUMN))
+    body = body.with_columns(
+        pl.int_range(pl.len(), dtype=pl.Int64).add(header_row + 1).alias(ROW_COLUMN)
+    )
     data_cols = [c for c in names]
     # Drop rows and columns with nothing in them (trailing blank rows, unlabelled empty columns).
     body = body.filter(pl.any_horizontal(pl.col(c).str.strip_chars().ne("") for c in data_cols))
-    empty = [c for c in data_cols if c.startswith("(blank heading") and body[c].null_count() == body.height]
+    empty = [
+        c
+        for c in data_cols
+        if c.startswith("(blank heading") and body[c].null_count() == body.height
+    ]
     body = body.drop(empty)
     warnings = []
     if header_idx > 0 and header_row > 1:

@@ -92,7 +92,9 @@ def age_at(dob: pl.Expr, when: date) -> pl.Expr:
     not_yet = (dob.dt.month().cast(pl.Int32) * 100 + dob.dt.day().cast(pl.Int32)) > (
         when.month * 100 + when.day
     )
-    return (pl.lit(when.year, dtype=pl.Int32) - dob.dt.year().cast(pl.Int32)) - not_yet.cast(pl.Int32)
+    return (pl.lit(when.year, dtype=pl.Int32) - dob.dt.year().cast(pl.Int32)) - not_yet.cast(
+        pl.Int32
+    )
 
 
 def empty_typed_frame() -> pl.DataFrame:

@@ -17,11 +17,11 @@ import polars as pl
 MERGE_SCAN_LIMIT = 100 * 1024 * 1024
 MAX_MERGES = 500
 
-_SHEET = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"', re.S)
-_SHEET_ALT = re.compile(rb'<sheet\b[^>]*?r:id="([^"]*)"[^>]*?name="([^"]*)"', re.S)
-_REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', re.S)
-_REL_ALT = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.S)
-_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*?(/>|>(.*?)</c>)', re.S)
+_SHEET = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"', re.DOTALL)
+_SHEET_ALT = re.compile(rb'<sheet\b[^>]*?r:id="([^"]*)"[^>]*?name="([^"]*)"', re.DOTALL)
+_REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', re.DOTALL)
+_REL_ALT = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.DOTALL)
+_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*?(/>|>(.*?)</c>)', re.DOTALL)
 _MERGE = re.compile(rb'<mergeCell\b[^>]*?ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
 
 
@@ -47,7 +47,9 @@ def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
     workbook = zf.read("xl/workbook.xml")
     rels = zf.read("xl/_rels/workbook.xml.rels")
     targets = {i: t for i, t in _REL.findall(rels)} | {i: t for t, i in _REL_ALT.findall(rels)}
-    sheets = {n: i for n, i in _SHEET.findall(workbook)} | {n: i for i, n in _SHEET_ALT.findall(workbook)}
+    sheets = {n: i for n, i in _SHEET.findall(workbook)} | {
+        n: i for i, n in _SHEET_ALT.findall(workbook)
+    }
     paths = {}
     for name, rid in sheets.items():
         target = targets.get(rid, b"").decode("utf-8", "replace")
@@ -60,7 +62,10 @@ def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
 
 def _unescape(text: str) -> str:
     return (
-        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
         .replace("&amp;", "&")
     )
 
@@ -109,8 +114,12 @@ def _merges(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[tuple[int, int, 
             if b"<mergeCell" in block:
                 for m in _MERGE.finditer(block):
                     found.append(
-                        (int(m.group(2)), column_number(m.group(1)), int(m.group(4)),
-                         column_number(m.group(3)))
+                        (
+                            int(m.group(2)),
+                            column_number(m.group(1)),
+                            int(m.group(4)),
+                            column_number(m.group(3)),
+                        )
                     )
                 tail = b""
             else:
@@ -136,7 +145,9 @@ def fill_merged(frame: pl.DataFrame, layout: SheetLayout) -> pl.DataFrame:
         for c in range(left, min(right, len(columns) - 1) + 1):
             name = columns[c]
             current = exprs.get(name, pl.col(name))
-            exprs[name] = pl.when(index.is_between(top, bottom)).then(pl.lit(value)).otherwise(current)
+            exprs[name] = (
+                pl.when(index.is_between(top, bottom)).then(pl.lit(value)).otherwise(current)
+            )
     if not exprs:
         return frame
     return frame.with_columns(**exprs)
