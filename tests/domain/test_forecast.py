@@ -63,3 +63,21 @@ def test_the_regional_table_lists_each_area_with_its_most_likely_term() -> None:
     assert len(rows) == 14
     stoke = next(r for r in rows if r.area_name == "Stoke-on-Trent")
     assert stoke.last_inspection_date == date(2024, 1, 29) and stoke.time_since == "1 year 7 months"
+
+
+def test_the_learnt_group_rate_starts_at_one_and_uses_only_terms_completed_before_the_forecast_date() -> None:
+    from sendready.domain.forecast import _group_rates, _states
+    from sendready.domain.forecast_rates import known_on
+    from sendready.domain.terms import load_rules
+
+    areas, events, rules = load_areas(), load_events(), load_rules()
+    at_start = known_on(events, date(2023, 1, 1))
+    (rate, _members), = _group_rates(_states(areas, at_start, rules, date(2023, 1, 1)), at_start, areas,
+                                     date(2023, 1, 1), rules)
+    assert rate.ratio == 1.0 and rate.terms == 0
+    later = known_on(events, date(2025, 8, 31))
+    (rate, members), = _group_rates(_states(areas, later, rules, date(2025, 8, 31)), later, areas,
+                                    date(2025, 8, 31), rules)
+    assert rate.terms == 8 and rate.ratio > 1  # WSOA areas never re-visited have been inspected early
+    f = forecast(date(2025, 9, 1), areas, events, area_code="E10000007")[0]
+    assert any("never re-visited" in line and "times as often" in line for line in f.explanation)

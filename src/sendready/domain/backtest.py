@@ -17,7 +17,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sendready.domain.forecast import TermForecast, _known, forecast
+from sendready.domain.forecast import TermForecast, forecast
+from sendready.domain.forecast import known_on as _known
 from sendready.domain.history import Area, InspectionEvent, history_for_current_areas
 from sendready.domain.terms import Term, load_rules, terms_between
 

@@ -2,17 +2,20 @@
 
 For full inspections, each term's national expected count (recent observed rate in the same framework, or the
 pace needed to finish the first cycle) is shared out across regions and then across areas by priority weights:
-an area's weight doubles for every year it is past its due date (last full inspection + the rule interval).
+an area's weight doubles for every year it is past its due date (last full inspection + the rule interval), and
+is multiplied by its group's relative rate learnt from the 2023 cycle so far (forecast_features).
 Probabilities over the six terms follow a survival process: once an area has probably been inspected it is
 unlikely to be inspected again soon. Monitoring inspections and 2016 re-visits follow their own due dates.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sendready.domain.forecast_features import GroupRate, group_members, group_rate
+from sendready.domain.forecast_rates import allocate, due_masses, era_of, known_on, national_rate
+from sendready.domain.forecast_types import AreaForecast, LastInspection, RegionalRow, TermForecast
 from sendready.domain.history import (
     KIND_WORDS,
     OUTCOME_WORDS,
@@ -20,137 +23,13 @@ from sendready.domain.history import (
     InspectionEvent,
     history_for_current_areas,
 )
-from sendready.domain.terms import (
-    Term,
-    add_months,
-    describe_interval,
-    load_rules,
-    term_of,
-)
+from sendready.domain.terms import Term, add_months, describe_interval, load_rules, term_of
+
+__all__ = ["AreaForecast", "LastInspection", "RegionalRow", "TermForecast", "forecast", "known_on",
+           "regional_table"]
+_known = known_on  # the backtest's older name
 
 _YEAR = 365.25
-
-
-@dataclass(frozen=True)
-class LastInspection:
-    """The latest inspection event known on the forecast date; outcome None until published."""
-
-    start_date: date | None
-    publication_date: date | None
-    kind: str
-    framework: str
-    outcome: str | None
-
-    @property
-    def date(self) -> date:
-        """Start date, or publication date when the start is unknown."""
-        return self.start_date or self.publication_date  # type: ignore[return-value]
-
-    @property
-    def description(self) -> str:
-        """E.g. 'full inspection under the 2016 framework (written statement of action required)'."""
-        words = OUTCOME_WORDS.get(self.outcome or "", "outcome not yet published")
-        return f"{KIND_WORDS[self.kind]} under the {self.framework} framework ({words})"
-
-
-@dataclass(frozen=True)
-class TermForecast:
-    """Probability that an inspection of each kind starts in one term, and of any inspection."""
-
-    term: str
-    start: date
-    full: float
-    monitoring: float
-    revisit: float
-
-    @property
-    def total(self) -> float:
-        """Probability of at least one inspection event starting in the term."""
-        return 1 - (1 - self.full) * (1 - self.monitoring) * (1 - self.revisit)
-
-
-@dataclass
-class AreaForecast:
-    """One area's forecast over the coming terms, with the reasons in words."""
-
-    area_code: str
-    area_name: str
-    region: str
-    ofsted_region: str
-    last_inspection: LastInspection | None
-    terms: list[TermForecast]
-    explanation: list[str] = field(default_factory=list)
-
-    @property
-    def most_likely(self) -> TermForecast:
-        """The term with the highest total probability."""
-        return max(self.terms, key=lambda t: t.total)
-
-
-def _known(events: list[InspectionEvent], cutoff: date) -> list[InspectionEvent]:
-    """Events known on `cutoff`: started (or published, if start unknown) on or before it; outcomes only
-    if published by then."""
-    out = []
-    for e in events:
-        if e.ordering_date <= cutoff:
-            published = e.publication_date if e.publication_date and e.publication_date <= cutoff else None
-            out.append(e if published else _unpublished(e))
-    return out
-
-
-def _unpublished(e: InspectionEvent) -> InspectionEvent:
-    from dataclasses import replace
-    return replace(e, publication_date=None, outcome=None, outcome_text="")
-
-
-def _era(term: Term, rules: dict) -> str:
-    return "2023" if term.start >= date.fromisoformat(rules["framework_2023_start"]) else "2016"
-
-
-def _cycle_end(era: str, rules: dict) -> date:
-    if era == "2023":
-        return date.fromisoformat(rules["first_cycle_end"])
-    start = date.fromisoformat(rules["framework_2016_start"])
-    return start.replace(year=start.year + rules["max_years_between_full"])
-
-
-def observed_counts(known: list[InspectionEvent], areas: list[Area], era: str, before: date,
-                    rules: dict) -> list[tuple[Term, int, dict[str, int]]]:
-    """Full inspections of a framework per complete term before `before`: (term, total, {ONS region: n})."""
-    region_of = {a.code: a.region for a in areas}
-    start = date.fromisoformat(rules["framework_2023_start" if era == "2023" else "framework_2016_start"])
-    out: list[tuple[Term, int, dict[str, int]]] = []
-    term = term_of(start)
-    while term.end <= before:
-        regions: dict[str, int] = {}
-        for e in known:
-            if e.framework == era and e.kind == "full" and term.contains(e.ordering_date):
-                key = region_of.get(e.area_code, "")
-                regions[key] = regions.get(key, 0) + 1
-        out.append((term, sum(regions.values()), regions))
-        term = term.next()
-    return out
-
-
-def _normal_mass(lo: float, hi: float, mean: float, sd: float) -> float:
-    cdf = lambda x: 0.5 * (1 + math.erf((x - mean) / (sd * math.sqrt(2))))
-    return max(0.0, cdf(hi) - cdf(lo))
-
-
-def _due_masses(due: date, spread_months: float, terms: list[Term], cutoff: date, floor: float,
-                active: list[tuple[date, date]] | None = None) -> list[float]:
-    """Per-term probability of an event expected around `due`, given it has not happened by `cutoff`."""
-    sd = spread_months * 30.4375
-    x = lambda d: float((d - due).days)
-    masses = []
-    for t in terms:
-        share = 1.0
-        if active is not None:
-            days = sum(max(0, (min(t.end, b) - max(t.start, a)).days) for a, b in active)
-            share = days / (t.end - t.start).days
-        masses.append(_normal_mass(x(t.start), x(t.end), 0.0, sd) * share)
-    remaining = _normal_mass(x(cutoff + timedelta(days=1)), math.inf, 0.0, sd)
-    return [min(0.95, m / max(remaining, floor)) for m in masses]
 
 
 @dataclass
@@ -198,69 +77,31 @@ def _full_due(s: _AreaState, rules: dict) -> date:
     return date.fromisoformat(rules["framework_2023_start"])
 
 
-def _national_rate(known: list[InspectionEvent], areas: list[Area], era: str, cutoff: date, rules: dict,
-                   pool: float, term: Term) -> tuple[float, dict[str, float], str]:
-    """Expected full inspections in `term` nationally, recent regional rates, and how it was worked out."""
-    history = observed_counts(known, areas, era, cutoff + timedelta(days=1), rules)
-    window = history[-rules["rate_window_terms"]:]
-    end = _cycle_end(era, rules)
-    terms_left = 0
-    t = term
-    while t.start <= end:
-        terms_left, t = terms_left + 1, t.next()
-    needed = pool / terms_left if terms_left else 0.0
-    regional: dict[str, float] = {}
-    if len(history) >= rules["min_terms_for_observed_rate"]:
-        rate = sum(total for _, total, _ in window) / len(window)
-        how = f"{rate:.1f} full inspections a term nationally over the last {len(window)} terms"
-        for _, _, regions in window:
-            for region, n in regions.items():
-                regional[region] = regional.get(region, 0.0) + n / len(window)
-    else:
-        rate = needed
-        how = f"{rate:.1f} full inspections a term, the pace that inspects every remaining area by {end:%B %Y}"
-    if needed > rate:
-        how += f", raised to {needed:.1f}, the pace needed to finish the cycle by {end:%B %Y}"
-        rate = needed
-    return rate, regional, how
+def _timing_weight(due: date, term: Term, rules: dict) -> float:
+    """Priority from timing alone: doubles for each year the term's middle is past the due date."""
+    past_due = (term.start + (term.end - term.start) / 2 - due).days / _YEAR
+    return 2 ** (past_due / rules["overdue_doubling_years"])
 
 
-def _allocate(states: list[_AreaState], weights: dict[str, float], survival: dict[str, float], national: float,
-              regional: dict[str, float], rules: dict) -> dict[str, float]:
-    """Share `national` across regions, then areas; return each area's hazard for the term."""
-    by_region: dict[str, list[_AreaState]] = {}
-    for s in states:
-        by_region.setdefault(s.area.region, []).append(s)
-    mass = {r: sum(survival[s.area.code] * weights[s.area.code] for s in group) for r, group in by_region.items()}
-    total_mass, total_rate = sum(mass.values()), sum(regional.values())
-    beta = rules["regional_rate_weight"] if total_rate else 0.0
-    hazard: dict[str, float] = {}
-    for region, group in by_region.items():
-        share = mass[region] / total_mass if total_mass else 0.0
-        expected = national * ((1 - beta) * share + (beta * regional.get(region, 0.0) / total_rate if beta else 0))
-        hazard.update(_spread(group, weights, survival, expected, rules["max_hazard_per_term"]))
-    return hazard
+def _group_rates(states: list[_AreaState], known: list[InspectionEvent], areas: list[Area], as_of: date,
+                 rules: dict) -> list[tuple[GroupRate, set[str]]]:
+    """Each learnt group's relative rate so far in the 2023 cycle, and its members, from events known on as_of."""
+    history = history_for_current_areas(known, areas)
+    by_code = {s.area.code: s for s in states}
+    start = date.fromisoformat(rules["framework_2023_start"])
 
+    def first_cycle_weight(code: str, term: Term) -> float:
+        previous = by_code[code].last_full_2016  # the due date an area waiting for its first 2023 inspection had
+        due = add_months(previous.ordering_date, 12 * rules["max_years_between_full"]) if previous else start
+        return _timing_weight(due, term, rules)
 
-def _spread(group: list[_AreaState], weights: dict[str, float], survival: dict[str, float], expected: float,
-            cap: float) -> dict[str, float]:
-    """Hazards proportional to weight, capped, with sum(survival * hazard) equal to `expected` where possible."""
-    codes = [s.area.code for s in group]
-    hazard = dict.fromkeys(codes, 0.0)
-    free, left = set(codes), expected
-    for _ in range(5):  # capped areas hand their excess to the others
-        denominator = sum(survival[c] * weights[c] for c in free)
-        if denominator <= 0 or left <= 1e-12:
-            break
-        scale = left / denominator
-        capped = {c for c in free if scale * weights[c] >= cap}
-        for c in free:
-            hazard[c] = min(cap, scale * weights[c])
-        if not capped:
-            break
-        free -= capped
-        left = expected - sum(survival[c] * hazard[c] for c in codes if c not in free)
-    return hazard
+    out = []
+    for group in rules["learnt_groups"]:
+        members = group_members(history, group)
+        rate = group_rate(group, members, history, list(by_code), first_cycle_weight, start, as_of,
+                          rules["learnt_group_prior"])
+        out.append((rate, members))
+    return out
 
 
 def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], region: str | None = None,
@@ -269,7 +110,7 @@ def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], regi
     """Forecast, per current area, the chance of each kind of inspection in each of the next terms,
     using only events known on `as_of` (start_term defaults to the term containing as_of)."""
     rules = load_rules()
-    known = _known(events, as_of)
+    known = known_on(events, as_of)
     current = [a for a in areas if a.is_current]
     states = _states(areas, known, rules, as_of)
     first = start_term or term_of(as_of)
@@ -278,12 +119,13 @@ def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], regi
         terms.append(terms[-1].next())
     survival = {s.area.code: 1.0 for s in states}
     full: dict[str, list[float]] = {s.area.code: [] for s in states}
-    notes: list[str] = []
+    groups = _group_rates(states, known, areas, as_of, rules)
+    notes: list[str] = [g.sentence for g, _ in groups if as_of >= date.fromisoformat(rules["framework_2023_start"])]
     for i, term in enumerate(terms):
-        era = _era(term, rules)
+        era = era_of(term, rules)
         in_pool = {s.area.code for s in states if (s.last_full_2023 if era == "2023" else s.last_full_2016) is None}
         pool = sum(survival[c] for c in in_pool)
-        national, regional, how = _national_rate(known, current, era, as_of, rules, pool, term)
+        national, regional, how = national_rate(known, current, era, as_of, rules, pool, term)
         if i == 0:
             already = sum(1 for e in known if e.kind == "full" and e.framework == era and term.contains(e.ordering_date))
             national = max(0.0, national - already)
@@ -294,9 +136,11 @@ def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], regi
             if era == "2016":
                 weights[s.area.code] = 1.0 if s.area.code in in_pool else 0.0
             else:
-                past_due = (term.start + (term.end - term.start) / 2 - _full_due(s, rules)).days / _YEAR
-                weights[s.area.code] = 2 ** (past_due / rules["overdue_doubling_years"])
-        hazard = _allocate(states, weights, survival, national, regional, rules)
+                weights[s.area.code] = _timing_weight(_full_due(s, rules), term, rules)
+                for g, members in groups:
+                    if s.area.code in members:
+                        weights[s.area.code] *= g.ratio
+        hazard = allocate(states, weights, survival, national, regional, rules)
         for s in states:
             code = s.area.code
             full[code].append(survival[code] * hazard[code])
@@ -323,7 +167,7 @@ def _monitoring(s: _AreaState, terms: list[Term], as_of: date, rules: dict) -> l
                    f"{rules['monitoring_months_after_report']} months after the report of "
                    f"{e.publication_date:%d %B %Y} found widespread and/or systemic failings"
                    + ("; none is recorded yet, and the data may lack it" if due < as_of else ""))
-    return _due_masses(due, rules["monitoring_spread_months"], terms, as_of, rules["monitoring_overdue_floor"])
+    return due_masses(due, rules["monitoring_spread_months"], terms, as_of, rules["monitoring_overdue_floor"])
 
 
 def _revisit(s: _AreaState, terms: list[Term], as_of: date, rules: dict) -> list[float]:
@@ -331,7 +175,7 @@ def _revisit(s: _AreaState, terms: list[Term], as_of: date, rules: dict) -> list
     if s.revisit_due is None or as_of > active[-1][1]:
         return [0.0] * len(terms)
     s.notes.append(f"a re-visit of the written statement of action is expected around {s.revisit_due:%B %Y}")
-    return _due_masses(s.revisit_due, rules["revisit_spread_months"], terms, as_of,
+    return due_masses(s.revisit_due, rules["revisit_spread_months"], terms, as_of,
                        rules["monitoring_overdue_floor"], active)
 
 
@@ -360,22 +204,6 @@ def _explain(s: _AreaState, f: AreaForecast, as_of: date, rules: dict) -> list[s
     best = f.most_likely
     lines.append(f"most likely term: {best.term} ({best.total:.0%})")
     return lines
-
-
-@dataclass(frozen=True)
-class RegionalRow:
-    """One line of the regional table, like the seed's West Midlands sheet."""
-
-    area_code: str
-    area_name: str
-    region: str
-    last_inspection_date: date | None
-    last_inspection_date_is: str  # "start" or "publication"
-    last_inspection_type: str
-    outcome: str
-    time_since: str
-    most_likely_term: str
-    probability: float
 
 
 def regional_table(as_of: date, areas: list[Area], events: list[InspectionEvent],
