@@ -147,7 +147,9 @@ def _read_csv(data: bytes) -> TableRead:
         width = max((len(r) for r in _sample_records(sample, delimiter)), default=1)
     except csv.Error:
         width = 1
-    payload = text.encode("utf-8")
+    # Valid UTF-8 without NULs goes to polars as it came (saves two copies of a large file).
+    clean_utf8 = encoding == "utf-8" and b"\x00" not in data
+    payload = data.removeprefix(b"\xef\xbb\xbf") if clean_utf8 else text.encode("utf-8")
     frame = None
     for attempt in range(2):
         schema = {f"c{i}": pl.String for i in range(max(width, 1))}
