@@ -88,4 +88,4 @@ def sign_in(page, live_server, username: str, password: str = TEST_PASSWORD) -> 
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/sign-in/" not in url)

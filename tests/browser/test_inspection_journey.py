@@ -2,6 +2,7 @@
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible, sign_in
 
@@ -22,15 +23,15 @@ def test_a_lano_records_an_inspection_and_downloads_the_calendar(live_server, pa
     page.locator("#id_notified_on_month").fill("9")
     page.locator("#id_notified_on_year").fill("2025")
     page.get_by_role("button", name="Record inspection").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Saturday")
     assert page.title().startswith("Error: ")
-    assert page.locator(".govuk-error-summary").is_visible()
-    assert "Saturday" in page.locator(".govuk-error-summary").inner_text()
     assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
     assert_accessible(page)
 
     page.locator("#id_notified_on_day").fill("8")
     page.get_by_role("button", name="Record inspection").click()
-    assert page.get_by_role("heading", name="Inspection timeline").is_visible()
+    expect(page.get_by_role("heading", name="Inspection timeline")).to_be_visible()
     timeline = page.locator("#timeline").inner_text()
     assert "Monday 22 September 2025" in timeline and "Friday 26 September 2025" in timeline
     assert_accessible(page)
@@ -51,7 +52,8 @@ def test_a_lano_records_an_inspection_and_downloads_the_calendar(live_server, pa
     page.get_by_label("End time").fill("13:30")
     page.get_by_label("Leaders", exact=True).check()
     page.get_by_role("button", name="Save session").click()
-    assert "Self-evaluation discussion with leaders" in page.content()
+    expect(page.get_by_role("heading", name="On-site timetable")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Self-evaluation discussion with leaders")
     page.get_by_role("link", name="Printable view").click()
     assert_accessible(page)
     assert not console_errors, console_errors
@@ -74,6 +76,7 @@ def test_the_briefing_and_task_forms_are_accessible(live_server, page, two_areas
     page.goto(base + "briefing/")
     page.get_by_label("Contact email for questions").fill("not an email")
     page.get_by_role("button", name="Save briefing details").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.title().startswith("Error: ")
     assert_accessible(page)
     assert not console_errors, console_errors

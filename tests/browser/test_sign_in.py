@@ -1,6 +1,7 @@
 """Signing in and the area overview, in a real browser."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible, sign_in
 
@@ -13,8 +14,8 @@ def test_the_sign_in_page_is_accessible_and_rejects_a_wrong_password(live_server
     page.get_by_label("Username").fill("nobody")
     page.get_by_label("Password", exact=True).fill("wrong")
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert page.title().startswith("Error: ")
-    assert page.get_by_text("There is a problem").is_visible()
     assert_accessible(page)
     assert not console_errors
 
@@ -22,8 +23,8 @@ def test_the_sign_in_page_is_accessible_and_rejects_a_wrong_password(live_server
 def test_a_lano_signs_in_and_sees_their_area(live_server, page, two_areas, console_errors):
     people, _ = two_areas
     sign_in(page, live_server, "a_lano")
-    assert page.get_by_role("heading", name="Ashvale (test)").is_visible()
+    expect(page.get_by_role("heading", name="Ashvale (test)")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Sign out").click()
-    assert "sign-in" in page.url
+    expect(page).to_have_url(f"{live_server.url}/sign-in/")
     assert not console_errors
