@@ -38,7 +38,7 @@ def test_a_lano_records_an_inspection_and_downloads_the_calendar(live_server, pa
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Calendar of every step and session (ICS, for Outlook)").click()
-    calendar = icalendar.Calendar.from_ical(open(download_info.value.path(), "rb").read())
+    calendar = icalendar.Calendar.from_ical(download_info.value.path().read_bytes())
     assert len(list(calendar.walk("VEVENT"))) > 10
 
     for link in ["Tasks", "On-site timetable", "Key message to families"]:

@@ -89,11 +89,11 @@ def _due_at(day: dt.date, time: dt.time | None) -> dt.datetime:
 def _write_milestones(inspection: Inspection, timeline: Timeline, owner) -> None:
     existing = {m.key: m for m in inspection.milestones.select_related("task")}
     for position, item in enumerate(timeline.milestones):
-        fields = dict(title=item.title, description=item.description, date=item.date,
-                      end_date=item.end_date, time=item.time, end_time=item.end_time,
-                      actor=item.actor, actor_label=item.actor_label, phase=item.phase,
-                      condition=item.condition or "", source=item.source,
-                      source_status=item.status, position=position)
+        fields = {"title": item.title, "description": item.description, "date": item.date,
+                  "end_date": item.end_date, "time": item.time, "end_time": item.end_time,
+                  "actor": item.actor, "actor_label": item.actor_label, "phase": item.phase,
+                  "condition": item.condition or "", "source": item.source,
+                  "source_status": item.status, "position": position}
         milestone = existing.pop(item.key, None)
         if milestone is None:
             milestone = Milestone.objects.create(inspection=inspection, key=item.key, **fields)

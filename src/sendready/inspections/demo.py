@@ -2,9 +2,9 @@
 
 import datetime as dt
 
+from sendready.domain.workdays import add_working_days, is_working_day
 from sendready.inspections import actions
 from sendready.inspections.models import Inspection
-from sendready.domain.workdays import add_working_days, is_working_day
 
 TEAM = [("Alex Example", "Lead HMI", "Ofsted"), ("Morgan Example", "HMI", "Ofsted"),
         ("Riley Example", "Children's Services Inspector", "CQC")]

@@ -5,7 +5,12 @@ from collections import OrderedDict
 from zoneinfo import ZoneInfo
 
 from sendready.documents.briefing_data import (
-    BriefingData, ForumMeeting, Session, SurveyWindow, TeamMember)
+    BriefingData,
+    ForumMeeting,
+    Session,
+    SurveyWindow,
+    TeamMember,
+)
 from sendready.domain.frameworks import load_framework
 from sendready.domain.timeline import Milestone as DomainMilestone
 from sendready.domain.timeline import countdown
