@@ -4,11 +4,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sendready.accounts.access import area_view, role_in
 from sendready.accounts.models import LocalArea
 from sendready.accounts.navigation import sections_for
+from sendready.inspections.overview import active_inspection_summary
 
 
 class LoginView(auth_views.LoginView):
@@ -37,6 +39,7 @@ def area_home(request: HttpRequest, area: LocalArea) -> HttpResponse:
             "area": area,
             "role_label": role.label if role else "",
             "links": sections_for(request.user, area),
+            "active": active_inspection_summary(area, timezone.now()),
             "active_nav": "overview",
         },
     )

@@ -38,6 +38,7 @@ class SurveyWindow:
     closes: dt.datetime
     link: str = ""
     audience: str = "parents and carers"
+    timed: bool = True  # False when only the days are known: say no time rather than guess one
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,10 @@ def at_time(moment: dt.datetime) -> str:
 
 def survey_sentence(survey: SurveyWindow) -> str:
     """One sentence giving the survey window."""
+    if not survey.timed:
+        return (f"The online survey for {survey.audience} opens on "
+                f"{long_date(to_london(survey.opens).date())} and closes on "
+                f"{long_date(to_london(survey.closes).date())}.")
     return (f"The online survey for {survey.audience} opens at {at_time(survey.opens)} "
             f"and closes at {at_time(survey.closes)}.")
 

@@ -65,9 +65,13 @@ def _survey(inspection: Inspection, milestones: list[Milestone]) -> SurveyWindow
     step = next((m for m in milestones if m.key in SURVEY_KEYS), None)
     if step is None or step.end_date is None:
         return None
-    opens = dt.datetime.combine(step.date, step.time or dt.time(9, 0), tzinfo=LONDON)
-    closes = dt.datetime.combine(step.end_date, step.end_time or dt.time(17, 0), tzinfo=LONDON)
-    return SurveyWindow(opens=opens, closes=closes, link=inspection.survey_link)
+    timed = step.time is not None and step.end_time is not None
+    opens = dt.datetime.combine(step.date, step.time or dt.time(0, 0), tzinfo=LONDON)
+    closes = dt.datetime.combine(step.end_date, step.end_time or dt.time(0, 0), tzinfo=LONDON)
+    audience = "parents and carers" if step.key == "parent_survey" else \
+        "children and young people, parents and carers, and practitioners"
+    return SurveyWindow(opens=opens, closes=closes, link=inspection.survey_link, audience=audience,
+                        timed=timed)
 
 
 def _forum(inspection: Inspection) -> ForumMeeting | None:

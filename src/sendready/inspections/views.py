@@ -13,7 +13,7 @@ from sendready.inspections import actions
 from sendready.inspections.access import get_inspection
 from sendready.inspections.forms import BriefingForm, InspectionForm
 from sendready.inspections.models import Inspection
-from sendready.inspections.presenters import countdowns
+from sendready.inspections.presenters import countdowns, framework_title
 
 
 def _context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict:
@@ -27,8 +27,9 @@ def _context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict
 def inspection_list(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Every inspection recorded for the area, the active one first."""
     inspections = Inspection.objects.for_area(area).order_by("status", "-notified_on")
-    return render(request, "inspections/list.html",
-                  _context(request, area, "Inspections", inspections=inspections))
+    titles = {i.framework: framework_title(i) for i in inspections}
+    return render(request, "inspections/list.html", _context(
+        request, area, "Inspections", inspections=inspections, framework_titles=titles))
 
 
 @area_view("manage_inspection")
@@ -71,7 +72,7 @@ def inspection_detail(request: HttpRequest, area: LocalArea, pk: int) -> HttpRes
     return render(request, "inspections/detail.html", _context(
         request, area, "Inspection timeline", inspection=inspection, milestones=milestones,
         countdowns=countdowns(inspection, timezone.now()), warnings=warnings,
-        team=inspection.team.all()))
+        team=inspection.team.all(), framework_title=framework_title(inspection)))
 
 
 @area_view("view_inspection")
