@@ -7,3 +7,11 @@ class ForecastingConfig(AppConfig):
     name = "sendready.forecasting"
     label = "forecasting"
     verbose_name = "Inspection history and forecasts"
+
+    def ready(self) -> None:
+        from sendready.accounts.navigation import AreaSection, register_section
+
+        register_section(AreaSection(
+            "forecast", "When will we be inspected?", "forecasting:area_forecast", "view_forecast",
+            "The chance of an area SEND inspection in each of the next six terms, for this area and nationally.",
+            30))

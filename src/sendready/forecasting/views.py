@@ -1,0 +1,144 @@
+"""Forecast pages: national and regional tables with downloads, one area's forecast, the backtest, the upload."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+
+from sendready.accounts.access import area_view, can_anywhere
+from sendready.accounts.models import LocalArea
+from sendready.documents.csvout import rows_to_csv
+from sendready.documents.xlsx import table_to_xlsx
+from sendready.domain.backtest import backtest
+from sendready.domain.forecast import forecast, regional_table
+from sendready.domain.history import KIND_WORDS, OUTCOME_WORDS
+from sendready.forecasting import actions
+from sendready.forecasting.data import domain_areas, domain_events
+from sendready.forecasting.forms import ImportForm
+from sendready.forecasting.management.commands.backtest import DEFAULT_FROM, DEFAULT_TO
+from sendready.forecasting.models import InspectionEvent
+from sendready.forecasting.presenters import LICENCE, TABLE_HEADERS, table_row
+from sendready.forecasting.sorting import SORT_COLUMNS, sort_rows
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _regions() -> dict[str, str]:
+    """Slug -> ONS region name, for the regions of current real areas."""
+    return {slugify(a.region): a.region for a in domain_areas() if a.is_current}
+
+
+def _table_context(request: HttpRequest, region: str | None) -> dict:
+    today = date.today()
+    rows = regional_table(today, domain_areas(), domain_events(), region=region)
+    key, descending = request.GET.get("sort", ""), request.GET.get("dir") == "desc"
+    rows = sort_rows(rows, key, descending)
+    regions = _regions()
+    return {"rows": rows, "as_of": today, "region": region, "region_slug": slugify(region) if region else "",
+            "regions": sorted(regions.items(), key=lambda r: r[1]), "sort": key if key in SORT_COLUMNS else "",
+            "descending": descending, "columns": SORT_COLUMNS, "licence": LICENCE, "active_nav": "forecast",
+            "can_import": can_anywhere(request.user, "import_inspections")}
+
+
+@login_required
+def national_table(request: HttpRequest) -> HttpResponse:
+    """Every current area: last inspection and most likely term; ?region= narrows it to one region."""
+    slug = request.GET.get("region", "")
+    if slug:
+        return redirect("forecasting:region", slug)
+    return render(request, "forecasting/table.html", {"title": "When will we be inspected? England",
+                                                     **_table_context(request, None)})
+
+
+@login_required
+def regional_table_page(request: HttpRequest, region: str) -> HttpResponse:
+    """One region's areas, like the seed's West Midlands sheet."""
+    name = _regions().get(region)
+    if name is None:
+        raise Http404("No such region.")
+    return render(request, "forecasting/table.html", {"title": f"When will we be inspected? {name}",
+                                                     **_table_context(request, name)})
+
+
+def _download_rows(request: HttpRequest) -> tuple[str, list[list]]:
+    name = _regions().get(request.GET.get("region", ""))
+    rows = sort_rows(regional_table(date.today(), domain_areas(), domain_events(), region=name),
+                     request.GET.get("sort", ""), request.GET.get("dir") == "desc")
+    return slugify(name or "england"), [table_row(r) for r in rows]
+
+
+@login_required
+def table_csv(request: HttpRequest) -> HttpResponse:
+    """The table as CSV (licence note in the last row)."""
+    slug, rows = _download_rows(request)
+    body = rows_to_csv(TABLE_HEADERS, rows + [[LICENCE]])
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="inspection-forecast-{slug}-{date.today()}.csv"'
+    return response
+
+
+@login_required
+def table_xlsx(request: HttpRequest) -> HttpResponse:
+    """The table as an Excel workbook, with a licence sheet."""
+    slug, rows = _download_rows(request)
+    body = table_to_xlsx({"Forecast": (TABLE_HEADERS, rows), "Licence": (["Licence"], [[LICENCE]])})
+    response = HttpResponse(body, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="inspection-forecast-{slug}-{date.today()}.xlsx"'
+    return response
+
+
+def _area_context(code: str) -> dict:
+    results = forecast(date.today(), domain_areas(), domain_events(), area_code=code)
+    history = InspectionEvent.objects.filter(area_id=code).order_by("start_date", "publication_date")
+    return {"forecast": results[0] if results else None, "history": history, "as_of": date.today(),
+            "licence": LICENCE, "kind_words": KIND_WORDS, "outcome_words": OUTCOME_WORDS,
+            "active_nav": "forecast"}
+
+
+@login_required
+def national_area(request: HttpRequest, ons_code: str) -> HttpResponse:
+    """Any real area's forecast: public national data."""
+    area = LocalArea.objects.national().filter(code=ons_code, is_current=True).first()
+    if area is None:
+        raise Http404("No such local area.")
+    return render(request, "forecasting/area.html", {"title": f"When will {area.name} be inspected?",
+                                                    "subject": area, **_area_context(area.code)})
+
+
+@area_view("view_forecast")
+def area_forecast(request: HttpRequest, area: LocalArea) -> HttpResponse:
+    """The forecast for the person's own area (the menu section)."""
+    return render(request, "forecasting/area.html", {"title": f"When will {area.name} be inspected?",
+                                                    "area": area, "subject": area, **_area_context(area.code)})
+
+
+@login_required
+def backtest_page(request: HttpRequest) -> HttpResponse:
+    """How well the forecast would have done since 2023, against the seed's rule and a random guess."""
+    result = backtest(domain_events(), domain_areas(), DEFAULT_FROM, DEFAULT_TO)
+    return render(request, "forecasting/backtest.html", {
+        "title": "How good is the forecast?", "result": result, "from_date": DEFAULT_FROM, "to_date": DEFAULT_TO,
+        "licence": LICENCE, "active_nav": "forecast",
+        "method_names": {"model": "This forecast", "seed_rule": "One per region, longest wait first",
+                         "random": "Random guess"}})
+
+
+@login_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Upload newer inspections: all rows are checked first and nothing is written if any is wrong."""
+    if not can_anywhere(request.user, "import_inspections"):
+        raise PermissionDenied("Only a local area nominated officer can import inspections.")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = actions.import_events(form.cleaned_data["file"], user=request.user, request=request)
+        if report.errors:
+            form.add_error("file", f"The file has {len(report.errors)} problem(s), listed below. "
+                                   "Nothing was imported")
+    return render(request, "forecasting/import.html", {"title": "Import inspections", "form": form,
+                                                      "report": report, "active_nav": "forecast"})
