@@ -1,0 +1,104 @@
+"""The forecast pages for a signed-in member: tables, sorting, downloads, the area page, backtest, upload."""
+
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from sendready.accounts.constants import Role
+from tests.forecasting.test_import import HEADER, _row
+
+
+@pytest.fixture
+def lano_client(client, two_areas):
+    people, _ = two_areas
+    client.force_login(people.by_role[Role.LANO])
+    return client
+
+
+@pytest.fixture
+def practitioner_client(client, two_areas):
+    people, _ = two_areas
+    client.force_login(people.by_role[Role.PRACTITIONER])
+    return client
+
+
+def test_the_national_table_lists_every_area_and_says_crown_copyright(lano_client) -> None:
+    page = lano_client.get(reverse("forecasting:national")).content.decode()
+    assert page.count('href="/forecast/local-areas/') == 153
+    assert "Crown copyright" in page and "Open Government Licence v3.0" in page
+
+
+def test_the_regional_table_sorts_on_the_server_and_marks_the_sorted_column(lano_client) -> None:
+    response = lano_client.get(reverse("forecasting:region", args=["west-midlands"]) + "?sort=area&dir=desc")
+    page = response.content.decode()
+    assert page.count('href="/forecast/local-areas/') == 14
+    assert 'aria-sort="descending"' in page
+    assert page.index("Wolverhampton") < page.index("Birmingham")
+
+
+def test_the_region_filter_goes_to_the_regional_page(lano_client) -> None:
+    response = lano_client.get(reverse("forecasting:national") + "?region=london")
+    assert response.status_code == 302 and response.url == reverse("forecasting:region", args=["london"])
+    assert lano_client.get(reverse("forecasting:region", args=["atlantis"])).status_code == 404
+
+
+def test_the_table_downloads_as_csv_and_xlsx(lano_client) -> None:
+    csv_text = lano_client.get(reverse("forecasting:table_csv") + "?region=west-midlands").content.decode("utf-8-sig")
+    lines = csv_text.strip().splitlines()
+    assert lines[0].startswith("Area,ONS code,Region,Last inspection date")
+    assert len(lines) == 1 + 14 + 1 and "Crown copyright" in lines[-1]
+    response = lano_client.get(reverse("forecasting:table_xlsx"))
+    sheet = load_workbook(BytesIO(response.content))["Forecast"]
+    assert sheet.max_row == 1 + 153
+    assert sheet.cell(1, 10).value == "Probability"
+
+
+def test_an_area_page_shows_six_terms_the_reasons_and_the_history(lano_client) -> None:
+    page = lano_client.get(reverse("forecasting:area_detail", args=["E06000021"])).content.decode()
+    assert page.count('<th scope="row" class="govuk-table__header">') == 6
+    assert "Last inspected" in page and "20 Jul 2016" not in page
+    assert "Published area SEND inspections of Stoke-on-Trent" in page
+
+
+def test_the_area_menu_section_shows_a_demo_area_kindly(lano_client, two_areas) -> None:
+    people, _ = two_areas
+    response = lano_client.get(reverse("forecasting:area_forecast", args=[people.area.code]))
+    assert response.status_code == 200
+    assert "not one of the 153" in response.content.decode()
+
+
+def test_the_backtest_page_shows_each_method_and_term(lano_client) -> None:
+    page = lano_client.get(reverse("forecasting:backtest")).content.decode()
+    assert "One per region, longest wait first" in page and "Summer 2025" in page
+
+
+def test_only_people_allowed_to_import_see_the_upload(practitioner_client) -> None:
+    assert practitioner_client.get(reverse("forecasting:import")).status_code == 403
+
+
+def test_a_bad_upload_lists_the_problems_and_writes_nothing(lano_client) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sendready.forecasting.models import InspectionEvent
+
+    body = "\n".join([HEADER, _row(), _row(new_la_code="E99999999")]).encode()
+    response = lano_client.post(reverse("forecasting:import"),
+                                {"file": SimpleUploadedFile("new.csv", body, "text/csv")})
+    page = response.content.decode()
+    assert "There is a problem" in page and "E99999999" in page
+    assert InspectionEvent.objects.count() == 270
+
+
+def test_a_good_upload_reports_what_was_added(lano_client) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = "\n".join([HEADER, _row()]).encode()
+    response = lano_client.post(reverse("forecasting:import"),
+                                {"file": SimpleUploadedFile("new.csv", body, "text/csv")})
+    assert "1 added, 0 updated, 0 unchanged" in response.content.decode()
+
+
+def test_signed_out_people_are_sent_to_sign_in(client, db) -> None:
+    assert client.get(reverse("forecasting:national")).status_code == 302
