@@ -70,7 +70,7 @@ def test_the_briefing_and_task_forms_are_accessible(live_server, page, two_areas
                                            dt.date(2022, 1, 17))
     sign_in(page, live_server, "a_lano")
     base = f"{live_server.url}/areas/{people.area.code}/inspections/{inspection.pk}/"
-    for path in ["briefing/", "dates/", f"tasks/{inspection.tasks.first().pk}/"]:
+    for path in ["briefing/", "dates/", "settings/", f"tasks/{inspection.tasks.first().pk}/"]:
         page.goto(base + path)
         assert_accessible(page)
     page.goto(base + "briefing/")

@@ -49,3 +49,17 @@ def test_areas_json_has_code_and_name():
     rows = json.loads(_run("areas", "--format", "json"))
     assert {"code": "E99999901", "name": "Demoshire (fictional)"}.items() <= rows[0].items() or any(
         r["code"] == "E99999901" and r["name"] == "Demoshire (fictional)" for r in rows)
+
+
+def test_a_setting_changes_the_report_date():
+    rows = json.loads(_run("timeline", "--framework", "2023-full", "--notified", "2025-09-08",
+                           "--setting", "report_lag_wd=30", "--format", "json"))
+    default = json.loads(_run("timeline", "--framework", "2023-full", "--notified", "2025-09-08",
+                              "--format", "json"))
+    pick = lambda rs: next(r["date"] for r in rs if r["key"] == "report_published")  # noqa: E731
+    assert pick(rows) < pick(default)
+
+
+def test_an_unknown_setting_is_a_clear_error():
+    with pytest.raises(CommandError, match="no setting called"):
+        _run("timeline", "--framework", "2023-full", "--notified", "2025-09-08", "--setting", "x=1")

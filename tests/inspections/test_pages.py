@@ -118,3 +118,13 @@ def test_countdowns_are_served_as_json(client, two_areas, inspection):
     client.force_login(people.by_role[Role.VIEWER])
     data = client.get(f"/areas/{people.area.code}/inspections/{inspection.pk}/countdowns.json").json()
     assert data["countdowns"]["onsite"] == "passed"
+
+
+def test_the_settings_page_explains_a_bad_number(client, two_areas, inspection):
+    people, _ = two_areas
+    client.force_login(people.by_role[Role.LANO])
+    url = f"/areas/{people.area.code}/inspections/{inspection.pk}/settings/"
+    page = client.get(url).content.decode()
+    assert "report" in page.lower() and "Default 43" in page
+    response = client.post(url, {"report_lag_wd": "soon"})
+    assert "Enter a whole number" in response.content.decode()

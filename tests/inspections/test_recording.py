@@ -72,3 +72,11 @@ def test_moving_the_on_site_dates_redates_the_letter_and_keeps_task_progress(two
     assert revisit.milestones.get(key="letter").date == dt.date(2022, 3, 22)
     task.refresh_from_db()
     assert task.status == "done"
+
+
+def test_changing_an_unconfirmed_setting_redates_the_report(inspection, two_areas):
+    people, _ = two_areas
+    before = inspection.milestones.get(key="report_published").date
+    actions.change_settings(inspection, people.by_role[Role.LANO], {"report_lag_wd": 30})
+    after = inspection.milestones.get(key="report_published").date
+    assert after < before and inspection.framework_settings == {"report_lag_wd": 30}

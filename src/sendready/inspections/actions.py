@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
 from sendready.accounts.models import LocalArea
+from sendready.domain.frameworks import load_framework
 from sendready.domain.timeline import Timeline, TimelineError, build_timeline
 from sendready.inspections.constants import InspectionStatus
 from sendready.inspections.models import Inspection, Milestone, Task, TeamMember, TimetableSession
@@ -22,10 +23,11 @@ ACTIVE_EXISTS = (
 )
 
 
-def plan_timeline(framework: str, notified_on: dt.date, overrides: dict | None = None) -> Timeline:
+def plan_timeline(framework: str, notified_on: dt.date, overrides: dict | None = None,
+                  settings: dict | None = None) -> Timeline:
     """The framework's dated steps, or a ValidationError in the words the domain gives."""
     try:
-        return build_timeline(framework, notified_on, overrides or {})
+        return build_timeline(framework, notified_on, overrides or {}, settings or {})
     except TimelineError as exc:
         raise ValidationError(str(exc)) from exc
 
@@ -66,7 +68,8 @@ def change_onsite_dates(inspection: Inspection, user, onsite_start: dt.date | No
                         onsite_end: dt.date | None, request=None) -> Inspection:
     """Move the on-site dates; milestones are dated again and tasks keep their progress."""
     overrides = {k: v for k, v in (("onsite_start", onsite_start), ("onsite_end", onsite_end)) if v}
-    timeline = plan_timeline(inspection.framework, inspection.notified_on, overrides)
+    timeline = plan_timeline(inspection.framework, inspection.notified_on, overrides,
+                             inspection.framework_settings)
     with transaction.atomic():
         inspection.onsite_start, inspection.onsite_end = onsite_start, onsite_end
         inspection.save(update_fields=["onsite_start", "onsite_end", "updated_at"])
@@ -76,10 +79,29 @@ def change_onsite_dates(inspection: Inspection, user, onsite_start: dt.date | No
     return inspection
 
 
+def _overrides_of(inspection: Inspection) -> dict[str, dt.date]:
+    return {k: getattr(inspection, k) for k in ("onsite_start", "onsite_end") if getattr(inspection, k)}
+
+
 def timeline_for(inspection: Inspection) -> Timeline:
     """The inspection's timeline, worked out afresh from its record."""
-    overrides = {k: getattr(inspection, k) for k in ("onsite_start", "onsite_end") if getattr(inspection, k)}
-    return build_timeline(inspection.framework, inspection.notified_on, overrides)
+    return build_timeline(inspection.framework, inspection.notified_on, _overrides_of(inspection),
+                          inspection.framework_settings)
+
+
+def change_settings(inspection: Inspection, user, values: dict[str, int], request=None) -> Inspection:
+    """Change the framework's unconfirmed numbers for this inspection and date it again."""
+    framework_defaults = {n: s.default for n, s in load_framework(inspection.framework).settings.items()}
+    changed = {n: v for n, v in values.items() if framework_defaults.get(n) != v}
+    timeline = plan_timeline(inspection.framework, inspection.notified_on, _overrides_of(inspection),
+                             changed)
+    with transaction.atomic():
+        inspection.framework_settings = changed
+        inspection.save(update_fields=["framework_settings", "updated_at"])
+        _write_milestones(inspection, timeline, owner=None)
+    record(request, AuditAction.CHANGED, "inspection", inspection.pk, area=inspection.area,
+           user=user, detail=f"framework settings: {changed}")
+    return inspection
 
 
 def _due_at(day: dt.date, time: dt.time | None) -> dt.datetime:

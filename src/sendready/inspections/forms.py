@@ -115,3 +115,20 @@ class SessionForm(forms.Form):
         if start and end and end <= start:
             self.add_error("end_time", "The session must end after it starts")
         return data
+
+
+class FrameworkSettingsForm(forms.Form):
+    """One whole-number box per unconfirmed number of the framework."""
+
+    def __init__(self, *args, framework=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, setting in framework.settings.items():
+            unit = setting.unit.replace("_", " ")
+            self.fields[name] = forms.IntegerField(
+                label=setting.label, min_value=0, max_value=400,
+                help_text=f"In {unit}. Default {setting.default} ({setting.status}; source {setting.source})."
+                + (f" {setting.note}" if setting.note else ""),
+                error_messages={"required": f"Enter a number for: {setting.label.lower()}",
+                                "invalid": "Enter a whole number, like 43",
+                                "min_value": "Enter a number of 0 or more",
+                                "max_value": "Enter a number of 400 or less"})

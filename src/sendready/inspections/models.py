@@ -36,6 +36,9 @@ class Inspection(models.Model):
     pcf_meeting_phone = models.CharField(max_length=40, blank=True)
     pcf_meeting_conference_id = models.CharField(max_length=40, blank=True)
     contact_email = models.EmailField(blank=True)
+    framework_settings = models.JSONField(
+        default=dict, blank=True,
+        help_text="Numbers the framework does not fix for certain, changed from their defaults.")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                    related_name="+")

@@ -12,6 +12,7 @@ urlpatterns = [
     path(one + "countdowns.json", views.inspection_countdowns, name="countdowns"),
     path(one + "dates/", views.inspection_dates, name="dates"),
     path(one + "briefing/", views.inspection_briefing_edit, name="briefing_edit"),
+    path(one + "settings/", views.inspection_settings, name="settings"),
     path(one + "conclude/", views.inspection_conclude, name="conclude"),
     path(one + "tasks/", task_views.task_list, name="tasks"),
     path(one + "tasks/<int:task_id>/", task_views.task_edit, name="task_edit"),

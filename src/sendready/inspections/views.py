@@ -11,7 +11,8 @@ from sendready.accounts.access import area_view, can
 from sendready.accounts.models import LocalArea
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection
-from sendready.inspections.forms import BriefingForm, InspectionForm
+from sendready.domain.frameworks import load_framework
+from sendready.inspections.forms import BriefingForm, FrameworkSettingsForm, InspectionForm
 from sendready.inspections.models import Inspection
 from sendready.inspections.presenters import countdowns, framework_title
 
@@ -129,3 +130,22 @@ def inspection_conclude(request: HttpRequest, area: LocalArea, pk: int) -> HttpR
     messages.success(request, "Inspection marked as concluded.")
     return redirect("inspections:list", area.code)
 
+
+
+@area_view("manage_inspection")
+def inspection_settings(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
+    """Change numbers the framework does not fix for certain (e.g. days until the report)."""
+    inspection = get_inspection(area, pk)
+    framework = load_framework(inspection.framework)
+    initial = {n: inspection.framework_settings.get(n, s.default) for n, s in framework.settings.items()}
+    form = FrameworkSettingsForm(request.POST or None, initial=initial, framework=framework)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.change_settings(inspection, request.user, form.cleaned_data, request=request)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Settings saved and the timeline dated again.")
+            return redirect("inspections:detail", area.code, inspection.pk)
+    return render(request, "inspections/settings.html", _context(
+        request, area, "Framework settings", form=form, inspection=inspection))

@@ -26,6 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--notified", required=True, help="Notification date, YYYY-MM-DD")
         parser.add_argument("--onsite-start", help="Real first on-site day, YYYY-MM-DD")
         parser.add_argument("--onsite-end", help="Real last on-site day, YYYY-MM-DD")
+        parser.add_argument("--setting", action="append", default=[], metavar="NAME=NUMBER",
+                            help="Change an unconfirmed number, e.g. --setting report_wd=40")
         parser.add_argument("--format", choices=["text", "json"], default="text")
 
     def handle(self, *args, **options) -> None:
@@ -34,8 +36,14 @@ class Command(BaseCommand):
         for name in ("onsite_start", "onsite_end"):
             if options[name]:
                 overrides[name] = _date(options[name], f"--{name.replace('_', '-')}")
+        settings = {}
+        for item in options["setting"]:
+            name, _, value = item.partition("=")
+            if not value.strip().isdigit():
+                raise CommandError(f"--setting {item}: write NAME=NUMBER, for example report_wd=40.")
+            settings[name.strip()] = int(value)
         try:
-            timeline = build_timeline(options["framework"], notified, overrides)
+            timeline = build_timeline(options["framework"], notified, overrides, settings)
         except TimelineError as exc:
             raise CommandError(str(exc)) from exc
         for warning in timeline.warnings:

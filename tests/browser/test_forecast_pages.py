@@ -1,0 +1,33 @@
+"""The regional forecast table and an area's forecast in a real browser, with no accessibility violations."""
+
+import pytest
+
+from tests.conftest import assert_accessible, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def shipped_data(transactional_db):
+    """transaction=True flushes the data migration's rows after each test, so load them again."""
+    from sendready.accounts.models import LocalArea
+    from sendready.forecasting.data import load_shipped_data
+    from sendready.forecasting.models import InspectionEvent
+
+    load_shipped_data(LocalArea, InspectionEvent)
+
+
+def test_the_regional_table_and_an_area_forecast_are_accessible(page, live_server, two_areas, shipped_data,
+                                                                console_errors) -> None:
+    sign_in(page, live_server, "a_lano")
+    page.goto(f"{live_server.url}/forecast/regions/west-midlands/")
+    assert page.locator("tbody tr").count() == 14
+    assert_accessible(page)
+    page.get_by_role("link", name="Area, sort ascending").click()
+    assert page.locator("th[aria-sort=ascending]").count() == 1
+    page.get_by_role("link", name="Stoke-on-Trent").click()
+    assert page.get_by_role("heading", name="When will Stoke-on-Trent be inspected?").is_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/areas/E99000001/forecast/")
+    assert_accessible(page)
+    assert not console_errors
