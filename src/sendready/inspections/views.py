@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 
 from sendready.accounts.access import area_view, can
 from sendready.accounts.models import LocalArea
+from sendready.domain.frameworks import load_framework
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection
-from sendready.domain.frameworks import load_framework
 from sendready.inspections.forms import BriefingForm, FrameworkSettingsForm, InspectionForm
 from sendready.inspections.models import Inspection
 from sendready.inspections.presenters import countdowns, framework_title
