@@ -14,11 +14,11 @@ HEADER = ",".join(COLUMNS)
 
 
 def _row(**kw: str) -> str:
-    base = dict(la_name="Stoke-on-Trent", name_in_source="Stoke-on-Trent", new_la_code="E06000021",
-                old_la_code="861", ons_region="West Midlands", ofsted_region="", framework="2023",
-                event_type="full inspection", start_date="2025-10-06", publication_date="2025-11-20",
-                outcome="typically positive experiences and outcomes", n_weaknesses_or_priority_areas="",
-                revisit_n_sufficient="", revisit_n_insufficient="", source="test")
+    base = {"la_name": "Stoke-on-Trent", "name_in_source": "Stoke-on-Trent", "new_la_code": "E06000021",
+                "old_la_code": "861", "ons_region": "West Midlands", "ofsted_region": "", "framework": "2023",
+                "event_type": "full inspection", "start_date": "2025-10-06", "publication_date": "2025-11-20",
+                "outcome": "typically positive experiences and outcomes", "n_weaknesses_or_priority_areas": "",
+                "revisit_n_sufficient": "", "revisit_n_insufficient": "", "source": "test"}
     base.update(kw)
     return ",".join(f'"{base[c]}"' for c in COLUMNS)
 

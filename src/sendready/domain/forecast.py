@@ -151,7 +151,7 @@ def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], regi
             continue
         monitoring, revisit = _monitoring(s, terms, as_of, rules), _revisit(s, terms, as_of, rules)
         rows = [TermForecast(t.name, t.start, round(f, 4), round(m, 4), round(r, 4))
-                for t, f, m, r in zip(terms, full[s.area.code], monitoring, revisit)]
+                for t, f, m, r in zip(terms, full[s.area.code], monitoring, revisit, strict=False)]
         forecast_ = AreaForecast(s.area.code, s.area.name, s.area.region, s.area.ofsted_region, s.last, rows)
         forecast_.explanation = _explain(s, forecast_, as_of, rules) + notes
         out.append(forecast_)

@@ -56,7 +56,8 @@ def observed_counts(known: list[InspectionEvent], areas: list[Area], era: str, b
 
 
 def _normal_mass(lo: float, hi: float, mean: float, sd: float) -> float:
-    cdf = lambda x: 0.5 * (1 + math.erf((x - mean) / (sd * math.sqrt(2))))
+    def cdf(x):
+        return 0.5 * (1 + math.erf((x - mean) / (sd * math.sqrt(2))))
     return max(0.0, cdf(hi) - cdf(lo))
 
 
@@ -64,7 +65,8 @@ def due_masses(due: date, spread_months: float, terms: list[Term], cutoff: date,
                 active: list[tuple[date, date]] | None = None) -> list[float]:
     """Per-term probability of an event expected around `due`, given it has not happened by `cutoff`."""
     sd = spread_months * 30.4375
-    x = lambda d: float((d - due).days)
+    def x(d):
+        return float((d - due).days)
     masses = []
     for t in terms:
         share = 1.0
