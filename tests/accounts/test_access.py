@@ -7,7 +7,7 @@ from sendready.accounts.access import PERMISSION_ROLES
 from sendready.accounts.constants import Role
 
 # Sample values for URL parameters other than area_code; views look them up inside the area.
-SAMPLE_KWARGS = {"pk": 1, "snapshot_id": 1, "milestone_id": 1, "session_id": 1, "task_id": 1,
+SAMPLE_KWARGS = {"member_id": 1, "pk": 1, "snapshot_id": 1, "milestone_id": 1, "session_id": 1, "task_id": 1,
                  "indicator": "ehc_plans", "region": "west-midlands", "run_id": 1}
 
 
@@ -24,8 +24,11 @@ def sample_kwargs(two_areas):
     session = actions.save_session(inspection, lano, {
         "date": dt.date(2025, 9, 22), "part_of_day": "am", "start_time": dt.time(9),
         "end_time": dt.time(10), "title": "Leaders", "attendee_groups": ["leaders"]})
+    from sendready.accounts.models import Membership
+
+    member = Membership.objects.get(area=people.area, role=Role.VIEWER)
     return {**SAMPLE_KWARGS, "pk": inspection.pk, "task_id": inspection.tasks.first().pk,
-            "session_id": session.pk}
+            "session_id": session.pk, "member_id": member.pk}
 
 
 def _area_patterns(resolver=None, prefix=""):

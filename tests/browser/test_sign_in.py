@@ -28,3 +28,18 @@ def test_a_lano_signs_in_and_sees_their_area(live_server, page, two_areas, conso
     page.get_by_role("button", name="Sign out").click()
     expect(page).to_have_url(f"{live_server.url}/sign-in/")
     assert not console_errors
+
+
+def test_the_people_and_audit_pages_are_accessible(live_server, page, two_areas, console_errors):
+    people, _ = two_areas
+    sign_in(page, live_server, "a_lano")
+    page.goto(f"{live_server.url}/areas/{people.area.code}/people/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Add person").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Change role of a_viewer").click()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/areas/{people.area.code}/audit/")
+    assert_accessible(page)
+    assert not console_errors, console_errors

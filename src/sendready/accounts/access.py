@@ -30,6 +30,7 @@ PERMISSION_ROLES: dict[str, frozenset[Role]] = {
     "view_forecast": ALL_ROLES,
     "import_inspections": frozenset({Role.LANO}),
     "view_audit": frozenset({Role.LANO, Role.SENIOR_LEADER}),
+    "manage_people": frozenset({Role.LANO}),
 }
 
 

@@ -1,0 +1,48 @@
+"""A LANO manages who belongs to the area; every change is audited."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from sendready.accounts import actions
+from sendready.accounts.constants import Role
+from sendready.accounts.models import AuditEvent, Membership
+
+
+def test_a_lano_adds_a_new_person_who_can_then_sign_in(client, two_areas):
+    people, _ = two_areas
+    client.force_login(people.by_role[Role.LANO])
+    response = client.post(f"/areas/{people.area.code}/people/", {
+        "username": "new.officer", "first_name": "New", "last_name": "Officer", "role": "practitioner"},
+        follow=True)
+    page = response.content.decode()
+    assert "new.officer added as Practitioner" in page and "one-time password" in page
+    assert Membership.objects.get(user__username="new.officer").role == "practitioner"
+    assert AuditEvent.objects.filter(object_type="membership", action="created").exists()
+
+
+def test_adding_someone_already_in_the_area_is_explained(client, two_areas):
+    people, _ = two_areas
+    client.force_login(people.by_role[Role.LANO])
+    response = client.post(f"/areas/{people.area.code}/people/", {"username": "a_viewer", "role": "viewer"})
+    assert "already a member" in response.content.decode()
+
+
+def test_an_area_always_keeps_a_lano(two_areas):
+    people, _ = two_areas
+    lano = Membership.objects.get(area=people.area, role=Role.LANO)
+    with pytest.raises(ValidationError, match="at least one local area nominated officer"):
+        actions.change_role(lano, lano.user, Role.VIEWER)
+    with pytest.raises(ValidationError):
+        actions.remove_member(lano, lano.user)
+
+
+def test_the_audit_log_lists_exports_for_the_areas_leaders(client, two_areas):
+    people, _ = two_areas
+    from sendready.accounts.audit import record
+    from sendready.accounts.constants import AuditAction
+
+    record(None, AuditAction.EXPORTED, "pupil_snapshot", 7, area=people.area,
+           user=people.by_role[Role.SYSTEM_LEAD], detail="inspectors' export")
+    client.force_login(people.by_role[Role.SENIOR_LEADER])
+    page = client.get(f"/areas/{people.area.code}/audit/").content.decode()
+    assert "a_system_lead" in page and "inspectors&#39; export" in page
