@@ -77,6 +77,17 @@ def _full_due(s: _AreaState, rules: dict) -> date:
     return date.fromisoformat(rules["framework_2023_start"])
 
 
+def _region_note(s: _AreaState, states: list[_AreaState], pool: set[str], rules: dict) -> list[str]:
+    """Why the area's region gets the share of inspections it does."""
+    if rules["region_share_basis"] != "remaining_pool":
+        return []
+    members = [x for x in states if x.area.region == s.area.region]
+    left = sum(1 for x in members if x.area.code in pool)
+    return [f"{s.area.region}: {left} of its {len(members)} areas are still to be inspected under the 2023 "
+            f"framework; each region's share of a term's inspections follows that number, and within a "
+            f"region the longest-waiting areas come first"]
+
+
 def _timing_weight(due: date, term: Term, rules: dict) -> float:
     """Priority from timing alone: doubles for each year the term's middle is past the due date."""
     past_due = (term.start + (term.end - term.start) / 2 - due).days / _YEAR
@@ -140,11 +151,12 @@ def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], regi
                 for g, members in groups:
                     if s.area.code in members:
                         weights[s.area.code] *= g.ratio
-        hazard = allocate(states, weights, survival, national, regional, rules)
+        hazard = allocate(states, weights, survival, national, regional, rules, in_pool)
         for s in states:
             code = s.area.code
             full[code].append(survival[code] * hazard[code])
             survival[code] *= 1 - hazard[code]
+    pool_now = {s.area.code for s in states if s.last_full_2023 is None}
     out = []
     for s in states:
         if (region and region not in (s.area.region, s.area.ofsted_region)) or (area_code and s.area.code != area_code):
@@ -153,7 +165,7 @@ def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], regi
         rows = [TermForecast(t.name, t.start, round(f, 4), round(m, 4), round(r, 4))
                 for t, f, m, r in zip(terms, full[s.area.code], monitoring, revisit, strict=False)]
         forecast_ = AreaForecast(s.area.code, s.area.name, s.area.region, s.area.ofsted_region, s.last, rows)
-        forecast_.explanation = _explain(s, forecast_, as_of, rules) + notes
+        forecast_.explanation = _explain(s, forecast_, as_of, rules) + notes + _region_note(s, states, pool_now, rules)
         out.append(forecast_)
     return out
 

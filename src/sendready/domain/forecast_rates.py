@@ -106,19 +106,46 @@ def national_rate(known: list[InspectionEvent], areas: list[Area], era: str, cut
 
 
 def allocate(states: list, weights: dict[str, float], survival: dict[str, float], national: float,
-              regional: dict[str, float], rules: dict) -> dict[str, float]:
-    """Share `national` across regions, then areas; return each area's hazard for the term."""
+              regional: dict[str, float], rules: dict, in_pool: set[str] | None = None) -> dict[str, float]:
+    """Share `national` across regions, then areas; return each area's hazard for the term.
+
+    A region's share follows how many of its areas are still to be inspected in the cycle (every
+    area must be inspected by its end), or, outside a cycle, the areas' timing weights."""
     by_region: dict[str, list] = {}
     for s in states:
         by_region.setdefault(s.area.region, []).append(s)
-    mass = {r: sum(survival[s.area.code] * weights[s.area.code] for s in group) for r, group in by_region.items()}
+    if in_pool and rules["region_share_basis"] == "remaining_pool":
+        mass = {r: sum(survival[s.area.code] for s in group if s.area.code in in_pool)
+                for r, group in by_region.items()}
+    else:
+        mass = {r: sum(survival[s.area.code] * weights[s.area.code] for s in group)
+                for r, group in by_region.items()}
     total_mass, total_rate = sum(mass.values()), sum(regional.values())
     beta = rules["regional_rate_weight"] if total_rate else 0.0
     hazard: dict[str, float] = {}
     for region, group in by_region.items():
         share = mass[region] / total_mass if total_mass else 0.0
         expected = national * ((1 - beta) * share + (beta * regional.get(region, 0.0) / total_rate if beta else 0))
-        hazard.update(_spread(group, weights, survival, expected, rules["max_hazard_per_term"]))
+        spread = _spread(group, weights, survival, expected, rules["max_hazard_per_term"])
+        mix = rules["queue_share"]
+        if mix:
+            queue = _queue(group, weights, survival, expected, rules["max_hazard_per_term"])
+            spread = {c: mix * queue[c] + (1 - mix) * spread[c] for c in spread}
+        hazard.update(spread)
+    return hazard
+
+
+def _queue(group: list, weights: dict[str, float], survival: dict[str, float], expected: float,
+           cap: float) -> dict[str, float]:
+    """Hazards that fill a region's expected count in priority order, as a queue is worked through."""
+    hazard = {s.area.code: 0.0 for s in group}
+    left = expected
+    for s in sorted(group, key=lambda s: -weights[s.area.code]):
+        code = s.area.code
+        if left <= 1e-12 or survival[code] <= 0 or weights[code] <= 0:
+            continue
+        hazard[code] = min(cap, left / survival[code])
+        left -= survival[code] * hazard[code]
     return hazard
 
 
