@@ -1,6 +1,7 @@
 """The regional forecast table and an area's forecast in a real browser, with no accessibility violations."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible, sign_in
 
@@ -24,9 +25,9 @@ def test_the_regional_table_and_an_area_forecast_are_accessible(page, live_serve
     assert page.locator("tbody tr").count() == 14
     assert_accessible(page)
     page.locator("thead th a").first.click()
-    assert page.locator("th[aria-sort=ascending]").count() == 1
+    expect(page.locator("th[aria-sort=ascending]")).to_have_count(1)
     page.get_by_role("link", name="Stoke-on-Trent").click()
-    assert page.get_by_role("heading", name="When will Stoke-on-Trent be inspected?").is_visible()
+    expect(page.get_by_role("heading", name="When will Stoke-on-Trent be inspected?")).to_be_visible()
     assert_accessible(page)
     page.goto(f"{live_server.url}/areas/E99000001/forecast/")
     assert_accessible(page)
