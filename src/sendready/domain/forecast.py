@@ -142,6 +142,10 @@ def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], regi
             national = max(0.0, national - already)
             notes.append(f"{term.name}: expected {how}")
             notes.append(f"{round(pool)} of {len(current)} areas not yet inspected under the {era} framework")
+            newest = max((e.ordering_date for e in known), default=None)
+            if newest and (as_of - newest).days > 120:
+                notes.append(f"the newest inspection held here started on {newest:%d %B %Y}; import newer "
+                             "inspections to bring this forecast up to date")
         weights = {}
         for s in states:
             if era == "2016":

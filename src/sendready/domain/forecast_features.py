@@ -78,7 +78,7 @@ def group_rate(group: str, members: set[str], known: list[InspectionEvent], curr
             share = sum(weight(c, term) for c in waiting if c in members) / total
             expected += len(chosen) * share
             observed += sum(1 for c in chosen if c in members)
-        n_terms += 1
+            n_terms += 1  # terms with no known inspections (history not yet imported) say nothing
         term = term.next()
     return GroupRate(group, observed, round(expected, 2), (observed + prior) / (expected + prior), n_terms)
 

@@ -78,10 +78,17 @@ def due_masses(due: date, spread_months: float, terms: list[Term], cutoff: date,
     return [min(0.95, m / max(remaining, floor)) for m in masses]
 
 
+def _observed_until(known: list[InspectionEvent], cutoff: date) -> date:
+    """The day after the last term the history covers: terms after the newest known event are not
+    counted as terms with no inspections (the history may simply not be up to date)."""
+    newest = max((e.ordering_date for e in known), default=cutoff)
+    return min(cutoff, term_of(newest).end) + timedelta(days=1)
+
+
 def national_rate(known: list[InspectionEvent], areas: list[Area], era: str, cutoff: date, rules: dict,
                    pool: float, term: Term) -> tuple[float, dict[str, float], str]:
     """Expected full inspections in `term` nationally, recent regional rates, and how it was worked out."""
-    history = observed_counts(known, areas, era, cutoff + timedelta(days=1), rules)
+    history = observed_counts(known, areas, era, _observed_until(known, cutoff), rules)
     window = history[-rules["rate_window_terms"]:]
     end = cycle_end(era, rules)
     terms_left = 0
