@@ -209,3 +209,18 @@ def _diff(a: Number, b: Number) -> Number:
     if a is None or b is None:
         return None
     return round(a - b, 1)
+
+
+def indicator_set_from_dict(data: dict[str, Any]) -> IndicatorSet:
+    """Rebuild an IndicatorSet from `IndicatorSet.to_dict()` output (for cached figures)."""
+    fields = set(Indicator.__dataclass_fields__)
+    indicators = {
+        raw["id"]: Indicator(**{k: v for k, v in raw.items() if k in fields})
+        for raw in data.get("indicators", [])
+    }
+    return IndicatorSet(
+        as_of=date.fromisoformat(data["as_of"]),
+        indicators=indicators,
+        breakdowns=data.get("breakdowns", {}),
+        filters=data.get("filters", {}),
+    )

@@ -7,3 +7,11 @@ class PupildataConfig(AppConfig):
     name = "sendready.pupildata"
     label = "pupildata"
     verbose_name = "Person-level data"
+
+    def ready(self) -> None:
+        from sendready.accounts.navigation import AreaSection, register_section
+
+        register_section(
+            AreaSection("data", "Person-level data", "pupildata:dashboard", "view_indicators",
+                        "Import person-level data, see indicators and trends, export for inspectors.", 20)
+        )

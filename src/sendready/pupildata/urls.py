@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from sendready.pupildata import import_views, views
 
 app_name = "pupildata"
-urlpatterns: list = []
+base = "areas/<str:area_code>/data/"
+snap = base + "snapshots/<int:snapshot_id>/"
+run = base + "import/<int:run_id>/"
+urlpatterns = [
+    path(base, views.dashboard, name="dashboard"),
+    path(snap, views.dashboard, name="snapshot"),
+    path(snap + "rows/<str:indicator>/", views.indicator_rows, name="rows"),
+    path(snap + "export.xlsx", views.export_xlsx, name="export"),
+    path(base + "trends/<str:indicator>.svg", views.trend_chart, name="chart"),
+    path(base + "schema/", views.schema_page, name="schema"),
+    path(base + "template.csv", views.template_csv_download, name="template_csv"),
+    path(base + "template.xlsx", views.template_xlsx_download, name="template_xlsx"),
+    path(base + "import/", import_views.upload, name="import"),
+    path(run, import_views.progress, name="progress"),
+    path(run + "progress.json", import_views.progress_json, name="progress_json"),
+    path(run + "problems.csv", import_views.problems_csv, name="problems_csv"),
+]

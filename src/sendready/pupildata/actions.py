@@ -1,0 +1,159 @@
+"""The only ways person-level data changes: start an import, run it, remove a snapshot."""
+
+import datetime as dt
+import logging
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from sendready.accounts.audit import record
+from sendready.accounts.constants import AuditAction
+from sendready.accounts.models import LocalArea
+from sendready.domain.indicators import compute_indicators
+from sendready.domain.pupil_import import (
+    Problem,
+    TableReadError,
+    ValidationResult,
+    read_table_with_notes,
+    validate,
+)
+from sendready.pupildata import storage
+from sendready.pupildata.constants import RunStatus
+from sendready.pupildata.models import ImportRun, Snapshot
+
+logger = logging.getLogger(__name__)
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "PUPIL_UPLOAD_MAX_BYTES", 200 * 1024 * 1024))
+
+
+def start_import(area: LocalArea, user, source: UploadedFile | Path, file_name: str,
+                 snapshot_date: dt.date, *, background: bool = True, request=None) -> ImportRun:
+    """Save the file, record an ImportRun and run it in the background (or now, for the console)."""
+    if isinstance(source, Path):
+        path = source
+    else:
+        path = storage.upload_path(file_name)
+        with path.open("wb") as out:
+            for chunk in source.chunks():
+                out.write(chunk)
+    run = ImportRun.objects.create(area=area, uploaded_by=user, file_name=file_name[:255],
+                                   upload_path=str(path), snapshot_date=snapshot_date)
+    record(request, AuditAction.IMPORTED, "pupil_import", run.pk, area=area,
+           detail=f"{file_name} as at {snapshot_date.isoformat()}", user=user)
+    if background:
+        from sendready.pupildata.tasks import run_import
+
+        run_import.enqueue(run.pk)
+        run.refresh_from_db()
+    else:
+        run = process_import(run.pk)
+    return run
+
+
+def _progress(run: ImportRun, **fields) -> None:
+    # Saved outside any transaction, so the progress page sees each step at once.
+    for name, value in fields.items():
+        setattr(run, name, value)
+    ImportRun.objects.filter(pk=run.pk).update(**fields)
+
+
+def _problems(items: list[Problem]) -> list[dict]:
+    return [asdict(p) for p in items]
+
+
+def process_import(run_id: int) -> ImportRun:
+    """Read, check and store one file; a file with any error stores nothing. Never raises for bad data."""
+    run = ImportRun.objects.select_related("area").get(pk=run_id)
+    if run.status != RunStatus.QUEUED:
+        return run
+    path = Path(run.upload_path)
+    _progress(run, status=RunStatus.VALIDATING, phase="reading", started_at=timezone.now())
+    try:
+        result = _validate(run, path)
+        if not result.ok:
+            _fail(run, result)
+        else:
+            _store(run, result)
+    except Exception:
+        logger.exception("Import %s failed", run.pk)
+        _fail(run, ValidationResult.failed(Problem(None, None, (
+            "Something went wrong while importing this file, and nothing was imported. "
+            "Try again; if it happens again, contact support with the file name and time."))))
+    finally:
+        if storage.is_upload(path):
+            path.unlink(missing_ok=True)
+    return run
+
+
+def _validate(run: ImportRun, path: Path) -> ValidationResult:
+    try:
+        read = read_table_with_notes(path, run.file_name, max_bytes=max_upload_bytes())
+    except TableReadError as exc:
+        return ValidationResult.failed(Problem(row=None, column=None, message=exc.message))
+    _progress(run, phase="checking", rows_total=read.frame.height)
+    # Ages and "not in the future" are judged as at the snapshot date, the date the figures describe.
+    result = validate(read.frame, min(run.snapshot_date, timezone.localdate()))
+    del read.frame
+    result.warnings[:0] = [Problem(row=None, column=None, message=w) for w in read.warnings]
+    _progress(run, rows_checked=result.rows_checked or run.rows_total)
+    return result
+
+
+def _fail(run: ImportRun, result: ValidationResult) -> None:
+    _progress(run, status=RunStatus.FAILED, phase="failed", errors=_problems(result.errors),
+              error_count=max(result.error_count, len(result.errors)),
+              warnings=_problems(result.warnings), finished_at=timezone.now())
+
+
+def _store(run: ImportRun, result: ValidationResult) -> None:
+    _progress(run, phase="indicators")
+    figures = compute_indicators(result.rows, run.snapshot_date).to_dict()
+    _progress(run, status=RunStatus.WRITING, phase="writing")
+    relative = storage.write_rows(result.rows, run.area.code, f"{run.snapshot_date}-run{run.pk}")
+    try:
+        with transaction.atomic():
+            old = Snapshot.objects.filter(area=run.area, snapshot_date=run.snapshot_date).first()
+            if old is not None:
+                old_path = old.data_path
+                old.delete()
+                transaction.on_commit(lambda: storage.remove(old_path))
+            snapshot = Snapshot.objects.create(
+                area=run.area, snapshot_date=run.snapshot_date, file_name=run.file_name,
+                uploaded_by=run.uploaded_by, row_count=result.rows.height, data_path=relative,
+                indicators=figures)
+            ImportRun.objects.filter(pk=run.pk).update(
+                status=RunStatus.DONE, phase="done", snapshot=snapshot, finished_at=timezone.now(),
+                warnings=_problems(result.warnings), rows_checked=result.rows.height)
+    except Exception:
+        storage.remove(relative)
+        raise
+    run.refresh_from_db()
+
+
+def import_path(area: LocalArea, user, path: Path, snapshot_date: dt.date) -> ImportRun:
+    """Import a file on disk now (console, demo, benchmark): the same checks and storage as the web."""
+    return start_import(area, user, Path(path), Path(path).name, snapshot_date, background=False)
+
+
+def copy_for_import(path: Path) -> Path:
+    """A private copy of a file, deleted after its import (so the original is never touched)."""
+    target = storage.upload_path(path.name)
+    shutil.copyfile(path, target)
+    return target
+
+
+def remove_snapshot(snapshot: Snapshot, user, request=None) -> None:
+    """Delete a snapshot and its rows."""
+    relative = snapshot.data_path
+    with transaction.atomic():
+        record(request, AuditAction.DELETED, "pupil_snapshot", snapshot.pk, area=snapshot.area,
+               detail=str(snapshot.snapshot_date), user=user)
+        snapshot.delete()
+        transaction.on_commit(lambda: storage.remove(relative))

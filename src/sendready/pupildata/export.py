@@ -1,0 +1,56 @@
+"""The snapshot as an XLSX in the documented layout, streamed with openpyxl's write-only mode."""
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from sendready.documents.csvout import looks_like_formula
+from sendready.domain.pupil_schema import load_schema
+from sendready.pupildata import storage
+from sendready.pupildata.models import Snapshot
+
+
+def _value(value: object) -> object:
+    if isinstance(value, bool):
+        return "Y" if value else "N"
+    return value
+
+
+def snapshot_xlsx(snapshot: Snapshot) -> Path:
+    """Write the snapshot's rows to a temporary XLSX file (the caller deletes it); never a formula."""
+    names = load_schema().names
+    frame = storage.read_rows(snapshot.data_path, columns=names)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Pupils")
+    sheet.freeze_panes = "A2"
+    header = []
+    for name in names:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for row in frame.iter_rows():
+        sheet.append([_safe(sheet, _value(v)) for v in row])
+    about = workbook.create_sheet("About")
+    about.append(["Area", snapshot.area.name])
+    about.append(["Figures as at", snapshot.snapshot_date])
+    about.append(["Source file", _safe(about, snapshot.file_name)])
+    about.append(["Rows", snapshot.row_count])
+    about.append(["Exported", dt.date.today()])
+    handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)
+    handle.close()
+    workbook.save(handle.name)
+    return Path(handle.name)
+
+
+def _safe(sheet, value: object) -> object:
+    # openpyxl makes any text starting "=" a formula; mark such text as a plain string instead.
+    if isinstance(value, str) and looks_like_formula(value):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value

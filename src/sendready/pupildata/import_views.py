@@ -1,0 +1,66 @@
+"""Import pages: upload a file, watch its progress, read and download every problem."""
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from sendready.accounts.access import area_view
+from sendready.accounts.models import LocalArea
+from sendready.documents.csvout import rows_to_csv
+from sendready.pupildata import actions
+from sendready.pupildata.access import get_run
+from sendready.pupildata.forms import UploadForm
+from sendready.pupildata.models import ImportRun
+from sendready.pupildata.views import context
+
+PROBLEMS_ON_SCREEN = 100
+
+
+@area_view("import_pupils")
+def upload(request: HttpRequest, area: LocalArea) -> HttpResponse:
+    """Choose a file and its date; the check and import run in the background."""
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        run = actions.start_import(area, request.user, upload_file, upload_file.name,
+                                   form.cleaned_data["snapshot_date"], request=request)
+        return redirect("pupildata:progress", area.code, run.pk)
+    recent = ImportRun.objects.filter(area=area).select_related("uploaded_by")[:10]
+    return render(request, "pupildata/import.html", context(
+        request, area, "Import person-level data", form=form, recent=recent))
+
+
+def _status(area: LocalArea, run: ImportRun) -> dict:
+    return {"status": run.status, "status_text": run.get_status_display(), "phase": run.phase,
+            "phase_text": run.phase_text, "percent": run.percent, "rows_checked": run.rows_checked,
+            "rows_total": run.rows_total, "finished": run.finished, "error_count": run.error_count,
+            "page": reverse("pupildata:progress", args=[area.code, run.pk])}
+
+
+@area_view("import_pupils")
+def progress(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResponse:
+    """Progress while the file is checked; then the result, or every problem found."""
+    run = get_run(area, run_id)
+    title = {"done": "File imported", "failed": "The file was not imported"}.get(run.status, "Importing your file")
+    return render(request, "pupildata/progress.html", context(
+        request, area, title, run=run, problems=run.errors[:PROBLEMS_ON_SCREEN],
+        status=_status(area, run)))
+
+
+@area_view("import_pupils")
+def progress_json(request: HttpRequest, area: LocalArea, run_id: int) -> JsonResponse:
+    """Progress as JSON, for the page to poll."""
+    response = JsonResponse(_status(area, get_run(area, run_id)))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@area_view("import_pupils")
+def problems_csv(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResponse:
+    """Every problem listed for the run, as CSV."""
+    run = get_run(area, run_id)
+    rows = [[p["row"], p["column"], p["message"]] for p in run.errors]
+    rows += [[p["row"], p["column"], f"Warning: {p['message']}"] for p in run.warnings]
+    response = HttpResponse(rows_to_csv(["Row", "Column", "Problem"], rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="import-{run.pk}-problems.csv"'
+    return response

@@ -1,0 +1,90 @@
+"""Dated snapshots of an area's person-level data, and the import runs that make them."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+
+from sendready.accounts.models import LocalArea
+from sendready.pupildata.constants import PHASE_PERCENT, PHASE_TEXT, RunStatus, SnapshotStatus
+
+
+class SnapshotQuerySet(models.QuerySet["Snapshot"]):
+    def for_area(self, area: LocalArea) -> "SnapshotQuerySet":
+        return self.filter(area=area)
+
+    def oldest_first(self) -> "SnapshotQuerySet":
+        return self.order_by("snapshot_date", "created_at")
+
+
+class Snapshot(models.Model):
+    """One imported file as at a date: rows live in a Parquet file, figures cached as JSON."""
+
+    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="pupil_snapshots")
+    snapshot_date = models.DateField()
+    file_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    row_count = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=20, choices=SnapshotStatus.choices,
+                              default=SnapshotStatus.READY)
+    data_path = models.CharField(max_length=255, help_text="Parquet file, relative to MEDIA_ROOT.")
+    indicators = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SnapshotQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-snapshot_date", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "snapshot_date"], name="one_snapshot_per_area_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area.code} {self.snapshot_date}"
+
+    @property
+    def path(self) -> Path:
+        """Absolute path of the Parquet file."""
+        return Path(settings.MEDIA_ROOT) / self.data_path
+
+
+class ImportRun(models.Model):
+    """One attempt to import a file: progress while it runs, then every problem found."""
+
+    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="pupil_imports")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    file_name = models.CharField(max_length=255)
+    upload_path = models.CharField(max_length=255, blank=True)
+    snapshot_date = models.DateField()
+    status = models.CharField(max_length=20, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    phase = models.CharField(max_length=20, default="queued")
+    rows_checked = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+    warnings = models.JSONField(default=list, blank=True)
+    snapshot = models.ForeignKey(Snapshot, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="import_runs")
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (RunStatus.DONE, RunStatus.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return PHASE_PERCENT.get(self.phase, 0)
+
+    @property
+    def phase_text(self) -> str:
+        return PHASE_TEXT.get(self.phase, self.phase)

@@ -1,0 +1,11 @@
+"""Background work: imports run in the db_worker process (at once in tests)."""
+
+from django.tasks import task
+
+
+@task
+def run_import(run_id: int) -> None:
+    """Check and store one uploaded file."""
+    from sendready.pupildata.actions import process_import
+
+    process_import(run_id)

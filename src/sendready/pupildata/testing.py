@@ -1,0 +1,18 @@
+"""Test helpers other apps' tests use: a real snapshot and import run in an area."""
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from sendready.domain.pupil_generator import generate, write_csv
+from sendready.pupildata import actions
+from sendready.pupildata.models import ImportRun, Snapshot
+
+
+def sample_snapshot_and_run(area, user, rows: int = 40) -> tuple[Snapshot, ImportRun]:
+    """Import a small invented file as at 31 March 2025; return its snapshot and run."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sample.csv"
+        write_csv(generate(rows, 5, as_of=dt.date(2025, 3, 31)), path)
+        run = actions.import_path(area, user, path, dt.date(2025, 3, 31))
+    return run.snapshot, run
