@@ -29,7 +29,7 @@ from sendready.domain.pupil_validation import (
     neutralise_formula,
     validate,
 )
-from sendready.domain.pupil_xlsx import fill_merged, sheet_layout
+from sendready.domain.pupil_xlsx import fill_merged, mark_formulas, sheet_layout
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -219,6 +219,7 @@ def _read_xlsx(data: bytes) -> TableRead:
         ) from exc
     layout = sheet_layout(data, best[1])
     frame = fill_merged(frame.rename({c: f"c{i}" for i, c in enumerate(frame.columns)}), layout)
+    frame = mark_formulas(frame, layout)
     result = _locate_header(frame, first_row=layout.first_row)
     if len(reader.sheet_names) > 1:
         result.warnings.append(

@@ -23,6 +23,9 @@ _REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', r
 _REL_ALT = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.DOTALL)
 _CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*?(/>|>(.*?)</c>)', re.DOTALL)
 _MERGE = re.compile(rb'<mergeCell\b[^>]*?ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
+_FORMULA = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*>(?:(?!</c>).)*?<f\b([^>]*?)(?:/>|>(.*?)</f>)',
+                      re.DOTALL)
+MAX_FORMULAS = 1000
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,9 @@ class SheetLayout:
     first_col: int = 1
     merges: tuple[tuple[int, int, int, int], ...] = ()
     merges_skipped: bool = False
+    # Cells holding a formula (row, column, formula text): calamine gives only their cached value,
+    # so without this a =HYPERLINK(...) cell would slip through as plain text or a blank.
+    formulas: tuple[tuple[int, int, str], ...] = ()
 
 
 def column_number(letters: bytes) -> int:
@@ -83,8 +89,9 @@ def sheet_layout(data: bytes, sheet_name: str) -> SheetLayout:
             first_row, first_col = _first_used(head)
             if info.file_size > MERGE_SCAN_LIMIT:
                 return SheetLayout(first_row, first_col, (), merges_skipped=True)
-            merges = _merges(zf, info)
-            return SheetLayout(first_row, first_col, merges[:MAX_MERGES], len(merges) > MAX_MERGES)
+            merges, formulas = _scan(zf, info)
+            return SheetLayout(first_row, first_col, tuple(merges[:MAX_MERGES]), len(merges) > MAX_MERGES,
+                               tuple(formulas[:MAX_FORMULAS]))
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, RuntimeError):
         return SheetLayout()
 
@@ -105,26 +112,52 @@ def _first_used(head: bytes) -> tuple[int, int]:
     return min(rows), min(cols)
 
 
-def _merges(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[tuple[int, int, int, int]]:
+def _scan(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo
+) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, str]]]:
+    """Merged ranges and formula cells of a sheet, read in chunks cut at a cell boundary."""
     found: list[tuple[int, int, int, int]] = []
+    formulas: list[tuple[int, int, str]] = []
     tail = b""
     with zf.open(info) as stream:
-        while chunk := stream.read(8 * 1024 * 1024):
+        while True:
+            chunk = stream.read(8 * 1024 * 1024)
             block = tail + chunk
-            if b"<mergeCell" in block:
-                for m in _MERGE.finditer(block):
-                    found.append(
-                        (
-                            int(m.group(2)),
-                            column_number(m.group(1)),
-                            int(m.group(4)),
-                            column_number(m.group(3)),
-                        )
-                    )
-                tail = b""
-            else:
-                tail = block[-200:]
-    return sorted(set(found))
+            cut = block.rfind(b"</c>") + 4 if chunk else len(block)
+            if cut < 4:
+                cut = len(block) if not chunk else 0
+            done, tail = block[:cut], block[cut:]
+            if b"<mergeCell" in done:
+                found += [
+                    (int(m.group(2)), column_number(m.group(1)), int(m.group(4)), column_number(m.group(3)))
+                    for m in _MERGE.finditer(done)
+                ]
+            if b"<f" in done and len(formulas) < MAX_FORMULAS:
+                for m in _FORMULA.finditer(done):
+                    text = _unescape((m.group(4) or b"").decode("utf-8", "replace"))
+                    formulas.append((int(m.group(2)), column_number(m.group(1)), text or "(shared formula)"))
+            if not chunk:
+                break
+    return sorted(set(found)), formulas
+
+
+def mark_formulas(frame: pl.DataFrame, layout: SheetLayout) -> pl.DataFrame:
+    """Put '=' + formula text in every formula cell, so validation rejects it at its row and column."""
+    if not layout.formulas or frame.height == 0:
+        return frame
+    columns = frame.columns
+    edits: dict[str, list[tuple[int, str]]] = {}
+    for row, col, text in layout.formulas:
+        r, c = row - layout.first_row, col - layout.first_col
+        if 0 <= r < frame.height and 0 <= c < len(columns):
+            edits.setdefault(columns[c], []).append((r, "=" + text))
+    out = {}
+    for name, cells in edits.items():
+        values = frame[name].cast(pl.String).to_list()
+        for r, text in cells:
+            values[r] = text
+        out[name] = pl.Series(name, values, dtype=pl.String)
+    return frame.with_columns(**out) if out else frame
 
 
 def fill_merged(frame: pl.DataFrame, layout: SheetLayout) -> pl.DataFrame:
