@@ -19,6 +19,7 @@ from sendready.domain.pupil_parse import (
     clean,
     empty_typed_frame,
     is_serial_date,
+    parse_iso_date,
     parse_column,
 )
 from sendready.domain.pupil_schema import load_schema, normalise_heading
@@ -142,22 +143,15 @@ def validate(
         )
         for c in schema.columns
     ]
-    work = (
-        df.lazy()
-        .select(rows.cast(pl.Int64).alias(ROW_COLUMN), *raws)
-        .with_columns(
-            parse_column(pl.col(f"raw__{c.name}"), c).alias(c.name) for c in schema.columns
-        )
-    )
-    work = work.with_columns(pl.col(ROW_COLUMN).min().over("person_id").alias("_first_row"))
-    work, notes = _attendance_fractions(work.collect())
+    work = _parse(df.lazy().select(rows.cast(pl.Int64).alias(ROW_COLUMN), *raws))
+    work, notes = _attendance_fractions(work)
     warnings += notes
     checks = build_checks(today)
+    slow_dates = [c for c in schema.columns if c.type == "date" and work[f"slow__{c.name}"].any()]
     counts = work.select(
         pl.col(f"raw__{c.name}").pipe(is_serial_date).sum().alias(f"serial__{c.name}")
-        for c in schema.columns
-        if c.type == "date"
-    ).row(0, named=True)
+        for c in slow_dates
+    ).row(0, named=True) if slow_dates else {}
     if serial := sum(v or 0 for v in counts.values()):
         warnings.append(
             Problem(
@@ -199,6 +193,33 @@ def validate(
         warning_count=warning_count,
         rows_checked=df.height,
     )
+
+
+def _parse(raw: pl.LazyFrame) -> pl.DataFrame:
+    """Typed columns; dates take an ISO-only fast path, and the slower formats only where needed."""
+    schema = load_schema()
+    dates = [c for c in schema.columns if c.type == "date"]
+    work = raw.with_columns(
+        (parse_iso_date(pl.col(f"raw__{c.name}")) if c.type == "date"
+         else parse_column(pl.col(f"raw__{c.name}"), c)).alias(c.name)
+        for c in schema.columns
+    ).with_columns(
+        (pl.col(f"raw__{c.name}").is_not_null() & pl.col(c.name).is_null()).alias(f"slow__{c.name}")
+        for c in dates
+    ).collect()
+    slow = [c for c in dates if work[f"slow__{c.name}"].any()]
+    if slow:
+        work = work.with_columns(
+            pl.when(pl.col(f"slow__{c.name}"))
+            .then(parse_column(pl.col(f"raw__{c.name}"), c))
+            .otherwise(pl.col(c.name))
+            .alias(c.name)
+            for c in slow
+        )
+    # Looking up each person's first row is costly on a million rows; only do it if someone repeats.
+    if work["person_id"].drop_nulls().is_duplicated().any():
+        return work.with_columns(pl.col(ROW_COLUMN).min().over("person_id").alias("_first_row"))
+    return work.with_columns(pl.col(ROW_COLUMN).alias("_first_row"))
 
 
 def _attendance_fractions(work: pl.DataFrame) -> tuple[pl.DataFrame, list[Problem]]:
