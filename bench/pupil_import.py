@@ -127,13 +127,10 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="sendready-bench-"))
-    from sendready.domain.pupil_generator import generate, write_csv
-
     big, typical = folder / f"pupils-{args.rows}.csv", folder / f"pupils-{args.typical}.csv"
-    frame = generate(args.rows, seed=42, as_of=AS_OF)
-    write_csv(frame, big)
-    write_csv(frame.head(args.typical), typical)
-    del frame
+    # Generate in a child: a child's peak RSS includes the parent's at fork, so the parent stays small.
+    subprocess.run([sys.executable, __file__, "--worker", "generate", str(big), str(args.rows), str(typical),
+                    str(args.typical)], check=True)
     print(f"File: {args.rows:,} rows, {big.stat().st_size / 1e6:.0f} MB CSV ({folder})")
 
     results: dict[str, dict] = {}
@@ -182,6 +179,13 @@ def _report(results: dict[str, dict], typical: dict, typical_rows: int) -> None:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         kind, path = sys.argv[2], sys.argv[3]
+        if kind == "generate":
+            from sendready.domain.pupil_generator import generate, write_csv
+
+            frame = generate(int(sys.argv[4]), seed=42, as_of=AS_OF)
+            write_csv(frame, path)
+            write_csv(frame.head(int(sys.argv[6])), sys.argv[5])
+            raise SystemExit(0)
         if kind == "sendready":
             out = worker_sendready(path, "import")
         elif kind == "sendready-dashboard":

@@ -268,7 +268,7 @@ def _locate_header(frame: pl.DataFrame, first_row: int) -> TableRead:
     )
     data_cols = [c for c in names]
     # Drop rows and columns with nothing in them (trailing blank rows, unlabelled empty columns).
-    body = body.filter(pl.any_horizontal(pl.col(c).str.strip_chars().ne("") for c in data_cols))
+    body = _drop_blank_rows(body, data_cols)
     empty = [
         c
         for c in data_cols
@@ -279,6 +279,18 @@ def _locate_header(frame: pl.DataFrame, first_row: int) -> TableRead:
     if header_idx > 0 and header_row > 1:
         warnings.append(f"Rows above row {header_row} were treated as titles and skipped.")
     return TableRead(frame=body, warnings=warnings, header_row=header_row)
+
+
+def _drop_blank_rows(body: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+    """Drop rows with nothing but blanks or spaces; only short rows are stripped (stripping all is slow)."""
+    length = pl.sum_horizontal(pl.col(c).str.len_bytes().fill_null(0) for c in columns)
+    short = body.select(pl.int_range(pl.len()).alias("i"), length.alias("n"), *columns).filter(pl.col("n") < 256)
+    blank = short.filter(
+        ~pl.any_horizontal(pl.col(c).str.strip_chars().ne("").fill_null(False) for c in columns)
+    )["i"]
+    if blank.len() == 0:
+        return body
+    return body.with_row_index("_i").filter(~pl.col("_i").is_in(blank.implode())).drop("_i")
 
 
 def import_file(

@@ -39,6 +39,22 @@ def parse_iso_date(raw: pl.Expr) -> pl.Expr:
     return raw.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
 
 
+def parse_fast(raw: pl.Expr, column: Column) -> pl.Expr | None:
+    """A cheaper parser for the usual spelling (ISO dates, Y/N, exact codes), or None if there is none.
+
+    Where it gives null for a non-blank cell, the caller re-parses that column with parse_column.
+    """
+    if column.type == "date":
+        return parse_iso_date(raw)
+    if column.type == "boolean":
+        schema = load_schema()
+        exact = {v: True for v in schema.true_values} | {v: False for v in schema.false_values}
+        return raw.replace_strict(exact, default=None, return_dtype=pl.Boolean)
+    if column.type == "code":
+        return raw.replace_strict({c: c for c in column.allowed}, default=None, return_dtype=pl.String)
+    return None
+
+
 def is_serial_date(raw: pl.Expr) -> pl.Expr:
     """True where a date cell was written as an Excel serial number."""
     return raw.str.contains(r"^[1-9][0-9]{4}(\.0+)?$")

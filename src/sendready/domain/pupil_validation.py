@@ -19,7 +19,7 @@ from sendready.domain.pupil_parse import (
     clean,
     empty_typed_frame,
     is_serial_date,
-    parse_iso_date,
+    parse_fast,
     parse_column,
 )
 from sendready.domain.pupil_schema import load_schema, normalise_heading
@@ -148,6 +148,7 @@ def validate(
     warnings += notes
     checks = build_checks(today)
     slow_dates = [c for c in schema.columns if c.type == "date" and work[f"slow__{c.name}"].any()]
+    work = work.drop(f"slow__{c.name}" for c in schema.columns if f"slow__{c.name}" in work.columns)
     counts = work.select(
         pl.col(f"raw__{c.name}").pipe(is_serial_date).sum().alias(f"serial__{c.name}")
         for c in slow_dates
@@ -196,18 +197,18 @@ def validate(
 
 
 def _parse(raw: pl.LazyFrame) -> pl.DataFrame:
-    """Typed columns; dates take an ISO-only fast path, and the slower formats only where needed."""
+    """Typed columns: a fast parser for the usual spelling first, the full one only where it is needed."""
     schema = load_schema()
-    dates = [c for c in schema.columns if c.type == "date"]
+    fast = {c.name: parse_fast(pl.col(f"raw__{c.name}"), c) for c in schema.columns}
+    tried = [c for c in schema.columns if fast[c.name] is not None]
     work = raw.with_columns(
-        (parse_iso_date(pl.col(f"raw__{c.name}")) if c.type == "date"
-         else parse_column(pl.col(f"raw__{c.name}"), c)).alias(c.name)
+        (fast[c.name] if fast[c.name] is not None else parse_column(pl.col(f"raw__{c.name}"), c)).alias(c.name)
         for c in schema.columns
     ).with_columns(
         (pl.col(f"raw__{c.name}").is_not_null() & pl.col(c.name).is_null()).alias(f"slow__{c.name}")
-        for c in dates
+        for c in tried
     ).collect()
-    slow = [c for c in dates if work[f"slow__{c.name}"].any()]
+    slow = [c for c in tried if work[f"slow__{c.name}"].any()]
     if slow:
         work = work.with_columns(
             pl.when(pl.col(f"slow__{c.name}"))
