@@ -283,14 +283,20 @@ def _locate_header(frame: pl.DataFrame, first_row: int) -> TableRead:
 
 def _drop_blank_rows(body: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
     """Drop rows with nothing but blanks or spaces; only short rows are stripped (stripping all is slow)."""
-    length = pl.sum_horizontal(pl.col(c).str.len_bytes().fill_null(0) for c in columns)
-    short = body.select(pl.int_range(pl.len()).alias("i"), length.alias("n"), *columns).filter(pl.col("n") < 256)
+    # Headings can be anything ("*" would mean every column to pl.col), so work on positional names.
+    cells = pl.DataFrame({f"c{i}": body.get_column(c) for i, c in enumerate(columns)}, height=body.height)
+    names = cells.columns
+    length = pl.sum_horizontal(pl.col(c).str.len_bytes().fill_null(0) for c in names)
+    short = cells.select(pl.int_range(pl.len()).alias("_i"), length.alias("_n"), *names).filter(
+        pl.col("_n") < 256
+    )
     blank = short.filter(
-        ~pl.any_horizontal(pl.col(c).str.strip_chars().ne("").fill_null(False) for c in columns)
-    )["i"]
+        ~pl.any_horizontal(pl.col(c).str.strip_chars().ne("").fill_null(False) for c in names)
+    )["_i"]
     if blank.len() == 0:
         return body
-    return body.with_row_index("_i").filter(~pl.col("_i").is_in(blank.implode())).drop("_i")
+    keep = ~pl.int_range(pl.len()).is_in(blank.implode())
+    return body.filter(keep)
 
 
 def import_file(

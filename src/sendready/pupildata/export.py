@@ -41,7 +41,7 @@ def snapshot_xlsx(snapshot: Snapshot) -> Path:
     about.append(["Source file", _safe(about, snapshot.file_name)])
     about.append(["Rows", snapshot.row_count])
     about.append(["Exported", dt.date.today()])
-    handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)
+    handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)  # noqa: SIM115 (closed below)
     handle.close()
     workbook.save(handle.name)
     return Path(handle.name)

@@ -4,7 +4,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from sendready.domain.indicators import IndicatorSet, compute_indicators, indicator_set_from_dict, rows_for
+from sendready.domain.indicators import (
+    IndicatorSet,
+    compute_indicators,
+    indicator_set_from_dict,
+    rows_for,
+)
 from sendready.pupildata import storage
 from sendready.pupildata.models import Snapshot
 
