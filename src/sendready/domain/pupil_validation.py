@@ -19,8 +19,8 @@ from sendready.domain.pupil_parse import (
     clean,
     empty_typed_frame,
     is_serial_date,
-    parse_fast,
     parse_column,
+    parse_fast,
 )
 from sendready.domain.pupil_schema import load_schema, normalise_heading
 
