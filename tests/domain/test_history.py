@@ -8,11 +8,11 @@ HEADER = ",".join(COLUMNS)
 
 
 def _row(**kw: str) -> str:
-    base = dict(la_name="Dorset", name_in_source="Dorset", new_la_code="E06000059", old_la_code="838",
-                ons_region="South West", ofsted_region="", framework="2023", event_type="full inspection",
-                start_date="2024-03-11", publication_date="2024-05-15",
-                outcome="typically positive experiences and outcomes", n_weaknesses_or_priority_areas="",
-                revisit_n_sufficient="", revisit_n_insufficient="", source="test")
+    base = {"la_name": "Dorset", "name_in_source": "Dorset", "new_la_code": "E06000059", "old_la_code": "838",
+                "ons_region": "South West", "ofsted_region": "", "framework": "2023", "event_type": "full inspection",
+                "start_date": "2024-03-11", "publication_date": "2024-05-15",
+                "outcome": "typically positive experiences and outcomes", "n_weaknesses_or_priority_areas": "",
+                "revisit_n_sufficient": "", "revisit_n_insufficient": "", "source": "test"}
     base.update(kw)
     return ",".join(f'"{base[c]}"' for c in COLUMNS)
 
