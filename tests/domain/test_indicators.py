@@ -12,7 +12,7 @@ from sendready.domain.indicators import compare_snapshots, compute_indicators, d
 from sendready.domain.pupil_validation import validate
 
 AS_OF = dt.date(2025, 3, 31)
-TIMELINESS = Path("/work/shared/data/dfe_ehcp_2025_timeliness_20_week.csv")
+TIMELINESS = Path(__file__).resolve().parents[3] / "shared" / "data" / "dfe_ehcp_2025_timeliness_20_week.csv"
 COLS = [
     "person_id",
     "date_of_birth",

@@ -17,7 +17,7 @@ from sendready.domain.workdays import (
     working_days_between,
 )
 
-GOVUK_FILE = Path("/work/shared/data/govuk_bank_holidays_cached_2012-2028.json")
+GOVUK_FILE = Path(__file__).resolve().parents[3] / "shared" / "data" / "govuk_bank_holidays_cached_2012-2028.json"
 D = dt.date
 
 
