@@ -86,3 +86,32 @@ def test_a_lano_of_another_area_cannot_switch_into_this_area(client, two_areas):
 def test_the_permission_table_names_only_real_roles():
     for roles in PERMISSION_ROLES.values():
         assert roles <= set(Role)
+
+
+def _site_patterns(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            ns = f"{entry.namespace}:" if entry.namespace else ""
+            yield from _site_patterns(entry, prefix + ns)
+        elif isinstance(entry, URLPattern) and "area_code" not in entry.pattern.regex.groupindex:
+            yield prefix + entry.name, entry
+
+
+SITE_PATTERNS = sorted(
+    (item for item in _site_patterns() if item[0] not in {"login", "logout"}), key=lambda item: item[0])
+SITE_KWARGS = {"region": "west-midlands", "ons_code": "E08000028"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,pattern", SITE_PATTERNS, ids=[n for n, _ in SITE_PATTERNS])
+def test_every_other_page_asks_an_anonymous_visitor_to_sign_in(client, name, pattern):
+    from django.urls import reverse
+
+    kwargs = {k: SITE_KWARGS[k] for k in pattern.pattern.regex.groupindex}
+    response = client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code in (302, 405), f"{name} answered {response.status_code}"
+    if response.status_code == 302:
+        assert "/sign-in/" in response.url
