@@ -18,12 +18,17 @@ _NHS = r"^[0-9]{3} ?[0-9]{3} ?[0-9]{4}$"
 
 @dataclass
 class Check:
-    """A mask of failing rows, its message, and whether it is an error or a warning."""
+    """A mask of failing rows, its message, and whether it is an error or a warning.
+
+    `guard`, when given, is a cheap expression true wherever `mask` can be true (and usually nowhere):
+    validation skips evaluating `mask` when no row passes the guard. It never changes what is reported.
+    """
 
     column: str | None
     mask: pl.Expr
     message: pl.Expr
     error: bool = True
+    guard: pl.Expr | None = None
 
 
 def _lower(title: str) -> str:
@@ -45,8 +50,11 @@ def build_checks(today: date) -> list[Check]:
     for c in schema.columns:
         r, t = raw[c.name], typed[c.name]
         formula = r.str.contains(FORMULA_PATTERN) & t.is_null()
+        # Typed columns: a cell can only be a formula or invalid where it did not parse.
+        unparsed = r.is_not_null() & t.is_null()
         if c.type == "string":
             formula = r.str.contains(FORMULA_PATTERN)
+            unparsed = None
         checks.append(
             Check(
                 c.name,
@@ -55,6 +63,7 @@ def build_checks(today: date) -> list[Check]:
                     "'{}' starts with a character that spreadsheets run as a formula. Remove it.",
                     _value(r),
                 ),
+                guard=unparsed,
             )
         )
         if c.required:
@@ -75,6 +84,7 @@ def build_checks(today: date) -> list[Check]:
                     c.name,
                     bad,
                     pl.format(f"'{{}}' is not a valid {_lower(c.title)}. {hint}", _value(r)),
+                    guard=unparsed,
                 )
             )
         if c.minimum is not None and c.maximum is not None:

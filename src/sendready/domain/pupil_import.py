@@ -12,6 +12,7 @@ Decisions (documented for users and the web layer):
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from sendready.domain.pupil_validation import (
     Problem,
     ValidationResult,
     neutralise_formula,
+    row_numbers,
     validate,
 )
 from sendready.domain.pupil_xlsx import fill_merged, mark_formulas, sheet_layout
@@ -47,6 +49,7 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 HEADER_SEARCH_ROWS = 30
+SAMPLE_CHARS = 65536
 
 
 class TableReadError(Exception):
@@ -138,18 +141,34 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
     return text, encoding, [warning]
 
 
+class _NotUtf8(Exception):
+    """The fast UTF-8 read met bytes that are not UTF-8; decode the whole file instead."""
+
+
 def _read_csv(data: bytes) -> TableRead:
+    # Usual case: valid UTF-8 (with or without BOM) and no NULs. polars reads the bytes as they came
+    # and checks the UTF-8 itself, so the file is never decoded into a Python string; only its start is,
+    # to sniff the delimiter. Anything else (or a UTF-8 error from polars) takes the decoding path.
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in data:
+        head = data[: 4 * SAMPLE_CHARS].removeprefix(b"\xef\xbb\xbf")
+        try:
+            sample = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)[:SAMPLE_CHARS]
+            return _parse_csv(data, sample, lambda: data.decode("utf-8-sig"), "utf-8", [])
+        except (UnicodeDecodeError, _NotUtf8):
+            pass
     text, encoding, warnings = _decode(data)
     text = text.replace("\x00", "")
-    sample = text[:65536]
+    return _parse_csv(text.encode("utf-8"), text[:SAMPLE_CHARS], lambda: text, encoding, warnings)
+
+
+def _parse_csv(
+    payload: bytes, sample: str, full_text, encoding: str, warnings: list[str]
+) -> TableRead:
     delimiter = _sniff_delimiter(sample)
     try:
         width = max((len(r) for r in _sample_records(sample, delimiter)), default=1)
     except csv.Error:
         width = 1
-    # Valid UTF-8 without NULs goes to polars as it came (saves two copies of a large file).
-    clean_utf8 = encoding == "utf-8" and b"\x00" not in data
-    payload = data.removeprefix(b"\xef\xbb\xbf") if clean_utf8 else text.encode("utf-8")
     frame = None
     for attempt in range(2):
         schema = {f"c{i}": pl.String for i in range(max(width, 1))}
@@ -165,9 +184,11 @@ def _read_csv(data: bytes) -> TableRead:
             )
             break
         except pl.exceptions.PolarsError as exc:
+            if encoding == "utf-8" and "utf-8" in str(exc).lower():
+                raise _NotUtf8 from exc
             if attempt == 0 and "more fields" in str(exc):
                 try:
-                    width = max(len(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter))
+                    width = max(len(r) for r in csv.reader(io.StringIO(full_text()), delimiter=delimiter))
                 except csv.Error:
                     break
                 continue
@@ -191,7 +212,7 @@ def _sniff_delimiter(sample: str) -> str:
 
 
 def _sample_records(sample: str, delimiter: str) -> list[list[str]]:
-    cut = sample.rsplit("\n", 1)[0] if len(sample) == 65536 else sample
+    cut = sample.rsplit("\n", 1)[0] if len(sample) == SAMPLE_CHARS else sample
     return list(csv.reader(io.StringIO(cut), delimiter=delimiter))[:200]
 
 
@@ -263,9 +284,8 @@ def _locate_header(frame: pl.DataFrame, first_row: int) -> TableRead:
             seen[name] = 1
         names.append(name)
     body = frame.slice(header_idx + 1).rename(dict(zip(frame.columns, names)))
-    body = body.with_columns(
-        pl.int_range(pl.len(), dtype=pl.Int64).add(header_row + 1).alias(ROW_COLUMN)
-    )
+    lengths = body.to_series(0).chunk_lengths() if body.width else [body.height]
+    body = body.with_columns(row_numbers(lengths, header_row + 1))
     data_cols = [c for c in names]
     # Drop rows and columns with nothing in them (trailing blank rows, unlabelled empty columns).
     body = _drop_blank_rows(body, data_cols)
@@ -282,20 +302,29 @@ def _locate_header(frame: pl.DataFrame, first_row: int) -> TableRead:
 
 
 def _drop_blank_rows(body: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
-    """Drop rows with nothing but blanks or spaces; only short rows are stripped (stripping all is slow)."""
+    """Drop rows with nothing but blanks or spaces; only short rows count (as ever), and only rows whose
+    fullest column is blank are looked at closely (stripping every cell of a large file is slow)."""
+    if not columns or body.height == 0:
+        return body
     # Headings can be anything ("*" would mean every column to pl.col), so work on positional names.
-    cells = pl.DataFrame({f"c{i}": body.get_column(c) for i, c in enumerate(columns)}, height=body.height)
+    series = [body.get_column(c) for c in columns]
+    pivot = min(series, key=lambda s: s.null_count())
+    candidates = (pivot.is_null() | pivot.str.strip_chars().eq("")).arg_true()
+    if candidates.len() == 0:
+        return body
+    cells = pl.DataFrame({f"c{i}": s.gather(candidates) for i, s in enumerate(series)})
     names = cells.columns
     length = pl.sum_horizontal(pl.col(c).str.len_bytes().fill_null(0) for c in names)
-    short = cells.select(pl.int_range(pl.len()).alias("_i"), length.alias("_n"), *names).filter(
-        pl.col("_n") < 256
+    blank_here = (length < 256) & ~pl.any_horizontal(
+        pl.col(c).str.strip_chars().ne("").fill_null(False) for c in names
     )
-    blank = short.filter(
-        ~pl.any_horizontal(pl.col(c).str.strip_chars().ne("").fill_null(False) for c in names)
-    )["_i"]
+    blank = candidates.filter(cells.select(blank_here).to_series())
     if blank.len() == 0:
         return body
-    keep = ~pl.int_range(pl.len()).is_in(blank.implode())
+    tail = body.height - blank.len()
+    if blank[0] == tail and blank[-1] == body.height - 1:  # trailing blank rows: no copy
+        return body.slice(0, tail)
+    keep = ~pl.int_range(pl.len(), dtype=pl.UInt32).is_in(blank.implode())
     return body.filter(keep)
 
 

@@ -55,6 +55,15 @@ def parse_fast(raw: pl.Expr, column: Column) -> pl.Expr | None:
     return None
 
 
+def parse_number_fast(raw: pl.Expr, column: Column) -> pl.Expr:
+    """Numbers as polars reads them (no spaces, % or commas); null where parse_column must be used."""
+    number = raw.cast(pl.Float64, strict=False)
+    if column.type == "integer":
+        whole = pl.when(number.eq(number.round(0))).then(number).otherwise(None)
+        return whole.cast(pl.Int64, strict=False)
+    return number
+
+
 def is_serial_date(raw: pl.Expr) -> pl.Expr:
     """True where a date cell was written as an Excel serial number."""
     return raw.str.contains(r"^[1-9][0-9]{4}(\.0+)?$")

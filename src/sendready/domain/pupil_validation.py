@@ -21,6 +21,7 @@ from sendready.domain.pupil_parse import (
     is_serial_date,
     parse_column,
     parse_fast,
+    parse_number_fast,
 )
 from sendready.domain.pupil_schema import load_schema, normalise_heading
 
@@ -123,6 +124,24 @@ def _map_headings(columns: list[str]) -> tuple[dict[str, str], list[Problem], li
     return mapped, errors, warnings
 
 
+def row_numbers(lengths: list[int], first: int) -> pl.Series:
+    """Row numbers from `first`, chunked like the columns they go with (`Series.chunk_lengths()`).
+
+    A column chunked differently from the rest makes polars copy every column of the frame into one
+    chunk at the next filter or drop: hundreds of MB for a large file.
+    """
+    parts, start = [], first
+    for n in lengths or [0]:
+        parts.append(pl.int_range(start, start + n, dtype=pl.Int64, eager=True))
+        start += n
+    return pl.concat(parts, rechunk=False).alias(ROW_COLUMN)
+
+
+def _null_like(lengths: list[int], name: str) -> pl.Series:
+    parts = [pl.repeat(None, n, dtype=pl.String, eager=True) for n in lengths or [0]]
+    return pl.concat(parts, rechunk=False).alias(name)
+
+
 def validate(
     df: pl.DataFrame, today: date, *, max_problems: int = MAX_PROBLEMS
 ) -> ValidationResult:
@@ -135,15 +154,24 @@ def validate(
     if df.height == 0:
         problem = Problem(None, None, "The file has a heading row but no rows of data.")
         return ValidationResult(empty_typed_frame(), [problem], warnings, 1, len(warnings))
-    rows = pl.col(ROW_COLUMN) if ROW_COLUMN in df.columns else pl.int_range(pl.len()) + 2
     by_name = {n: h for h, n in mapped.items()}
-    raws = [
-        (clean(by_name[c.name]) if c.name in by_name else pl.lit(None, pl.String)).alias(
-            f"raw__{c.name}"
-        )
-        for c in schema.columns
-    ]
-    work = _parse(df.lazy().select(rows.cast(pl.Int64).alias(ROW_COLUMN), *raws))
+    # Columns are taken as they are (no copy), keeping the reader's chunks so nothing is rechunked.
+    lengths = (df.get_column(by_name[schema.required[0]]) if schema.required else df.to_series(0)).chunk_lengths()
+    if ROW_COLUMN in df.columns:
+        rows = df.get_column(ROW_COLUMN).cast(pl.Int64)
+    else:
+        rows = row_numbers(lengths, 2)
+    base = pl.DataFrame(
+        [rows.alias(ROW_COLUMN)]
+        + [
+            df.get_column(by_name[c.name]).alias(f"raw__{c.name}")
+            if c.name in by_name
+            else _null_like(lengths, f"raw__{c.name}")
+            for c in schema.columns
+        ]
+    )
+    work = _parse(base)
+    del base
     work, notes = _attendance_fractions(work)
     warnings += notes
     checks = build_checks(today)
@@ -162,20 +190,34 @@ def validate(
                 "dates; check a few of them.",
             )
         )
-    hits = work.select(
-        pl.col(ROW_COLUMN).filter(ch.mask.fill_null(False)).len().alias(str(i))
-        for i, ch in enumerate(checks)
-    ).row(0)
+    # A check with a guard can only fail where its guard holds (a cheap test, usually false on every
+    # row), so it is only evaluated when some row passes the guard; the rest go in one parallel select.
+    guards = [ch.guard for ch in checks if ch.guard is not None]
+    open_guards = work.select(g.fill_null(False).any().alias(str(i)) for i, g in enumerate(guards)).row(0) if guards else ()
+    live, guard_i = [], 0
+    for ch in checks:
+        if ch.guard is not None:
+            live.append(bool(open_guards[guard_i]))
+            guard_i += 1
+        else:
+            live.append(True)
+    wanted = [i for i, ch in enumerate(checks) if live[i]]
+    hits_row = work.select(
+        checks[i].mask.fill_null(False).sum().alias(str(i)) for i in wanted
+    ).row(0) if wanted else ()
+    hits = [0] * len(checks)
+    for i, n in zip(wanted, hits_row):
+        hits[i] = n
     listed: dict[bool, list[tuple[int, int, Problem]]] = {True: [], False: []}
     totals = {True: 0, False: 0}
     for i, (check, n) in enumerate(zip(checks, hits)):
         if not n:
             continue
         totals[check.error] += n
-        sample = (
-            work.filter(check.mask.fill_null(False))
-            .head(max_problems)
-            .select(pl.col(ROW_COLUMN), check.message.alias("message"))
+        mask = check.mask.fill_null(False)
+        sample = work.select(
+            pl.col(ROW_COLUMN).filter(mask).head(max_problems),
+            check.message.filter(mask).head(max_problems).alias("message"),
         )
         for row, message in sample.iter_rows():
             listed[check.error].append((row, i, Problem(row, check.column, message)))
@@ -196,29 +238,70 @@ def validate(
     )
 
 
-def _parse(raw: pl.LazyFrame) -> pl.DataFrame:
-    """Typed columns: a fast parser for the usual spelling first, the full one only where it is needed."""
+def _parse(base: pl.DataFrame) -> pl.DataFrame:
+    """Typed columns: a fast parser for the usual spelling first, the full one only where it is needed.
+
+    Text and date columns are cleaned (spaces stripped, blanks to null) before parsing. Codes, Y/N and
+    numbers are first parsed as they came: the fast parsers only accept cells without surrounding spaces
+    (exact codes and Y/N values; polars' number parser rejects spaces), so a cell they accept is already
+    clean, and a column whose cells are all accepted is used as it is, without a cleaned copy. Cells they
+    do not accept ("slow" cells) are cleaned and parsed in full, exactly as before.
+    """
     schema = load_schema()
-    fast = {c.name: parse_fast(pl.col(f"raw__{c.name}"), c) for c in schema.columns}
-    tried = [c for c in schema.columns if fast[c.name] is not None]
-    work = raw.with_columns(
-        (fast[c.name] if fast[c.name] is not None else parse_column(pl.col(f"raw__{c.name}"), c)).alias(c.name)
-        for c in schema.columns
-    ).with_columns(
-        (pl.col(f"raw__{c.name}").is_not_null() & pl.col(c.name).is_null()).alias(f"slow__{c.name}")
-        for c in tried
-    ).collect()
-    slow = [c for c in tried if work[f"slow__{c.name}"].any()]
+    first: list[pl.Expr] = [pl.col(ROW_COLUMN)]
+    for c in schema.columns:
+        raw = pl.col(f"raw__{c.name}")
+        if c.type in ("string", "date"):
+            first.append(clean(f"raw__{c.name}").alias(f"raw__{c.name}"))
+        else:
+            first.append(raw)
+    second: list[pl.Expr] = []
+    for c in schema.columns:
+        raw = pl.col(f"raw__{c.name}")
+        if c.type == "string":
+            second.append(raw.alias(c.name))
+            continue
+        if c.type == "code":
+            slow = raw.is_not_null() & ~raw.is_in(list(c.allowed))
+        else:
+            fast = parse_fast(raw, c) if c.type in ("date", "boolean") else parse_number_fast(raw, c)
+            second.append(fast.alias(c.name))
+            slow = raw.is_not_null() & fast.is_null()
+        second.append(slow.alias(f"slow__{c.name}"))
+    work = base.lazy().select(first).with_columns(second).collect()
+    typed = [c for c in schema.columns if c.type != "string"]
+    any_slow = work.select(pl.col(f"slow__{c.name}").any() for c in typed).row(0)
+    slow = [c for c, flag in zip(typed, any_slow) if flag]
+    slow_names = {c.name for c in slow}
+    # Codes that are all exact are their own typed column (the same memory).
+    work = work.with_columns(
+        pl.col(f"raw__{c.name}").alias(c.name)
+        for c in typed
+        if c.type == "code" and c.name not in slow_names
+    )
     if slow:
         work = work.with_columns(
             pl.when(pl.col(f"slow__{c.name}"))
+            .then(clean(f"raw__{c.name}"))
+            .otherwise(pl.col(f"raw__{c.name}"))
+            .alias(f"raw__{c.name}")
+            for c in slow
+            if c.type != "date"
+        )
+        work = work.with_columns(
+            pl.when(pl.col(f"slow__{c.name}"))
             .then(parse_column(pl.col(f"raw__{c.name}"), c))
-            .otherwise(pl.col(c.name))
+            .otherwise(pl.col(f"raw__{c.name}") if c.type == "code" else pl.col(c.name))
             .alias(c.name)
             for c in slow
         )
+    work = work.select(
+        ROW_COLUMN, *(x for c in schema.columns for x in (f"raw__{c.name}", c.name)),
+        *(f"slow__{c.name}" for c in schema.columns if c.type == "date"),
+    )
     # Looking up each person's first row is costly on a million rows; only do it if someone repeats.
-    if work["person_id"].drop_nulls().is_duplicated().any():
+    ids = work["person_id"].drop_nulls()
+    if ids.n_unique() < ids.len():
         return work.with_columns(pl.col(ROW_COLUMN).min().over("person_id").alias("_first_row"))
     return work.with_columns(pl.col(ROW_COLUMN).alias("_first_row"))
 
