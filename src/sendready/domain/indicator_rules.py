@@ -55,8 +55,8 @@ def _months_before(as_of: date, months: int) -> date:
     return date(y, m + 1, day)
 
 
-def derive(df: pl.DataFrame, as_of: date) -> pl.DataFrame:
-    """Add the working columns (prefixed _) the indicator rules use."""
+def derive[F: (pl.DataFrame, pl.LazyFrame)](df: F, as_of: date) -> F:
+    """Add the working columns (prefixed _) the indicator rules use (to a DataFrame or a LazyFrame)."""
     start = _year_before(as_of)
     last_31_aug = date(as_of.year if (as_of.month, as_of.day) >= (8, 31) else as_of.year - 1, 8, 31)
     age = age_at(pl.col("date_of_birth"), as_of)

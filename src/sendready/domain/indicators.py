@@ -96,7 +96,11 @@ def compute_indicators(
 ) -> IndicatorSet:
     """Compute every indicator and breakdown for typed rows (from validate) as at `as_of`."""
     filters = {k: list(v) for k, v in (filters or {}).items() if v}
-    data = derive(df, as_of).filter(filter_expr(filters))
+    # One lazy plan: the derived columns are never materialised as a frame, and the figures and the
+    # four breakdowns are computed together (polars runs the queries in parallel).
+    data = derive(df.lazy(), as_of)
+    if filters:
+        data = data.filter(filter_expr(filters))
     all_specs = specs()
     exprs: list[pl.Expr] = []
     for s in all_specs:
@@ -107,20 +111,23 @@ def compute_indicators(
         if s.value is not None:
             agg = s.value.filter(s.numerator.fill_null(False))
             exprs.append((agg.mean() if s.kind == "mean" else agg.sum()).alias(f"{s.id}__val"))
-    row = data.select(exprs).row(0, named=True)
+    queries = [data.select(exprs)] + [
+        data.group_by(pl.col(column).fill_null("unknown").cast(pl.String).alias("category"))
+        .agg(
+            pl.len().alias("total"),
+            *[_count(pl.col("sen_status").eq(code)).alias(code) for code in ("E", "K", "N")],
+        )
+        .sort("category")
+        for column in BREAKDOWNS.values()
+    ]
+    totals, *counts = pl.collect_all(queries)
+    row = totals.row(0, named=True)
     defs = definitions()
     indicators = {s.id: _indicator(s, row, defs.get(s.id, {})) for s in all_specs}
-    breakdowns = {}
-    for dim, column in BREAKDOWNS.items():
-        counts = (
-            data.group_by(pl.col(column).fill_null("unknown").cast(pl.String).alias("category"))
-            .agg(
-                pl.len().alias("total"),
-                *[_count(pl.col("sen_status").eq(code)).alias(code) for code in ("E", "K", "N")],
-            )
-            .sort("category")
-        )
-        breakdowns[dim] = {r.pop("category"): r for r in counts.iter_rows(named=True)}
+    breakdowns = {
+        dim: {r.pop("category"): r for r in frame.iter_rows(named=True)}
+        for dim, frame in zip(BREAKDOWNS, counts)
+    }
     return IndicatorSet(as_of=as_of, indicators=indicators, breakdowns=breakdowns, filters=filters)
 
 

@@ -47,9 +47,15 @@ def parse_fast(raw: pl.Expr, column: Column) -> pl.Expr | None:
     if column.type == "date":
         return parse_iso_date(raw)
     if column.type == "boolean":
+        # The exact values only (as replace_strict would map them), but keeping the column's chunks.
         schema = load_schema()
-        exact = {v: True for v in schema.true_values} | {v: False for v in schema.false_values}
-        return raw.replace_strict(exact, default=None, return_dtype=pl.Boolean)
+        return (
+            pl.when(raw.is_in(sorted(schema.true_values)))
+            .then(True)
+            .when(raw.is_in(sorted(schema.false_values)))
+            .then(False)
+            .otherwise(None)
+        )
     if column.type == "code":
         return raw.replace_strict({c: c for c in column.allowed}, default=None, return_dtype=pl.String)
     return None

@@ -137,6 +137,30 @@ def row_numbers(lengths: list[int], first: int) -> pl.Series:
     return pl.concat(parts, rechunk=False).alias(ROW_COLUMN)
 
 
+def aligned(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with every column chunked like its first one.
+
+    Some polars operations (replace_strict, for one) return one chunk; left so, the next expression that
+    combines columns makes polars copy the whole frame into single chunks. Only odd columns are copied.
+    """
+    if frame.width < 2:
+        return frame
+    lengths = frame.to_series(0).chunk_lengths()
+    columns = frame.get_columns()
+    if all(s.chunk_lengths() == lengths for s in columns):
+        return frame
+    out = []
+    for s in columns:
+        if s.chunk_lengths() != lengths:
+            s = s.rechunk()
+            offsets = [0]
+            for n in lengths:
+                offsets.append(offsets[-1] + n)
+            s = pl.concat([s.slice(a, b - a) for a, b in zip(offsets, offsets[1:])], rechunk=False)
+        out.append(s)
+    return pl.DataFrame(out)
+
+
 def _null_like(lengths: list[int], name: str) -> pl.Series:
     parts = [pl.repeat(None, n, dtype=pl.String, eager=True) for n in lengths or [0]]
     return pl.concat(parts, rechunk=False).alias(name)
@@ -173,6 +197,7 @@ def validate(
     work = _parse(base)
     del base
     work, notes = _attendance_fractions(work)
+    work = aligned(work)
     warnings += notes
     checks = build_checks(today)
     slow_dates = [c for c in schema.columns if c.type == "date" and work[f"slow__{c.name}"].any()]
@@ -268,7 +293,7 @@ def _parse(base: pl.DataFrame) -> pl.DataFrame:
             second.append(fast.alias(c.name))
             slow = raw.is_not_null() & fast.is_null()
         second.append(slow.alias(f"slow__{c.name}"))
-    work = base.lazy().select(first).with_columns(second).collect()
+    work = aligned(base.lazy().select(first).with_columns(second).collect())
     typed = [c for c in schema.columns if c.type != "string"]
     any_slow = work.select(pl.col(f"slow__{c.name}").any() for c in typed).row(0)
     slow = [c for c, flag in zip(typed, any_slow) if flag]
@@ -295,6 +320,7 @@ def _parse(base: pl.DataFrame) -> pl.DataFrame:
             .alias(c.name)
             for c in slow
         )
+        work = aligned(work)
     work = work.select(
         ROW_COLUMN, *(x for c in schema.columns for x in (f"raw__{c.name}", c.name)),
         *(f"slow__{c.name}" for c in schema.columns if c.type == "date"),
@@ -302,7 +328,9 @@ def _parse(base: pl.DataFrame) -> pl.DataFrame:
     # Looking up each person's first row is costly on a million rows; only do it if someone repeats.
     ids = work["person_id"].drop_nulls()
     if ids.n_unique() < ids.len():
-        return work.with_columns(pl.col(ROW_COLUMN).min().over("person_id").alias("_first_row"))
+        return aligned(
+            work.with_columns(pl.col(ROW_COLUMN).min().over("person_id").alias("_first_row"))
+        )
     return work.with_columns(pl.col(ROW_COLUMN).alias("_first_row"))
 
 
