@@ -239,11 +239,9 @@ def validate(
         if not n:
             continue
         totals[check.error] += n
-        mask = check.mask.fill_null(False)
-        sample = work.select(
-            pl.col(ROW_COLUMN).filter(mask).head(max_problems),
-            check.message.filter(mask).head(max_problems).alias("message"),
-        )
+        # Messages are only formatted for the rows listed (a few rows gathered, not the whole frame).
+        first = work.select(pl.arg_where(check.mask.fill_null(False)).head(max_problems)).to_series()
+        sample = work[first].select(pl.col(ROW_COLUMN), check.message.alias("message"))
         for row, message in sample.iter_rows():
             listed[check.error].append((row, i, Problem(row, check.column, message)))
     found_errors = [p for _, _, p in sorted(listed[True], key=lambda t: t[:2])][:max_problems]
