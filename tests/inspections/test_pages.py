@@ -128,3 +128,10 @@ def test_the_settings_page_explains_a_bad_number(client, two_areas, inspection):
     assert "report" in page.lower() and "Default 43" in page
     response = client.post(url, {"report_lag_wd": "soon"})
     assert "Enter a whole number" in response.content.decode()
+
+
+def test_the_area_overview_shows_the_inspection_under_way(client, two_areas, inspection):
+    people, _ = two_areas
+    client.force_login(people.by_role[Role.PCF_REP])
+    page = client.get(f"/areas/{people.area.code}/").content.decode()
+    assert "Inspection under way" in page and "Monday 8 September 2025" in page

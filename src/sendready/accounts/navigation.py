@@ -1,5 +1,6 @@
 """The sections of an area that each capability adds to the menu and the area overview."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -36,3 +37,31 @@ def sections_for(user, area: LocalArea | None) -> list[dict[str, str]]:
         for s in sorted(_SECTIONS.values(), key=lambda s: s.order)
         if can(user, s.permission, area)
     ]
+
+
+@dataclass(frozen=True)
+class OverviewPanel:
+    """A panel a capability adds to the area overview: a template and what to show in it."""
+
+    key: str
+    template: str
+    build: Callable[[LocalArea, object], dict | None]
+    order: int = 50
+
+
+_PANELS: dict[str, OverviewPanel] = {}
+
+
+def register_panel(panel: OverviewPanel) -> None:
+    """Add a panel to the area overview (apps call this from AppConfig.ready)."""
+    _PANELS[panel.key] = panel
+
+
+def panels_for(user, area: LocalArea) -> list[dict]:
+    """The overview panels that have something to show, each with its template and context."""
+    shown = []
+    for panel in sorted(_PANELS.values(), key=lambda p: p.order):
+        context = panel.build(area, user)
+        if context is not None:
+            shown.append({"template": panel.template, "context": context})
+    return shown

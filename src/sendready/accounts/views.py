@@ -4,13 +4,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sendready.accounts.access import area_view, role_in
 from sendready.accounts.models import LocalArea
-from sendready.accounts.navigation import sections_for
-from sendready.inspections.overview import active_inspection_summary
+from sendready.accounts.navigation import panels_for, sections_for
 
 
 class LoginView(auth_views.LoginView):
@@ -39,7 +37,7 @@ def area_home(request: HttpRequest, area: LocalArea) -> HttpResponse:
             "area": area,
             "role_label": role.label if role else "",
             "links": sections_for(request.user, area),
-            "active": active_inspection_summary(area, timezone.now()),
+            "panels": panels_for(request.user, area),
             "active_nav": "overview",
         },
     )

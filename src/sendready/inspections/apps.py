@@ -9,9 +9,17 @@ class InspectionsConfig(AppConfig):
     verbose_name = "Inspections"
 
     def ready(self) -> None:
-        from sendready.accounts.navigation import AreaSection, register_section
+        from sendready.accounts.navigation import (
+            AreaSection,
+            OverviewPanel,
+            register_panel,
+            register_section,
+        )
+        from sendready.inspections.overview import active_inspection_summary
 
         register_section(
             AreaSection("inspections", "Inspections", "inspections:list", "view_inspection",
                         "Record a notification, follow every dated step, tasks, timetable and briefings.", 10)
         )
+        register_panel(OverviewPanel("inspection", "inspections/_overview_panel.html",
+                                     active_inspection_summary, 10))

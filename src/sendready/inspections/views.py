@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from sendready.accounts.access import area_view, can
 from sendready.accounts.models import LocalArea
 from sendready.domain.frameworks import load_framework
+from sendready.domain.timeline import TimelineError
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection
 from sendready.inspections.forms import BriefingForm, FrameworkSettingsForm, InspectionForm
@@ -68,7 +69,7 @@ def inspection_detail(request: HttpRequest, area: LocalArea, pk: int) -> HttpRes
     warnings = []
     try:
         warnings = actions.timeline_for(inspection).warnings
-    except Exception:  # an old record the current framework data no longer accepts
+    except TimelineError:  # an old record the current framework data no longer accepts
         warnings = ["This inspection's dates no longer fit the framework data; check the on-site dates."]
     return render(request, "inspections/detail.html", _context(
         request, area, "Inspection timeline", inspection=inspection, milestones=milestones,
