@@ -126,3 +126,12 @@ def date_params(bound_field: forms.BoundField, **overrides: Any) -> dict[str, An
         params["hint"] = {"text": str(bound_field.field.help_text)}
     params.update(overrides)
     return params
+
+
+def add_validation_error(form: forms.Form, error: Any) -> None:
+    """Show an action's ValidationError on the form: beside its field when the form has it."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -31,7 +31,14 @@ from sendready.domain.workdays import (
 
 
 class TimelineError(ValueError):
-    """A date or setting a council officer entered cannot make a sensible timeline."""
+    """A date or setting a council officer entered cannot make a sensible timeline.
+
+    `field` names what was wrong ("framework", "notified", "settings", or a date such as
+    "onsite_end"), so a form can show the message beside the right box."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ def build_timeline(framework_name: str, notified: dt.date,
     try:
         fw = load_framework(framework_name)
     except UnknownFramework as exc:
-        raise TimelineError(str(exc)) from exc
+        raise TimelineError(str(exc), field="framework") from exc
     warnings: list[str] = []
     _check_notification(fw, notified, warnings)
     values = _settings(fw, settings or {})
@@ -128,14 +135,15 @@ def _check_notification(fw: Framework, notified: dt.date, warnings: list[str]) -
         raise TimelineError(
             f"{long_date(notified, weekday=False)} is {reason}, not a working day; inspectors "
             f"notify on working days. Check the date of the call or email "
-            f"(the next working day is {long_date(next_working_day(notified))})."
+            f"(the next working day is {long_date(next_working_day(notified))}).",
+            field="notified",
         )
     wanted = fw.notification_weekday
     if wanted is not None and notified.weekday() != wanted and fw.monday_rule != "none":
         message = (f"{long_date(notified)} is not a {calendar.day_name[wanted]}. "
                    f"{fw.monday_note} Check the notification date.")
         if fw.monday_rule == "error":
-            raise TimelineError(message)
+            raise TimelineError(message, field="notified")
         warnings.append(message)
 
 
@@ -144,12 +152,12 @@ def _settings(fw: Framework, given: Mapping[str, int]) -> dict[str, int]:
     if unknown:
         valid = ", ".join(fw.settings) or "none"
         raise TimelineError(f"{fw.title} has no setting called {', '.join(unknown)}. "
-                            f"Settings you can change: {valid}.")
+                            f"Settings you can change: {valid}.", field="settings")
     values = {name: s.default for name, s in fw.settings.items()}
     for name, value in given.items():
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise TimelineError(f"The setting {name} ({fw.settings[name].label.lower()}) must be "
-                                f"a whole number of 0 or more, not {value!r}.")
+                                f"a whole number of 0 or more, not {value!r}.", field="settings")
         values[name] = value
     return values
 
@@ -180,7 +188,8 @@ def _place(fw: Framework, step: Step, dates: dict[str, dt.date], values: dict[st
                  if isinstance(a, str))
     start = pins.get(step.key) or _resolve(step.start, dates, values)
     if step.key in pins:
-        _check_pinned(step, start, dates[step.start.anchor], step.start.anchor, notified, warnings)
+        _check_pinned(step, start, dates[step.start.anchor], step.start.anchor, notified, warnings,
+                      f"{step.key}_start")
     end: dt.date | None = None
     if step.end:
         end = _resolve(step.end, dates, values)
@@ -189,25 +198,27 @@ def _place(fw: Framework, step: Step, dates: dict[str, dt.date], values: dict[st
         end = add_working_days(on_or_after(start), max(days - 1, 0))
     if f"{step.key}_end" in pins:
         if end is None:
-            raise TimelineError(f"'{step.title}' is a single day, so it has no end date to set.")
+            raise TimelineError(f"'{step.title}' is a single day, so it has no end date to set.",
+                                field=f"{step.key}_end")
         end = pins[f"{step.key}_end"]
-        _check_pinned(step, end, notified, BASE_ANCHOR, notified, warnings)
+        _check_pinned(step, end, notified, BASE_ANCHOR, notified, warnings, f"{step.key}_end")
     if end is not None and end < start:
         raise TimelineError(
             f"'{step.title}' ends on {long_date(end)} but starts on {long_date(start)}. "
-            "The last day must be on or after the first day.")
+            "The last day must be on or after the first day.", field=f"{step.key}_end")
     pinned = step.key in pins or f"{step.key}_end" in pins
     return start, end, used, pinned
 
 
 def _check_pinned(step: Step, day: dt.date, anchor_day: dt.date, anchor: str,
-                  notified: dt.date, warnings: list[str]) -> None:
+                  notified: dt.date, warnings: list[str], field: str) -> None:
     if day < notified:
         raise TimelineError(f"'{step.title}' is set to {long_date(day)}, which is before the "
-                            f"notification on {long_date(notified)}. Check both dates.")
+                            f"notification on {long_date(notified)}. Check both dates.", field=field)
     if day < anchor_day:
         raise TimelineError(f"'{step.title}' is set to {long_date(day)}, which is before the step "
-                            f"it follows ({anchor}) on {long_date(anchor_day)}. Check both dates.")
+                            f"it follows ({anchor}) on {long_date(anchor_day)}. Check both dates.",
+                            field=field)
     if not is_working_day(day):
         warnings.append(f"'{step.title}' is set to {long_date(day)}, which is "
                         f"{non_working_reason(day)}, not a working day.")

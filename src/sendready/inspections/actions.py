@@ -16,6 +16,9 @@ from sendready.inspections.constants import InspectionStatus
 from sendready.inspections.models import Inspection, Milestone, Task, TeamMember, TimetableSession
 
 LONDON = ZoneInfo("Europe/London")
+# The domain's names for what was wrong, as the inspection form names its fields.
+FORM_FIELDS = {"notified": "notified_on", "onsite_start": "onsite_start", "onsite_end": "onsite_end",
+               "framework": "framework", "settings": None}
 END_OF_WORKING_DAY = dt.time(17, 0)
 ACTIVE_EXISTS = (
     "{area} already has an active inspection (notified {date}). Mark it as concluded before "
@@ -29,7 +32,8 @@ def plan_timeline(framework: str, notified_on: dt.date, overrides: dict | None =
     try:
         return build_timeline(framework, notified_on, overrides or {}, settings or {})
     except TimelineError as exc:
-        raise ValidationError(str(exc)) from exc
+        field = FORM_FIELDS.get(exc.field or "", exc.field)
+        raise ValidationError({field: str(exc)} if field else str(exc)) from exc
 
 
 def check_no_active_inspection(area: LocalArea, exclude: Inspection | None = None) -> None:
@@ -39,8 +43,8 @@ def check_no_active_inspection(area: LocalArea, exclude: Inspection | None = Non
         active = active.exclude(pk=exclude.pk)
     current = active.first()
     if current is not None:
-        raise ValidationError(ACTIVE_EXISTS.format(area=area.name,
-                                                   date=f"{current.notified_on.day} {current.notified_on:%B %Y}"))
+        raise ValidationError({"framework": ACTIVE_EXISTS.format(
+            area=area.name, date=f"{current.notified_on.day} {current.notified_on:%B %Y}")})
 
 
 def record_inspection(area: LocalArea, user, framework: str, notified_on: dt.date,
@@ -58,7 +62,7 @@ def record_inspection(area: LocalArea, user, framework: str, notified_on: dt.dat
             )
             _write_milestones(inspection, timeline, owner=user)
     except IntegrityError as exc:  # a second request raced this one past the check above
-        raise ValidationError(ACTIVE_EXISTS.format(area=area.name, date="just now")) from exc
+        raise ValidationError({"framework": ACTIVE_EXISTS.format(area=area.name, date="just now")}) from exc
     record(request, AuditAction.CREATED, "inspection", inspection.pk, area=area, user=user,
            detail=f"{framework} notified {notified_on.isoformat()}")
     return inspection

@@ -11,6 +11,7 @@ from sendready.accounts.access import area_view, can
 from sendready.accounts.models import LocalArea
 from sendready.domain.frameworks import load_framework
 from sendready.domain.timeline import TimelineError
+from sendready.govuk_forms import add_validation_error
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection
 from sendready.inspections.forms import BriefingForm, FrameworkSettingsForm, InspectionForm
@@ -44,21 +45,12 @@ def inspection_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
                 area, request.user, form.cleaned_data["framework"], form.cleaned_data["notified_on"],
                 form.overrides(), request=request)
         except ValidationError as exc:
-            form.add_error(_field_for(exc), exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, "Inspection recorded. Every step below is dated from the notification.")
             return redirect("inspections:detail", area.code, inspection.pk)
     return render(request, "inspections/new.html",
                   _context(request, area, "Record an inspection notification", form=form))
-
-
-def _field_for(exc: ValidationError) -> str:
-    text = " ".join(exc.messages).lower()
-    if "on-site" in text or "on site" in text:
-        return "onsite_start" if "first" in text or "start" in text else "onsite_end"
-    if "already has an active inspection" in text:
-        return "framework"
-    return "notified_on"
 
 
 @area_view("view_inspection")
@@ -98,7 +90,7 @@ def inspection_dates(request: HttpRequest, area: LocalArea, pk: int) -> HttpResp
             actions.change_onsite_dates(inspection, request.user, form.cleaned_data.get("onsite_start"),
                                         form.cleaned_data.get("onsite_end"), request=request)
         except ValidationError as exc:
-            form.add_error(_field_for(exc) if _field_for(exc) != "notified_on" else "onsite_start", exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, "On-site dates saved and the timeline dated again.")
             return redirect("inspections:detail", area.code, inspection.pk)
@@ -144,7 +136,7 @@ def inspection_settings(request: HttpRequest, area: LocalArea, pk: int) -> HttpR
         try:
             actions.change_settings(inspection, request.user, form.cleaned_data, request=request)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, "Settings saved and the timeline dated again.")
             return redirect("inspections:detail", area.code, inspection.pk)
