@@ -89,3 +89,11 @@ def sign_in(page, live_server, username: str, password: str = TEST_PASSWORD) -> 
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(lambda url: "/sign-in/" not in url)
+
+
+def click_to(page, locator, heading: str) -> None:
+    """Follow a link or button and wait until the next page's main heading is there."""
+    from playwright.sync_api import expect
+
+    locator.click()
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()

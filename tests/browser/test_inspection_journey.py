@@ -4,7 +4,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import assert_accessible, sign_in
+from tests.conftest import assert_accessible, click_to, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,9 +13,10 @@ def test_a_lano_records_an_inspection_and_downloads_the_calendar(live_server, pa
                                                                  console_errors):
     people, _ = two_areas
     sign_in(page, live_server, "a_lano")
-    page.get_by_role("link", name="Inspections").first.click()
+    click_to(page, page.get_by_role("link", name="Inspections").first, "Inspections")
     assert_accessible(page)
-    page.get_by_role("button", name="Record an inspection notification").click()
+    click_to(page, page.get_by_role("button", name="Record an inspection notification"),
+             "Record an inspection notification")
     assert_accessible(page)
 
     page.get_by_label("Type of inspection").select_option("2023-full")
@@ -41,11 +42,13 @@ def test_a_lano_records_an_inspection_and_downloads_the_calendar(live_server, pa
     calendar = icalendar.Calendar.from_ical(download_info.value.path().read_bytes())
     assert len(list(calendar.walk("VEVENT"))) > 10
 
-    for link in ["Tasks", "On-site timetable", "Key message to families"]:
-        page.get_by_role("navigation", name="This inspection").get_by_role("link", name=link).click()
+    this_inspection = page.get_by_role("navigation", name="This inspection")
+    for link, heading in [("Tasks", "Tasks"), ("On-site timetable", "On-site timetable"),
+                          ("Key message to families", "Inspectors are visiting SEND services in Ashvale (test)")]:
+        click_to(page, this_inspection.get_by_role("link", name=link), heading)
         assert_accessible(page)
-    page.get_by_role("navigation", name="This inspection").get_by_role("link", name="On-site timetable").click()
-    page.get_by_role("button", name="Add a session").click()
+    click_to(page, this_inspection.get_by_role("link", name="On-site timetable"), "On-site timetable")
+    click_to(page, page.get_by_role("button", name="Add a session"), "Add a session")
     assert_accessible(page)
     page.get_by_label("Title").fill("Self-evaluation discussion with leaders")
     page.get_by_label("Start time").fill("12:00")
@@ -54,7 +57,7 @@ def test_a_lano_records_an_inspection_and_downloads_the_calendar(live_server, pa
     page.get_by_role("button", name="Save session").click()
     expect(page.get_by_role("heading", name="On-site timetable")).to_be_visible()
     expect(page.locator("main")).to_contain_text("Self-evaluation discussion with leaders")
-    page.get_by_role("link", name="Printable view").click()
+    click_to(page, page.get_by_role("link", name="Printable view"), "On-site timetable: Ashvale (test)")
     assert_accessible(page)
     assert not console_errors, console_errors
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import assert_accessible, sign_in
+from tests.conftest import assert_accessible, click_to, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,7 +38,7 @@ def test_the_people_and_audit_pages_are_accessible(live_server, page, two_areas,
     page.get_by_role("button", name="Add person").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("link", name="Change role of a_viewer").click()
+    click_to(page, page.get_by_role("link", name="Change role of a_viewer"), "a_viewer")
     assert_accessible(page)
     page.goto(f"{live_server.url}/areas/{people.area.code}/audit/")
     assert_accessible(page)
