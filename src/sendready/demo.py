@@ -23,11 +23,11 @@ DEMO_PEOPLE = [
     ("viewer", "Jo", "Lee", Role.VIEWER, "Elected member (lead member for children)"),
 ]
 
-# Each capability may add demo content of its own: a module with load(area, people).
+# Each capability adds demo content of its own: a module with load(area, people).
+# (The national inspection history needs none: migrations ship it.)
 DEMO_LOADERS = [
     "sendready.inspections.demo",
     "sendready.pupildata.demo",
-    "sendready.forecasting.demo",
 ]
 
 
@@ -58,11 +58,7 @@ def load_demo() -> DemoResult:
             defaults={"role": Role.VIEWER, "job_title": "Peer reviewer", "organisation": second.name},
         )
     for module_name in DEMO_LOADERS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        module.load(area, people)
+        importlib.import_module(module_name).load(area, people)
     return DemoResult(area=area, usernames=[p[0] for p in DEMO_PEOPLE])
 
 
