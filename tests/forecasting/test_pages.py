@@ -102,3 +102,16 @@ def test_a_good_upload_reports_what_was_added(lano_client) -> None:
 
 def test_signed_out_people_are_sent_to_sign_in(client, db) -> None:
     assert client.get(reverse("forecasting:national")).status_code == 302
+
+
+def test_an_area_page_has_a_bar_chart_with_the_same_numbers_as_its_table(lano_client) -> None:
+    import xml.etree.ElementTree as ET
+
+    page = lano_client.get("/forecast/local-areas/E06000021/").content.decode()
+    assert "/forecast/local-areas/E06000021/chart.svg" in page and "The same numbers are in the table" in page
+    response = lano_client.get("/forecast/local-areas/E06000021/chart.svg")
+    assert response["Content-Type"] == "image/svg+xml"
+    svg = ET.fromstring(response.content)
+    assert svg.tag.endswith("svg")
+    assert b"Stoke-on-Trent" in response.content
+    assert lano_client.get("/forecast/local-areas/E99999999/chart.svg").status_code == 404

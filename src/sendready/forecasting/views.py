@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from sendready.accounts.access import area_view, can_anywhere
 from sendready.accounts.models import LocalArea
+from sendready.documents import charts
 from sendready.documents.csvout import rows_to_csv
 from sendready.documents.xlsx import table_to_xlsx
 from sendready.domain.backtest import backtest
@@ -108,6 +109,20 @@ def national_area(request: HttpRequest, ons_code: str) -> HttpResponse:
         raise Http404("No such local area.")
     return render(request, "forecasting/area.html", {"title": f"When will {area.name} be inspected?",
                                                     "subject": area, **_area_context(area.code)})
+
+
+@login_required
+def area_chart(request: HttpRequest, ons_code: str) -> HttpResponse:
+    """The chance of an inspection in each term as an SVG bar chart (the page has the same numbers)."""
+    area = LocalArea.objects.national().filter(code=ons_code, is_current=True).first()
+    result = _area_context(ons_code)["forecast"] if area else None
+    if result is None:
+        raise Http404("No such local area.")
+    bars = [(t.term, round(t.total * 100, 1)) for t in result.terms]
+    svg = charts.bar_svg(bars, f"Chance of an inspection starting, {area.name}")
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
 
 
 @area_view("view_forecast")

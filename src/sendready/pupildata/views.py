@@ -7,10 +7,11 @@ from sendready.accounts.access import area_view, can
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
 from sendready.accounts.models import LocalArea
+from sendready.documents import charts
 from sendready.documents.xlsx import table_to_xlsx
 from sendready.domain.indicators import definitions
 from sendready.domain.pupil_schema import describe, load_schema, template_csv
-from sendready.pupildata import charts, figures, presenters
+from sendready.pupildata import figures, presenters
 from sendready.pupildata.access import get_snapshot, latest_snapshot
 from sendready.pupildata.export import snapshot_xlsx
 from sendready.pupildata.forms import FilterForm

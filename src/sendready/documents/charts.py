@@ -1,4 +1,5 @@
-"""Trend charts as SVG (altair + vl-convert), served as images so the strict CSP holds."""
+"""Charts as SVG (altair + vl-convert), served as images so the strict CSP holds; every chart a
+page shows is followed by a table of the same numbers."""
 
 from typing import Any
 
@@ -17,6 +18,24 @@ def line_svg(points: list[dict[str, Any]], title: str, unit: str) -> str:
             x=alt.X("date:T", title="Figures as at", axis=alt.Axis(format="%d %b %Y", labelAngle=0,
                                                                    tickCount=max(len(values), 1))),
             y=alt.Y("value:Q", title=axis, scale=alt.Scale(zero=True)),
+        )
+        .properties(width=560, height=240, title=title)
+        .configure_axis(labelFont="Arial", titleFont="Arial", labelFontSize=13, titleFontSize=14,
+                        labelColor="#0b0c0c", titleColor="#0b0c0c")
+        .configure_title(font="Arial", fontSize=16, color="#0b0c0c", anchor="start")
+    )
+    return vlc.vegalite_to_svg(chart.to_dict())
+
+
+def bar_svg(bars: list[tuple[str, float]], title: str, axis_title: str = "Per cent") -> str:
+    """A bar chart of labelled values (in order), e.g. the chance of an inspection in each term."""
+    values = [{"label": label, "value": value, "order": i} for i, (label, value) in enumerate(bars)]
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar(color="#1d70b8")
+        .encode(
+            x=alt.X("label:N", title=None, sort=alt.SortField("order"), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title=axis_title, scale=alt.Scale(domain=[0, 100])),
         )
         .properties(width=560, height=240, title=title)
         .configure_axis(labelFont="Arial", titleFont="Arial", labelFontSize=13, titleFontSize=14,
