@@ -1,0 +1,23 @@
+"""sendready clean-files: remove person-level files that no snapshot or running import needs."""
+
+from django.core.management.base import BaseCommand
+
+from sendready.pupildata.cleanup import orphaned_files
+
+
+class Command(BaseCommand):
+    help = ("Remove person-level files left behind by a crash or a stopped worker "
+            "(nothing a snapshot or a running import uses). Run it daily.")
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--older-than-hours", type=float, default=24,
+                            help="Only files older than this (default 24 hours).")
+        parser.add_argument("--dry-run", action="store_true", help="List the files, remove nothing.")
+
+    def handle(self, *args, **options) -> None:
+        files = orphaned_files(options["older_than_hours"] * 3600)
+        for path in files:
+            if not options["dry_run"]:
+                path.unlink(missing_ok=True)
+            self.stdout.write(f"{'Would remove' if options['dry_run'] else 'Removed'} {path}")
+        self.stdout.write(f"{len(files)} file(s) {'to remove' if options['dry_run'] else 'removed'}.")
