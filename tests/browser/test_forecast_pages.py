@@ -32,3 +32,15 @@ def test_the_regional_table_and_an_area_forecast_are_accessible(page, live_serve
     page.goto(f"{live_server.url}/areas/E99000001/forecast/")
     assert_accessible(page)
     assert not console_errors
+
+
+def test_the_national_table_backtest_and_import_pages_are_accessible(page, live_server, two_areas, shipped_data,
+                                                                     console_errors) -> None:
+    sign_in(page, live_server, "a_lano")
+    for path, heading in [("/forecast/", "When will we be inspected? England"),
+                          ("/forecast/backtest/", None), ("/forecast/import/", None)]:
+        page.goto(f"{live_server.url}{path}")
+        if heading:
+            expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+        assert_accessible(page)
+    assert not console_errors

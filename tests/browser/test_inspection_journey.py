@@ -83,3 +83,32 @@ def test_the_briefing_and_task_forms_are_accessible(live_server, page, two_areas
     assert page.title().startswith("Error: ")
     assert_accessible(page)
     assert not console_errors, console_errors
+
+
+def test_the_session_edit_and_no_area_pages_are_accessible(live_server, page, two_areas, console_errors):
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+
+    from sendready.accounts.constants import Role
+    from sendready.inspections import actions
+    from tests.conftest import TEST_PASSWORD
+
+    people, _ = two_areas
+    lano = people.by_role[Role.LANO]
+    inspection = actions.record_inspection(people.area, lano, "2023-full", dt.date(2025, 9, 8))
+    session = actions.save_session(inspection, lano, {
+        "date": dt.date(2025, 9, 22), "part_of_day": "am", "start_time": dt.time(9),
+        "end_time": dt.time(10), "title": "Leaders", "attendee_groups": ["leaders"]})
+    sign_in(page, live_server, "a_lano")
+    page.goto(f"{live_server.url}/areas/{people.area.code}/inspections/{inspection.pk}/timetable/{session.pk}/")
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/areas/{people.area.code}/inspections/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Sign out").click()
+    expect(page).to_have_url(f"{live_server.url}/sign-in/")
+    get_user_model().objects.create_user("newcomer", password=TEST_PASSWORD)
+    sign_in(page, live_server, "newcomer")
+    expect(page.get_by_role("heading", name="You are not a member of a local area yet")).to_be_visible()
+    assert_accessible(page)
+    assert not console_errors, console_errors
