@@ -83,3 +83,14 @@ def test_an_upload_with_errors_lists_the_problems_accessibly(page, live_server, 
     assert table.locator("tbody tr").count() >= 8
     assert_accessible(page)
     assert not console_errors
+
+
+def test_the_file_layout_page_is_accessible(page, live_server, two_areas, console_errors) -> None:
+    sign_in(page, live_server, "a_viewer")
+    page.goto(f"{live_server.url}/areas/E99000001/data/schema/")
+    expect(page.locator("h1")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/areas/E99000001/data/")
+    expect(page.locator("h1")).to_be_visible()
+    assert_accessible(page)
+    assert not console_errors
