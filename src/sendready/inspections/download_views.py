@@ -12,7 +12,7 @@ from sendready.documents import docx, ics
 from sendready.documents.briefing_data import meeting_sentence, onsite_phrase, survey_sentence
 from sendready.inspections.access import get_inspection
 from sendready.inspections.presenters import briefing_data, framework_title
-from sendready.inspections.views import _context
+from sendready.inspections.views import page_context
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -65,7 +65,7 @@ def timetable_docx(request: HttpRequest, area: LocalArea, pk: int) -> HttpRespon
 def key_message(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """The key message to families as a web page, to copy to the local offer website."""
     inspection = get_inspection(area, pk)
-    return render(request, "inspections/key_message.html", _context(
+    return render(request, "inspections/key_message.html", page_context(
         request, area, "Key message to families", inspection=inspection,
         data=briefing_data(inspection), survey_sentence=survey_sentence,
         meeting_sentence=meeting_sentence, onsite_phrase=onsite_phrase))

@@ -14,7 +14,7 @@ from sendready.inspections import actions
 from sendready.inspections.access import get_inspection, get_task
 from sendready.inspections.actions import LONDON
 from sendready.inspections.forms import TaskForm
-from sendready.inspections.views import _context
+from sendready.inspections.views import page_context
 
 
 def _owners(area: LocalArea):
@@ -26,7 +26,7 @@ def task_list(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """Who does what by when."""
     inspection = get_inspection(area, pk)
     tasks = inspection.tasks.select_related("owner", "milestone")
-    return render(request, "inspections/tasks.html", _context(
+    return render(request, "inspections/tasks.html", page_context(
         request, area, "Tasks", inspection=inspection, tasks=tasks, now=timezone.now()))
 
 
@@ -47,5 +47,5 @@ def task_edit(request: HttpRequest, area: LocalArea, pk: int, task_id: int) -> H
                             request=request)
         messages.success(request, f"Task ‘{task.title}’ saved.")
         return redirect("inspections:tasks", area.code, pk)
-    return render(request, "inspections/task_edit.html", _context(
+    return render(request, "inspections/task_edit.html", page_context(
         request, area, f"Task: {task.title}", form=form, task=task, inspection=task.inspection))

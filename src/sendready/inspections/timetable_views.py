@@ -11,7 +11,7 @@ from sendready.inspections import actions
 from sendready.inspections.access import get_inspection, get_session
 from sendready.inspections.forms import SessionForm
 from sendready.inspections.presenters import group_labels, sessions_by_day
-from sendready.inspections.views import _context
+from sendready.inspections.views import page_context
 
 SESSION_FIELDS = ["date", "part_of_day", "start_time", "end_time", "title", "focus",
                   "attendee_groups", "place", "online_link"]
@@ -22,7 +22,7 @@ def timetable(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """The timetable by day; also the printable view (?print=1)."""
     inspection = get_inspection(area, pk)
     template = "inspections/timetable_print.html" if request.GET.get("print") else "inspections/timetable.html"
-    return render(request, template, _context(
+    return render(request, template, page_context(
         request, area, "On-site timetable", inspection=inspection,
         days=sessions_by_day(inspection.sessions.all()), group_labels=group_labels))
 
@@ -66,5 +66,5 @@ def _session_form(request, area, inspection, session, initial) -> HttpResponse:
         messages.success(request, f"Session ‘{saved.title}’ saved.")
         return redirect("inspections:timetable", area.code, inspection.pk)
     title = "Change a session" if session else "Add a session"
-    return render(request, "inspections/session_form.html", _context(
+    return render(request, "inspections/session_form.html", page_context(
         request, area, title, form=form, inspection=inspection, session=session))

@@ -19,7 +19,8 @@ from sendready.inspections.models import Inspection
 from sendready.inspections.presenters import countdowns, framework_title
 
 
-def _context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict:
+def page_context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict:
+    """What every inspection page needs: the area, its menu state and what the person may change."""
     return {"title": title, "area": area, "active_nav": "inspections",
             "can_manage": can(request.user, "manage_inspection", area),
             "can_manage_tasks": can(request.user, "manage_tasks", area),
@@ -31,7 +32,7 @@ def inspection_list(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Every inspection recorded for the area, the active one first."""
     inspections = Inspection.objects.for_area(area).order_by("status", "-notified_on")
     titles = {i.framework: framework_title(i) for i in inspections}
-    return render(request, "inspections/list.html", _context(
+    return render(request, "inspections/list.html", page_context(
         request, area, "Inspections", inspections=inspections, framework_titles=titles))
 
 
@@ -50,7 +51,7 @@ def inspection_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
             messages.success(request, "Inspection recorded. Every step below is dated from the notification.")
             return redirect("inspections:detail", area.code, inspection.pk)
     return render(request, "inspections/new.html",
-                  _context(request, area, "Record an inspection notification", form=form))
+                  page_context(request, area, "Record an inspection notification", form=form))
 
 
 @area_view("view_inspection")
@@ -63,7 +64,7 @@ def inspection_detail(request: HttpRequest, area: LocalArea, pk: int) -> HttpRes
         warnings = actions.timeline_for(inspection).warnings
     except TimelineError:  # an old record the current framework data no longer accepts
         warnings = ["This inspection's dates no longer fit the framework data; check the on-site dates."]
-    return render(request, "inspections/detail.html", _context(
+    return render(request, "inspections/detail.html", page_context(
         request, area, "Inspection timeline", inspection=inspection, milestones=milestones,
         countdowns=countdowns(inspection, timezone.now()), warnings=warnings,
         team=inspection.team.all(), framework_title=framework_title(inspection)))
@@ -95,7 +96,7 @@ def inspection_dates(request: HttpRequest, area: LocalArea, pk: int) -> HttpResp
             messages.success(request, "On-site dates saved and the timeline dated again.")
             return redirect("inspections:detail", area.code, inspection.pk)
     return render(request, "inspections/dates.html",
-                  _context(request, area, "Change on-site dates", form=form, inspection=inspection))
+                  page_context(request, area, "Change on-site dates", form=form, inspection=inspection))
 
 
 @area_view("manage_inspection")
@@ -111,7 +112,7 @@ def inspection_briefing_edit(request: HttpRequest, area: LocalArea, pk: int) -> 
         messages.success(request, "Briefing details saved.")
         return redirect("inspections:detail", area.code, inspection.pk)
     return render(request, "inspections/briefing_edit.html",
-                  _context(request, area, "Briefing details", form=form, inspection=inspection))
+                  page_context(request, area, "Briefing details", form=form, inspection=inspection))
 
 
 @area_view("manage_inspection")
@@ -140,5 +141,5 @@ def inspection_settings(request: HttpRequest, area: LocalArea, pk: int) -> HttpR
         else:
             messages.success(request, "Settings saved and the timeline dated again.")
             return redirect("inspections:detail", area.code, inspection.pk)
-    return render(request, "inspections/settings.html", _context(
+    return render(request, "inspections/settings.html", page_context(
         request, area, "Framework settings", form=form, inspection=inspection))
