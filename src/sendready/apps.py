@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class SendreadyConfig(AppConfig):
     name = "sendready"
     verbose_name = "sendready"
+
+    def ready(self) -> None:
+        from sendready import stored_text
+
+        stored_text.connect()

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from sendready.accounts.constants import Role
+from sendready.stored_text import EmailAddressField, LineField
 
 
 class MemberForm(forms.Form):
@@ -13,13 +14,14 @@ class MemberForm(forms.Form):
         label="Username", max_length=150, regex=r"^[\w.@+-]+$",
         help_text="Letters, numbers and . @ + - _ only. An existing account is added as it is.",
         error_messages={"required": "Enter a username", "invalid": "Use only letters, numbers and . @ + - _ in the username"})
-    first_name = forms.CharField(label="First name", max_length=150, required=False)
-    last_name = forms.CharField(label="Last name", max_length=150, required=False)
-    email = forms.EmailField(label="Email address", required=False,
+    first_name = LineField(label="First name", max_length=150, required=False)
+    last_name = LineField(label="Last name", max_length=150, required=False)
+    email = EmailAddressField(label="Email address", required=False,
+                             max_length=254,
                              error_messages={"invalid": "Enter an email address in the correct format, like name@example.org"})
     role = forms.ChoiceField(label="Role", choices=Role.choices, widget=forms.RadioSelect,
                              error_messages={"required": "Select the person's role"})
-    job_title = forms.CharField(label="Job title", max_length=120, required=False)
+    job_title = LineField(label="Job title", max_length=120, required=False)
 
     def __init__(self, *args, area=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

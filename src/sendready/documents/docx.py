@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
+from typing import Any
 
 from sendready.documents._docx_parts import (
     add_table,
@@ -19,7 +21,21 @@ from sendready.documents.briefing_data import (
     onsite_phrase,
     survey_sentence,
 )
+from sendready.domain.text import clean_text
 from sendready.domain.workdays import long_date
+
+
+def _xml_safe(value: Any) -> Any:
+    """The value with control characters removed from every string in it: Word's XML refuses them, and
+    stored data is cleaned on save, but a download must never fail on a record saved before that."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_xml_safe(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def _what_happens_next(data: BriefingData) -> list[str]:
@@ -63,7 +79,7 @@ def _contact(document, data: BriefingData, text: str) -> None:
 
 def stakeholder_briefing(inspection: BriefingData) -> bytes:
     """A briefing for partners: what is happening, the team, focus, families' views, dates, next steps."""
-    data = inspection
+    data = _xml_safe(inspection)
     document = new_document()
     document.add_heading(f"{data.framework_title}: {data.area_name}", level=0)
     document.add_paragraph(f"Briefing for partners and stakeholders, {long_date(data.notified)}")
@@ -110,6 +126,7 @@ def stakeholder_briefing(inspection: BriefingData) -> bytes:
 
 def key_message_to_families(data: BriefingData) -> bytes:
     """A short, plain-English message for parents, carers, children and young people."""
+    data = _xml_safe(data)
     document = new_document()
     document.add_heading(f"Inspectors are visiting SEND services in {data.area_name}", level=0)
 
@@ -139,6 +156,7 @@ def key_message_to_families(data: BriefingData) -> bytes:
 
 def onsite_timetable(sessions: Iterable[Session], title: str = "On-site timetable") -> bytes:
     """The on-site timetable: a heading and a table per day (session, time, meeting, focus, who, where)."""
+    sessions, title = _xml_safe(list(sessions)), clean_text(title)
     document = new_document()
     document.add_heading(title, level=0)
     document.add_paragraph("The timetable may change. Inspectors confirm it before they arrive.")

@@ -14,6 +14,7 @@ from sendready.domain.frameworks import load_framework
 from sendready.domain.timeline import Timeline, TimelineError, build_timeline
 from sendready.inspections.constants import InspectionStatus
 from sendready.inspections.models import Inspection, Milestone, Task, TeamMember, TimetableSession
+from sendready.stored_text import clean_model_text
 
 LONDON = ZoneInfo("Europe/London")
 # The domain's names for what was wrong, as the inspection form names its fields.
@@ -155,8 +156,10 @@ def update_briefing(inspection: Inspection, user, data: dict, request=None) -> I
             setattr(inspection, name, "" if value is None and name not in _NULLABLE else value)
         inspection.save()
         inspection.team.all().delete()
-        TeamMember.objects.bulk_create(
-            TeamMember(inspection=inspection, name=n, role=r, organisation=o) for n, r, o in team)
+        members = [TeamMember(inspection=inspection, name=n, role=r, organisation=o) for n, r, o in team]
+        for member in members:  # bulk_create skips the pre-save clean, so clean here
+            clean_model_text(member)
+        TeamMember.objects.bulk_create(members)
     record(request, AuditAction.CHANGED, "inspection", inspection.pk, area=inspection.area,
            user=user, detail="briefing details")
     return inspection

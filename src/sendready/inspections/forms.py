@@ -7,6 +7,14 @@ from django import forms
 from sendready.domain.frameworks import list_frameworks, load_framework
 from sendready.govuk_forms import GovukDateField
 from sendready.inspections.constants import AttendeeGroup, PartOfDay, TaskStatus
+from sendready.stored_text import EmailAddressField, LineField, LinkField, ParagraphField
+
+# Limits on what people type: generous for real use, far below what would slow a Word download.
+PURPOSE_LIMIT = 2000
+FOCUS_LIST_LIMIT = 4000
+TEAM_LIMIT = 4000
+NOTES_LIMIT = 4000
+TEAM_PARTS = (("name", 120), ("role", 120), ("organisation", 60))  # as TeamMember stores them
 
 
 def framework_choices() -> list[tuple[str, str]]:
@@ -35,24 +43,24 @@ class InspectionForm(forms.Form):
 class BriefingForm(forms.Form):
     """What the briefing and the key message to families say."""
 
-    purpose = forms.CharField(label="Purpose of the inspection", widget=forms.Textarea, required=False,
+    purpose = ParagraphField(label="Purpose of the inspection", required=False, max_length=PURPOSE_LIMIT,
                               help_text="One or two sentences in plain English")
-    areas_of_focus = forms.CharField(label="Areas of focus", widget=forms.Textarea, required=False,
+    areas_of_focus = ParagraphField(label="Areas of focus", required=False, max_length=FOCUS_LIST_LIMIT,
                                      help_text="One per line")
-    survey_link = forms.URLField(label="Link to the survey for parents and carers", required=False,
+    survey_link = LinkField(label="Link to the survey for parents and carers", required=False,
                                  error_messages={"invalid": "Enter the survey link as a web address, starting https://"})
     pcf_meeting_date = GovukDateField(label="Date of the parent carer forum meeting", required=False)
     pcf_meeting_start = forms.TimeField(label="Meeting starts", required=False, help_text="For example 11:00",
                                        error_messages={"invalid": "Enter the start time as hours and minutes, for example 11:00"})
     pcf_meeting_end = forms.TimeField(label="Meeting ends", required=False, help_text="For example 12:00",
                                      error_messages={"invalid": "Enter the end time as hours and minutes, for example 12:00"})
-    pcf_meeting_link = forms.URLField(label="Online meeting link", required=False,
+    pcf_meeting_link = LinkField(label="Online meeting link", required=False,
                                       error_messages={"invalid": "Enter the meeting link as a web address, starting https://"})
-    pcf_meeting_phone = forms.CharField(label="Phone number to join by audio", required=False, max_length=40)
-    pcf_meeting_conference_id = forms.CharField(label="Phone conference ID", required=False, max_length=40)
-    contact_email = forms.EmailField(label="Contact email for questions", required=False,
+    pcf_meeting_phone = LineField(label="Phone number to join by audio", required=False, max_length=40)
+    pcf_meeting_conference_id = LineField(label="Phone conference ID", required=False, max_length=40)
+    contact_email = EmailAddressField(label="Contact email for questions", required=False,
                                      error_messages={"invalid": "Enter an email address in the correct format, like name@example.org"})
-    team = forms.CharField(label="Inspection team", widget=forms.Textarea, required=False,
+    team = ParagraphField(label="Inspection team", required=False, max_length=TEAM_LIMIT,
                            help_text="One person per line: name, role, organisation. For example: Jane Smith, Lead HMI, Ofsted")
 
     def clean(self) -> dict:
@@ -71,7 +79,12 @@ class BriefingForm(forms.Form):
             if len(parts) < 2 or not parts[0] or not parts[1]:
                 raise forms.ValidationError(
                     f"Line {number} of the inspection team needs a name and a role, separated by a comma")
-            members.append((parts[0], parts[1], ", ".join(parts[2:])))
+            member = (parts[0], parts[1], ", ".join(parts[2:]))
+            for part, (what, limit) in zip(member, TEAM_PARTS, strict=True):
+                if len(part) > limit:
+                    raise forms.ValidationError(
+                        f"Line {number} of the inspection team: the {what} must be {limit} characters or fewer")
+            members.append(member)
         return members
 
 
@@ -82,7 +95,7 @@ class TaskForm(forms.Form):
     due_time = forms.TimeField(label="Due time", help_text="For example 17:00",
                                error_messages={"required": "Enter the due time, for example 17:00",
                                                "invalid": "Enter the due time as hours and minutes, for example 17:00"})
-    notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
+    notes = ParagraphField(label="Notes", required=False, max_length=NOTES_LIMIT)
 
     def __init__(self, *args, owners=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -101,12 +114,12 @@ class SessionForm(forms.Form):
     end_time = forms.TimeField(label="End time", help_text="For example 10:30",
                                error_messages={"required": "Enter the end time, for example 10:30",
                                                "invalid": "Enter the end time as hours and minutes, for example 10:30"})
-    title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter a title for the session"})
-    focus = forms.CharField(label="Focus", widget=forms.Textarea, required=False)
+    title = LineField(label="Title", max_length=200, error_messages={"required": "Enter a title for the session"})
+    focus = ParagraphField(label="Focus", required=False, max_length=NOTES_LIMIT)
     attendee_groups = forms.MultipleChoiceField(label="Who attends", choices=AttendeeGroup.choices,
                                                 widget=forms.CheckboxSelectMultiple, required=False)
-    place = forms.CharField(label="Place", max_length=200, required=False, help_text="Room and building")
-    online_link = forms.URLField(label="Online meeting link", required=False,
+    place = LineField(label="Place", max_length=200, required=False, help_text="Room and building")
+    online_link = LinkField(label="Online meeting link", required=False,
                                  error_messages={"invalid": "Enter the meeting link as a web address, starting https://"})
 
     def clean(self) -> dict:

@@ -26,8 +26,8 @@ class Inspection(models.Model):
     onsite_end = models.DateField("last on-site day", null=True, blank=True)
     status = models.CharField(max_length=20, choices=InspectionStatus.choices,
                               default=InspectionStatus.ACTIVE)
-    purpose = models.TextField(blank=True)
-    areas_of_focus = models.TextField(blank=True, help_text="One per line.")
+    purpose = models.TextField(blank=True, max_length=2000)
+    areas_of_focus = models.TextField(blank=True, max_length=4000, help_text="One per line.")
     survey_link = models.URLField(blank=True)
     pcf_meeting_date = models.DateField(null=True, blank=True)
     pcf_meeting_start = models.TimeField(null=True, blank=True)
@@ -100,7 +100,7 @@ class Task(models.Model):
                               on_delete=models.SET_NULL, related_name="inspection_tasks")
     due_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=TaskStatus.choices, default=TaskStatus.TO_DO)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, max_length=4000)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -134,7 +134,7 @@ class TimetableSession(models.Model):
     start_time = models.TimeField()
     end_time = models.TimeField()
     title = models.CharField(max_length=200)
-    focus = models.TextField(blank=True)
+    focus = models.TextField(blank=True, max_length=4000)
     attendee_groups = models.JSONField(default=list, blank=True)
     place = models.CharField(max_length=200, blank=True)
     online_link = models.URLField(blank=True)
