@@ -46,3 +46,48 @@ def test_the_audit_log_lists_exports_for_the_areas_leaders(client, two_areas):
     client.force_login(people.by_role[Role.SENIOR_LEADER])
     page = client.get(f"/areas/{people.area.code}/audit/").content.decode()
     assert "a_system_lead" in page and "inspectors&#39; export" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_demotions_at_once_leave_the_area_with_a_lano(two_areas, monkeypatch):
+    """Both requests pass the check before either saves unless the check locks what it reads."""
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one writing transaction at a time; the race needs PostgreSQL")
+    people, _ = two_areas
+    second = Membership.objects.create(user=people.outsider, area=people.area, role=Role.LANO)
+    first = Membership.objects.get(user=people.by_role[Role.LANO], area=people.area)
+    barrier = threading.Barrier(2)
+    check = actions._keep_a_lano
+
+    def check_then_wait(membership):
+        check(membership)
+        try:  # let the other request check too (it cannot when the first holds the lock)
+            barrier.wait(timeout=2)
+        except threading.BrokenBarrierError:
+            pass
+
+    monkeypatch.setattr(actions, "_keep_a_lano", check_then_wait)
+    refused = []
+
+    def demote(pk):
+        from django.db import connection as thread_connection
+
+        try:
+            membership = Membership.objects.select_related("user", "area").get(pk=pk)
+            actions.change_role(membership, None, Role.VIEWER)
+        except ValidationError:
+            refused.append(pk)
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=demote, args=(m.pk,)) for m in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Membership.objects.filter(area=people.area, role=Role.LANO).count() == 1
+    assert len(refused) == 1

@@ -31,26 +31,35 @@ def add_member(area: LocalArea, by, data: dict, request=None) -> tuple[Membershi
 
 def change_role(membership: Membership, by, role: str, request=None) -> Membership:
     """Give a member another role; an area always keeps at least one LANO."""
-    if membership.role == Role.LANO and role != Role.LANO:
-        _keep_a_lano(membership)
-    membership.role = role
-    membership.save(update_fields=["role"])
-    record(request, AuditAction.CHANGED, "membership", membership.pk, area=membership.area, user=by,
-           detail=f"{membership.user.username} now {membership.get_role_display()}")
+    with transaction.atomic():
+        if membership.role == Role.LANO and role != Role.LANO:
+            _keep_a_lano(membership)
+        membership.role = role
+        membership.save(update_fields=["role"])
+        record(request, AuditAction.CHANGED, "membership", membership.pk, area=membership.area, user=by,
+               detail=f"{membership.user.username} now {membership.get_role_display()}")
     return membership
 
 
 def remove_member(membership: Membership, by, request=None) -> None:
     """Take a person out of the area (their account stays)."""
-    if membership.role == Role.LANO:
-        _keep_a_lano(membership)
-    record(request, AuditAction.DELETED, "membership", membership.pk, area=membership.area, user=by,
-           detail=membership.user.username)
-    membership.delete()
+    with transaction.atomic():
+        if membership.role == Role.LANO:
+            _keep_a_lano(membership)
+        record(request, AuditAction.DELETED, "membership", membership.pk, area=membership.area, user=by,
+               detail=membership.user.username)
+        membership.delete()
 
 
 def _keep_a_lano(membership: Membership) -> None:
-    others = Membership.objects.filter(area=membership.area, role=Role.LANO).exclude(pk=membership.pk)
-    if not others.exists():
+    """Refuse to lose the area's last LANO. Locks the area, then its LANOs, so two demotions at once
+    are decided one after the other on what the first left (same order everywhere: no deadlock)."""
+    LocalArea.objects.select_for_update().get(pk=membership.area_id)
+    lanos = list(Membership.objects.select_for_update().filter(area_id=membership.area_id, role=Role.LANO)
+                 .order_by("pk").values_list("pk", flat=True))
+    if membership.pk not in lanos:
+        raise ValidationError("This person's role changed while you were working. Check the list of people "
+                              "and try again.")
+    if len(lanos) < 2:
         raise ValidationError("An area needs at least one local area nominated officer. "
                               "Give someone else that role first.")
