@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sendready.accounts.middleware.CurrentAreaMiddleware",
+    "sendready.accounts.middleware.DeniedAccessAuditMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

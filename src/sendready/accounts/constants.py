@@ -24,3 +24,4 @@ class AuditAction(models.TextChoices):
     CHANGED = "changed", "Changed"
     DELETED = "deleted", "Deleted"
     IMPORTED = "imported", "Imported"
+    DENIED = "denied", "Refused access"

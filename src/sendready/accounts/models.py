@@ -76,7 +76,8 @@ class AuditEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     username = models.CharField(max_length=150, blank=True)
-    area = models.ForeignKey(LocalArea, null=True, on_delete=models.SET_NULL, related_name="+")
+    # PROTECT: an area with an audit trail cannot be deleted, so its trail is never orphaned.
+    area = models.ForeignKey(LocalArea, null=True, on_delete=models.PROTECT, related_name="+")
     action = models.CharField(max_length=20, choices=AuditAction.choices)
     object_type = models.CharField(max_length=60)
     object_id = models.CharField(max_length=64, blank=True)

@@ -122,6 +122,8 @@ def _store(run: ImportRun, result: ValidationResult) -> None:
             old = Snapshot.objects.filter(area=run.area, snapshot_date=run.snapshot_date).first()
             if old is not None:
                 old_path = old.data_path
+                record(None, AuditAction.DELETED, "pupil_snapshot", old.pk, area=run.area,
+                       user=run.uploaded_by, detail=f"{old.snapshot_date} replaced by import {run.pk}")
                 old.delete()
                 transaction.on_commit(lambda: storage.remove(old_path))
             snapshot = Snapshot.objects.create(

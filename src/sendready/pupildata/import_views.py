@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from sendready.accounts.access import area_view
+from sendready.accounts.audit import record
+from sendready.accounts.constants import AuditAction
 from sendready.accounts.models import LocalArea
 from sendready.documents.csvout import rows_to_csv
 from sendready.pupildata import actions
@@ -41,6 +43,9 @@ def _status(area: LocalArea, run: ImportRun) -> dict:
 def progress(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResponse:
     """Progress while the file is checked; then the result, or every problem found."""
     run = get_run(area, run_id)
+    if run.errors or run.warnings:  # problems quote children's values from the file
+        record(request, AuditAction.VIEWED, "pupil_import", run.pk, area=area,
+               detail=f"problems found in {run.file_name}")
     title = {"done": "File imported", "failed": "The file was not imported"}.get(run.status, "Importing your file")
     return render(request, "pupildata/progress.html", context(
         request, area, title, run=run, problems=run.errors[:PROBLEMS_ON_SCREEN],
@@ -59,6 +64,8 @@ def progress_json(request: HttpRequest, area: LocalArea, run_id: int) -> JsonRes
 def problems_csv(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResponse:
     """Every problem listed for the run, as CSV."""
     run = get_run(area, run_id)
+    record(request, AuditAction.EXPORTED, "pupil_import", run.pk, area=area,
+           detail=f"problems CSV for {run.file_name}")
     rows = [[p["row"], p["column"], p["message"]] for p in run.errors]
     rows += [[p["row"], p["column"], f"Warning: {p['message']}"] for p in run.warnings]
     response = HttpResponse(rows_to_csv(["Row", "Column", "Problem"], rows), content_type="text/csv; charset=utf-8")
