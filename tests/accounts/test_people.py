@@ -51,6 +51,7 @@ def test_the_audit_log_lists_exports_for_the_areas_leaders(client, two_areas):
 @pytest.mark.django_db(transaction=True)
 def test_two_demotions_at_once_leave_the_area_with_a_lano(two_areas, monkeypatch):
     """Both requests pass the check before either saves unless the check locks what it reads."""
+    import contextlib
     import threading
 
     from django.db import connection
@@ -65,10 +66,9 @@ def test_two_demotions_at_once_leave_the_area_with_a_lano(two_areas, monkeypatch
 
     def check_then_wait(membership):
         check(membership)
-        try:  # let the other request check too (it cannot when the first holds the lock)
+        # Let the other request check too (it cannot while the first holds the lock).
+        with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait(timeout=2)
-        except threading.BrokenBarrierError:
-            pass
 
     monkeypatch.setattr(actions, "_keep_a_lano", check_then_wait)
     refused = []

@@ -66,3 +66,16 @@ def test_an_area_with_an_audit_trail_cannot_be_deleted(people):
     AuditEvent.objects.create(action=AuditAction.VIEWED, object_type="x", area=people.area)
     with pytest.raises(ProtectedError):
         people.area.delete()
+
+
+def test_pages_with_childrens_data_the_audit_log_and_people_are_never_cached(client, people, lano, snapshot,
+                                                                             tmp_path):
+    run = _failed_run(people, lano, tmp_path)
+    client.force_login(lano)
+    area = f"/areas/{people.area.code}"
+    for url in (f"{area}/data/", f"{area}/data/snapshots/{snapshot.pk}/rows/ehc_plans/",
+                f"{area}/data/snapshots/{snapshot.pk}/export.xlsx", f"{area}/data/import/{run.pk}/",
+                f"{area}/data/import/{run.pk}/problems.csv", f"{area}/audit/", f"{area}/people/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"], url

@@ -7,7 +7,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-
 from sendready.accounts.models import LocalArea
 
 

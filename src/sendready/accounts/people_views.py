@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from sendready.accounts import actions
@@ -18,6 +19,7 @@ def _member(area: LocalArea, member_id: int) -> Membership:
 
 
 @area_view("manage_people")
+@never_cache
 def people(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Everyone in the area with their role; add a person."""
     form = MemberForm(request.POST or None, area=area)
@@ -33,6 +35,7 @@ def people(request: HttpRequest, area: LocalArea) -> HttpResponse:
 
 
 @area_view("manage_people")
+@never_cache
 def member_edit(request: HttpRequest, area: LocalArea, member_id: int) -> HttpResponse:
     """Change a person's role."""
     membership = _member(area, member_id)
@@ -65,6 +68,7 @@ def member_remove(request: HttpRequest, area: LocalArea, member_id: int) -> Http
 
 
 @area_view("view_audit")
+@never_cache
 def audit_log(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Who viewed, exported or changed what in this area, newest first."""
     events = AuditEvent.objects.for_area(area)

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 from sendready.accounts.access import area_view
 from sendready.accounts.audit import record
@@ -19,6 +20,7 @@ PROBLEMS_ON_SCREEN = 100
 
 
 @area_view("import_pupils")
+@never_cache
 def upload(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Choose a file and its date; the check and import run in the background."""
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -40,6 +42,7 @@ def _status(area: LocalArea, run: ImportRun) -> dict:
 
 
 @area_view("import_pupils")
+@never_cache
 def progress(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResponse:
     """Progress while the file is checked; then the result, or every problem found."""
     run = get_run(area, run_id)
@@ -61,6 +64,7 @@ def progress_json(request: HttpRequest, area: LocalArea, run_id: int) -> JsonRes
 
 
 @area_view("import_pupils")
+@never_cache
 def problems_csv(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResponse:
     """Every problem listed for the run, as CSV."""
     run = get_run(area, run_id)

@@ -2,6 +2,7 @@
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from sendready.accounts.access import area_view, can
 from sendready.accounts.audit import record
@@ -27,6 +28,7 @@ def context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict:
 
 
 @area_view("view_indicators")
+@never_cache
 def dashboard(request: HttpRequest, area: LocalArea, snapshot_id: int | None = None) -> HttpResponse:
     """Headline figures with definitions and national comparisons, breakdowns and trends."""
     snapshot = get_snapshot(area, snapshot_id) if snapshot_id else latest_snapshot(area)
@@ -61,6 +63,7 @@ def trend_chart(request: HttpRequest, area: LocalArea, indicator: str) -> HttpRe
 
 
 @area_view("view_pupil_rows")
+@never_cache
 def indicator_rows(request: HttpRequest, area: LocalArea, snapshot_id: int, indicator: str) -> HttpResponse:
     """The pseudonymous rows behind one figure, a page at a time; every view is audit-logged."""
     snapshot = get_snapshot(area, snapshot_id)
@@ -94,6 +97,7 @@ def _figure_title(indicator: str) -> str:
 
 
 @area_view("export_pupils")
+@never_cache
 def export_xlsx(request: HttpRequest, area: LocalArea, snapshot_id: int) -> FileResponse:
     """The snapshot in the documented layout as XLSX, for inspectors; audit-logged."""
     snapshot = get_snapshot(area, snapshot_id)
