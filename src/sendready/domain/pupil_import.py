@@ -31,7 +31,8 @@ from sendready.domain.pupil_validation import (
     row_numbers,
     validate,
 )
-from sendready.domain.pupil_xlsx import fill_merged, mark_formulas, sheet_layout
+from sendready.domain.pupil_xlsx import fill_merged, mark_formulas, sheet_layout, zip_bomb_problem
+from sendready.domain.text import shorten
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -49,6 +50,7 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 HEADER_SEARCH_ROWS = 30
+HEADING_LIMIT = 200
 SAMPLE_CHARS = 65536
 
 
@@ -217,6 +219,9 @@ def _sample_records(sample: str, delimiter: str) -> list[list[str]]:
 
 
 def _read_xlsx(data: bytes) -> TableRead:
+    bomb = zip_bomb_problem(data)
+    if bomb:
+        raise TableReadError(bomb)
     try:
         reader = fastexcel.read_excel(data)
         best: tuple[int, str] | None = None
@@ -244,7 +249,7 @@ def _read_xlsx(data: bytes) -> TableRead:
     result = _locate_header(frame, first_row=layout.first_row)
     if len(reader.sheet_names) > 1:
         result.warnings.append(
-            f"The workbook has {len(reader.sheet_names)} sheets; we read '{best[1]}'."
+            f"The workbook has {len(reader.sheet_names)} sheets; we read '{shorten(best[1], 100)}'."
         )
     if layout.merges_skipped:
         result.warnings.append(
@@ -275,7 +280,8 @@ def _locate_header(frame: pl.DataFrame, first_row: int) -> TableRead:
     names: list[str] = []
     seen: dict[str, int] = {}
     for i, v in enumerate(top[header_idx]):
-        name = str(v).strip() if v is not None else ""
+        # A heading is echoed in warnings, pages and downloads: a 30 MB cell must not be.
+        name = shorten(str(v).strip(), HEADING_LIMIT) if v is not None else ""
         name = name or f"(blank heading {i + 1})"
         if name in seen:
             seen[name] += 1
