@@ -36,7 +36,12 @@ def test_the_regional_table_and_an_area_forecast_are_accessible(page, live_serve
 
 def test_the_national_table_backtest_and_import_pages_are_accessible(page, live_server, two_areas, shipped_data,
                                                                      console_errors) -> None:
-    sign_in(page, live_server, "a_lano")
+    from django.contrib.auth import get_user_model
+
+    from tests.conftest import TEST_PASSWORD
+
+    get_user_model().objects.create_user("site_admin", password=TEST_PASSWORD, is_staff=True)
+    sign_in(page, live_server, "site_admin")
     for path, heading in [("/forecast/", "When will we be inspected? England"),
                           ("/forecast/backtest/", None), ("/forecast/import/", None)]:
         page.goto(f"{live_server.url}{path}")

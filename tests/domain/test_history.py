@@ -66,3 +66,12 @@ def test_reimporting_the_same_row_gives_the_same_event_identity() -> None:
     first = parse_inspection_events("\n".join([HEADER, _row()]), load_areas()).events[0]
     again = parse_inspection_events("\n".join([HEADER, _row(source="another")]), load_areas()).events[0]
     assert first.key == again.key == "E06000059|2023|full|2024-03-11"
+
+
+def test_a_one_line_text_ending_in_csv_is_parsed_as_text_and_never_opened_as_a_file(tmp_path) -> None:
+    path = tmp_path / "held-on-the-server.csv"
+    path.write_text(",".join(COLUMNS) + "\nStoke-on-Trent,Stoke-on-Trent,E06000021,861,West Midlands,,2023,"
+                    "full inspection,2025-10-06,,,,,,secret\n", "utf-8")
+    result = parse_inspection_events(str(path), load_areas())
+    assert result.events == []
+    assert result.errors and result.errors[0].row == 1  # the text itself has no header row

@@ -74,30 +74,70 @@ def test_the_backtest_page_shows_each_method_and_term(lano_client) -> None:
     assert "One per region, longest wait first" in page and "Summer 2025" in page
 
 
-def test_only_people_allowed_to_import_see_the_upload(practitioner_client) -> None:
+def test_only_site_administrators_may_import_the_national_history(lano_client, practitioner_client) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sendready.forecasting.models import InspectionEvent
+
     assert practitioner_client.get(reverse("forecasting:import")).status_code == 403
+    assert lano_client.get(reverse("forecasting:import")).status_code == 403
+    body = "\n".join([HEADER, _row(outcome="widespread and/or systemic failings")]).encode()
+    response = lano_client.post(reverse("forecasting:import"), {"file": SimpleUploadedFile("new.csv", body)})
+    assert response.status_code == 403
+    assert not InspectionEvent.objects.filter(event_key="E06000021|2023|full|2025-10-06").exists()
+    assert "Import newer inspections" not in lano_client.get(reverse("forecasting:national")).content.decode()
 
 
-def test_a_bad_upload_lists_the_problems_and_writes_nothing(lano_client) -> None:
+def test_the_upload_page_says_held_rows_are_updated(admin_client) -> None:
+    page = admin_client.get(reverse("forecasting:import")).content.decode()
+    assert "already held" in page and "is updated to the values in your file" in page
+
+
+def test_a_bad_upload_lists_the_problems_and_writes_nothing(admin_client) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from sendready.forecasting.models import InspectionEvent
 
     body = "\n".join([HEADER, _row(), _row(new_la_code="E99999999")]).encode()
-    response = lano_client.post(reverse("forecasting:import"),
-                                {"file": SimpleUploadedFile("new.csv", body, "text/csv")})
+    response = admin_client.post(reverse("forecasting:import"),
+                                 {"file": SimpleUploadedFile("new.csv", body, "text/csv")})
     page = response.content.decode()
     assert "There is a problem" in page and "E99999999" in page
     assert InspectionEvent.objects.count() == 270
 
 
-def test_a_good_upload_reports_what_was_added(lano_client) -> None:
+def test_an_upload_naming_a_server_file_is_parsed_as_its_own_bytes_and_never_opened(admin_client, tmp_path) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from sendready.forecasting.models import InspectionEvent
+
+    secret = tmp_path / "other-area.csv"
+    secret.write_text("\n".join([HEADER, _row(source="SECRET-VALUE-FROM-SERVER-FILE")]), "utf-8")
+    response = admin_client.post(reverse("forecasting:import"),
+                                 {"file": SimpleUploadedFile("new.csv", str(secret).encode(), "text/csv")})
+    page = response.content.decode()
+    assert response.status_code == 200 and "There is a problem" in page
+    assert "SECRET-VALUE-FROM-SERVER-FILE" not in page and "1 added" not in page
+    assert InspectionEvent.objects.count() == 270
+
+
+def test_a_good_upload_reports_what_was_added_and_audits_each_row(admin_client) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sendready.accounts.models import AuditEvent
+
     body = "\n".join([HEADER, _row()]).encode()
-    response = lano_client.post(reverse("forecasting:import"),
-                                {"file": SimpleUploadedFile("new.csv", body, "text/csv")})
-    assert "1 added, 0 updated, 0 unchanged" in response.content.decode()
+    response = admin_client.post(reverse("forecasting:import"),
+                                 {"file": SimpleUploadedFile("new.csv", body, "text/csv")})
+    page = response.content.decode()
+    assert "1 added, 0 updated, 0 unchanged" in page
+    assert "Stoke-on-Trent: full inspection (2023 framework) started 2025-10-06" in page
+    added = AuditEvent.objects.get(action="created", object_id="E06000021|2023|full|2025-10-06")
+    assert added.username == "admin" and "POSITIVE" in added.detail
+    body = "\n".join([HEADER, _row(outcome="inconsistent experiences and outcomes")]).encode()
+    admin_client.post(reverse("forecasting:import"), {"file": SimpleUploadedFile("new.csv", body, "text/csv")})
+    changed = AuditEvent.objects.get(action="changed", object_id="E06000021|2023|full|2025-10-06")
+    assert "outcome 'POSITIVE' -> 'INCONSISTENT'" in changed.detail
 
 
 def test_signed_out_people_are_sent_to_sign_in(client, db) -> None:

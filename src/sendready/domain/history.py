@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 COLUMNS = (
     "la_name", "name_in_source", "new_la_code", "old_la_code", "ons_region", "ofsted_region", "framework",
@@ -170,12 +169,12 @@ def _date(value: str) -> date | None:
         return None
 
 
-def parse_inspection_events(text_or_path: str | Path, areas: list[Area]) -> ParseResult:
-    """Parse and check an inspections CSV in the layout of area_send_events_to_2025-08-31.csv."""
-    if isinstance(text_or_path, Path) or ("\n" not in text_or_path and text_or_path.endswith(".csv")):
-        text = Path(text_or_path).read_text("utf-8-sig")
-    else:
-        text = str(text_or_path).lstrip("\ufeff")
+def parse_inspection_events(text: str, areas: list[Area]) -> ParseResult:
+    """Parse and check the text of an inspections CSV in the layout of area_send_events_to_2025-08-31.csv.
+
+    Only the text given is ever parsed: it is never taken for a file name, so an upload cannot make the
+    server open one of its own files."""
+    text = text.lstrip("\ufeff")
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:

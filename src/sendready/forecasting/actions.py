@@ -1,15 +1,15 @@
-"""State changes: importing inspection events (all-or-nothing, validation first)."""
+"""State changes: importing inspection events (all-or-nothing, validation first, every row audited)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-from sendready.domain.history import RowError, parse_inspection_events
+from sendready.domain.history import KIND_WORDS, RowError, parse_inspection_events
 from sendready.forecasting.data import domain_areas, row_values
 from sendready.forecasting.models import InspectionEvent
 
@@ -22,6 +22,9 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
+    layout: str = ""
+    added_lines: list[str] = field(default_factory=list)
+    updated_lines: list[str] = field(default_factory=list)
 
     @property
     def summary(self) -> str:
@@ -29,23 +32,50 @@ class ImportReport:
         return f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged"
 
 
-def import_events(text_or_path: str | Path, user=None, request=None) -> ImportReport:
-    """Check every row, then add new events and update changed ones in one transaction."""
-    result = parse_inspection_events(text_or_path, domain_areas())
+def _describe(row: InspectionEvent | None, values: dict) -> str:
+    """E.g. 'Stoke-on-Trent: full inspection (2023 framework) started 2025-10-06'."""
+    when = f"started {values['start_date']}" if values["start_date"] else f"published {values['publication_date']}"
+    name = row.area.name if row is not None else values.get("_area_name", "")
+    return f"{name}: {KIND_WORDS[values['kind']]} ({values['framework']} framework) {when}"
+
+
+def _changes(row: InspectionEvent, values: dict) -> str:
+    return "; ".join(f"{k} {getattr(row, k)!r} -> {v!r}" for k, v in values.items() if getattr(row, k) != v)
+
+
+def import_events(content: str, *, user=None, request=None) -> ImportReport:
+    """Check every row, then add new events and update changed ones in one transaction.
+
+    Only site administrators may change the national history (user None is the server's console);
+    each added or updated row gets its own audit entry with the old and new values."""
+    if user is not None and not user.is_staff:
+        raise PermissionDenied("Only a site administrator can import the national inspection history.")
+    result = parse_inspection_events(content, domain_areas())
     if result.errors:
         return ImportReport(errors=result.errors)
     if not result.events:
         return ImportReport(errors=[RowError(2, "new_la_code", "the file has no data rows")])
     report = ImportReport()
     with transaction.atomic():
-        held = {r.event_key: r for r in InspectionEvent.objects.filter(event_key__in=[e.key for e in result.events])}
+        keys = [e.key for e in result.events]
+        held = {r.event_key: r for r in InspectionEvent.objects.select_for_update().select_related("area")
+                .filter(event_key__in=keys)}
         new = []
         for e in result.events:
             values = row_values(e)
             row = held.get(e.key)
             if row is None:
                 new.append(InspectionEvent(area_id=e.area_code, event_key=e.key, **values))
+                line = _describe(None, {**values, "_area_name": e.area_name})
+                report.added_lines.append(line)
+                record(request, AuditAction.CREATED, "InspectionEvent", e.key, user=user,
+                       detail=f"added {line}; " + "; ".join(f"{k} {v!r}" for k, v in values.items()))
             elif any(getattr(row, k) != v for k, v in values.items()):
+                line = _describe(row, values)
+                changes = _changes(row, values)
+                report.updated_lines.append(f"{line}: {changes}")
+                record(request, AuditAction.CHANGED, "InspectionEvent", e.key, user=user,
+                       detail=f"updated {line}: {changes}")
                 for k, v in values.items():
                     setattr(row, k, v)
                 row.save()
@@ -54,10 +84,5 @@ def import_events(text_or_path: str | Path, user=None, request=None) -> ImportRe
                 report.unchanged += 1
         InspectionEvent.objects.bulk_create(new)
         report.added = len(new)
-        if user is not None:
-            _audit(user, report, request)
+        record(request, AuditAction.IMPORTED, "InspectionEvent", detail=report.summary, user=user)
     return report
-
-
-def _audit(user, report: ImportReport, request) -> None:
-    record(request, AuditAction.IMPORTED, "InspectionEvent", detail=report.summary, user=user)

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 
-from sendready.accounts.access import area_view, can_anywhere
+from sendready.accounts.access import area_view
 from sendready.accounts.models import LocalArea
 from sendready.documents import charts
 from sendready.documents.csvout import rows_to_csv
@@ -43,7 +43,7 @@ def _table_context(request: HttpRequest, region: str | None) -> dict:
     return {"rows": rows, "as_of": today, "region": region, "region_slug": slugify(region) if region else "",
             "regions": sorted(regions.items(), key=lambda r: r[1]), "sort": key if key in SORT_COLUMNS else "",
             "descending": descending, "columns": SORT_COLUMNS, "licence": LICENCE, "active_nav": "forecast",
-            "can_import": can_anywhere(request.user, "import_inspections")}
+            "can_import": request.user.is_staff}
 
 
 @login_required
@@ -146,8 +146,8 @@ def backtest_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
     """Upload newer inspections: all rows are checked first and nothing is written if any is wrong."""
-    if not can_anywhere(request.user, "import_inspections"):
-        raise PermissionDenied("Only a local area nominated officer can import inspections.")
+    if not request.user.is_staff:
+        raise PermissionDenied("Only a site administrator can import the national inspection history.")
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():

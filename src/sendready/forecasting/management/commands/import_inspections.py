@@ -18,7 +18,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"There is no file at {path}.")
         try:
-            report = import_events(path)
+            report = import_events(path.read_bytes().decode("utf-8-sig"))
         except UnicodeDecodeError as exc:
             raise CommandError(f"{path} is not a UTF-8 CSV file.") from exc
         if report.errors:
