@@ -45,9 +45,9 @@ def test_an_unknown_framework_name_lists_the_valid_names():
         assert name in message
 
 
-def test_2016_inspection_gives_five_working_days_notice_and_a_70_day_wsoa():
+def test_2016_inspection_is_on_site_the_week_after_the_call_with_a_70_day_wsoa():
     fw = load_framework("2016-inspection")
-    assert fw.step("onsite").start.amount == 5
+    assert (fw.step("onsite").start.amount, fw.step("onsite").start.unit) == (7, "days_from_monday")
     assert fw.step("wsoa_due").start.amount == 70
     assert fw.step("wsoa_due").start.anchor == "letter"
     assert fw.settings["letter_wd"].status != "confirmed"

@@ -59,29 +59,79 @@ def test_milestones_come_in_date_order():
     assert keys == sorted(keys)
 
 
-def test_easter_2024_pushes_a_2023_full_inspection_back():
+def test_easter_2024_moves_annex_a_to_the_thursday_and_keeps_the_calendar_weeks():
     # Good Friday 29 March and Easter Monday 1 April 2024 are not working days.
     timeline = build_timeline("2023-full", D(2024, 3, 25))
-    # "Friday of week one" is counted as 4 working days, so Easter carries it to Tuesday.
-    assert timeline.milestone("annex_a").date == D(2024, 4, 2)
-    assert timeline.milestone("offsite_fieldwork").date == D(2024, 4, 8)
+    annex_a = timeline.milestone("annex_a")
+    assert annex_a.date == D(2024, 3, 28)
+    assert "Good Friday" in annex_a.note and "working day before" in annex_a.note
+    fieldwork = timeline.milestone("offsite_fieldwork")
+    assert (fieldwork.date, fieldwork.end_date) == (D(2024, 4, 4), D(2024, 4, 5))
     onsite = timeline.milestone("onsite")
-    assert (onsite.date, onsite.end_date) == (D(2024, 4, 10), D(2024, 4, 16))
+    assert (onsite.date, onsite.end_date) == (D(2024, 4, 8), D(2024, 4, 12))
+    assert timeline.real_dates_needed == []
 
 
-def test_easter_2025_splits_the_onsite_week():
+def test_easter_2025_keeps_the_onsite_week_in_its_calendar_week_and_asks_for_real_dates():
     timeline = build_timeline("2023-full", D(2025, 4, 7))
-    assert timeline.milestone("offsite_fieldwork").date == D(2025, 4, 17)
-    assert timeline.milestone("offsite_fieldwork").end_date == D(2025, 4, 22)
+    fieldwork = timeline.milestone("offsite_fieldwork")
+    assert (fieldwork.date, fieldwork.end_date) == (D(2025, 4, 17), D(2025, 4, 17))
     onsite = timeline.milestone("onsite")
-    assert (onsite.date, onsite.end_date) == (D(2025, 4, 23), D(2025, 4, 29))
+    assert (onsite.date, onsite.end_date) == (D(2025, 4, 22), D(2025, 4, 25))
+    assert {"offsite_fieldwork", "onsite"} <= set(timeline.real_dates_needed)
+    assert any("Easter Monday (Monday 21 April 2025)" in w and "real dates" in w
+               for w in timeline.warnings)
 
 
-def test_the_late_august_bank_holiday_2025_moves_fieldwork_and_onsite():
+def test_the_late_august_bank_holiday_2025_falls_in_week_two_and_moves_nothing():
     timeline = build_timeline("2023-full", D(2025, 8, 18))
-    assert timeline.milestone("offsite_fieldwork").date == D(2025, 8, 29)
+    assert timeline.milestone("offsite_fieldwork").date == D(2025, 8, 28)
     onsite = timeline.milestone("onsite")
-    assert (onsite.date, onsite.end_date) == (D(2025, 9, 2), D(2025, 9, 8))
+    assert (onsite.date, onsite.end_date) == (D(2025, 9, 1), D(2025, 9, 5))
+    assert timeline.warnings == []
+
+
+def test_redbridge_and_tameside_may_2025_are_on_site_monday_12_to_friday_16_may():
+    # Notified Monday 28 April 2025; the early May bank holiday (5 May) falls in week two.
+    timeline = build_timeline("2023-full", D(2025, 4, 28))
+    onsite = timeline.milestone("onsite")
+    assert (onsite.date, onsite.end_date) == (D(2025, 5, 12), D(2025, 5, 16))
+    fieldwork = timeline.milestone("offsite_fieldwork")
+    assert (fieldwork.date, fieldwork.end_date) == (D(2025, 5, 8), D(2025, 5, 9))
+    data = timeline.milestone("person_level_data")
+    assert (data.date, data.time) == (D(2025, 4, 29), NOON)
+    assert timeline.milestone("annex_a").date == D(2025, 5, 2)
+    assert timeline.milestone("final_feedback").date == D(2025, 5, 16)
+    assert timeline.warnings == []
+
+
+def test_gateshead_notified_on_the_tuesday_after_the_coronation_gets_no_warning():
+    # The Coronation bank holiday was Monday 8 May 2023; Gateshead was on site from Monday 22 May.
+    timeline = build_timeline("2023-full", D(2023, 5, 9))
+    onsite = timeline.milestone("onsite")
+    assert (onsite.date, onsite.end_date) == (D(2023, 5, 22), D(2023, 5, 26))
+    assert timeline.warnings == []
+
+
+def test_annex_a_after_a_notification_on_30_march_2026_moves_off_good_friday():
+    timeline = build_timeline("2023-full", D(2026, 3, 30))
+    annex_a = timeline.milestone("annex_a")
+    assert annex_a.date == D(2026, 4, 2)
+    assert annex_a.note.startswith("due Thursday 2 April 2026: the usual day, Friday 3 April 2026, "
+                                   "is Good Friday")
+    assert any("Annex A" in w and "Good Friday" in w for w in timeline.warnings)
+    onsite = timeline.milestone("onsite")
+    assert (onsite.date, onsite.end_date) == (D(2026, 4, 13), D(2026, 4, 17))
+
+
+def test_week_two_steps_keep_their_weekdays():
+    timeline = build_timeline("2023-full", D(2025, 9, 8))
+    assert timeline.milestone("context_presentation").date == D(2025, 9, 18)
+    assert timeline.milestone("leaders_meeting_week_two").date == D(2025, 9, 19)
+    arrive = timeline.milestone("inspectors_arrive")
+    assert (arrive.date, arrive.time) == (D(2025, 9, 22), dt.time(10, 30))
+    sampling = timeline.milestone("focused_sampling_named")
+    assert (sampling.date, sampling.end_date) == (D(2025, 9, 19), D(2025, 9, 25))
 
 
 def test_the_early_may_and_spring_bank_holidays_2024_move_a_revisit():
@@ -93,10 +143,42 @@ def test_the_early_may_and_spring_bank_holidays_2024_move_a_revisit():
     assert timeline.milestone("letter").date == D(2024, 6, 27)
 
 
-def test_christmas_2022_moves_a_2016_inspection_into_the_new_year():
+def test_christmas_2022_keeps_a_2016_inspection_in_its_week_and_asks_for_real_dates():
     timeline = build_timeline("2016-inspection", D(2022, 12, 19))
     onsite = timeline.milestone("onsite")
-    assert (onsite.date, onsite.end_date) == (D(2022, 12, 28), D(2023, 1, 4))
+    assert (onsite.date, onsite.end_date) == (D(2022, 12, 28), D(2022, 12, 30))
+    assert timeline.real_dates_needed == ["onsite"]
+    assert any("Boxing Day" in w for w in timeline.warnings)
+
+
+def test_a_2016_inspection_is_on_site_monday_to_friday_of_the_following_week():
+    # North Somerset and West Berkshire were on site from Monday 14 May 2018; Monday 7 May was a
+    # bank holiday, so a call that week came on the Tuesday and needs no warning.
+    timeline = build_timeline("2016-inspection", D(2018, 5, 8))
+    onsite = timeline.milestone("onsite")
+    assert (onsite.date, onsite.end_date) == (D(2018, 5, 14), D(2018, 5, 18))
+    assert timeline.warnings == []
+
+
+def test_the_2016_letter_defaults_to_the_median_42_working_days_after_the_onsite_week():
+    timeline = build_timeline("2016-inspection", D(2019, 5, 13))
+    assert timeline.milestone("onsite").end_date == D(2019, 5, 24)
+    assert timeline.milestone("letter").date == D(2019, 7, 24)
+
+
+def test_a_revisit_starts_two_calendar_weeks_after_the_call_across_a_bank_holiday():
+    # Brent and Bury: re-visits from Monday 13 May 2019, after the 6 May bank holiday.
+    timeline = build_timeline("2016-revisit", D(2019, 4, 29))
+    onsite = timeline.milestone("onsite")
+    assert (onsite.date, onsite.end_date) == (D(2019, 5, 13), D(2019, 5, 16))
+
+
+def test_dudley_revisit_called_monday_17_january_2022_starts_monday_31_january():
+    timeline = build_timeline("2016-revisit", D(2022, 1, 17))
+    assert timeline.milestone("onsite").date == D(2022, 1, 31)
+    assert timeline.milestone("survey_questions_shared").end_date == D(2022, 1, 24)
+    assert timeline.milestone("letter_to_families").date == D(2022, 1, 24)
+    assert timeline.milestone("parent_survey").actor == "partnership"
 
 
 def test_the_wsoa_clock_runs_70_working_days_from_receiving_the_letter():
@@ -143,11 +225,11 @@ def test_notification_on_a_bank_holiday_is_refused():
         build_timeline("2016-revisit", D(2025, 8, 25))
 
 
-def test_a_2023_full_notification_on_a_tuesday_gives_a_warning_only():
+def test_a_2023_full_notification_on_a_tuesday_gives_a_warning_and_keeps_the_calendar_week():
     timeline = build_timeline("2023-full", D(2025, 9, 9))
     assert len(timeline.warnings) == 1
     assert "not a Monday" in timeline.warnings[0]
-    assert timeline.milestone("onsite").date == D(2025, 9, 23)
+    assert timeline.milestone("onsite").date == D(2025, 9, 22)
 
 
 def test_onsite_end_before_start_is_refused():

@@ -45,7 +45,7 @@ def test_the_calendar_has_an_event_per_milestone_and_session_in_london_time(clie
     calendar = icalendar.Calendar.from_ical(response.content)
     events = list(calendar.walk("VEVENT"))
     assert len(events) == revisit.milestones.count() + 1
-    survey = next(e for e in events if "survey" in str(e["SUMMARY"]).lower())
+    survey = next(e for e in events if "survey open" in str(e["SUMMARY"]).lower())
     start = survey.decoded("DTSTART")
     assert (start.date(), start.hour, str(start.tzinfo)) == (dt.date(2022, 1, 24), 12, "Europe/London")
     assert AuditEvent.objects.filter(action="exported", area=people.area).exists()

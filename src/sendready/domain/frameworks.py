@@ -9,7 +9,9 @@ from functools import cache
 from importlib import resources
 
 STATUSES = ("confirmed", "derived", "secondary", "unconfirmed")
-UNITS = ("working_days", "calendar_days", "weeks", "months")
+# "days_from_monday" counts calendar days from the Monday of the anchor's week, so steps keep their
+# weekday: 14 is Monday of week 3, 10 is Thursday of week 2 (inspections run in calendar weeks).
+UNITS = ("working_days", "calendar_days", "weeks", "months", "days_from_monday")
 PHASES = ("notice", "onsite", "after")
 MONDAY_RULES = ("none", "warning", "error")
 ACTORS = {
@@ -47,6 +49,34 @@ class Setting:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a rule comes from: a short readable title and, when public, a link."""
+
+    key: str
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number recorded with an outcome (areas for priority action...), with the bounds it must keep."""
+
+    name: str
+    label: str
+    minimum: int = 0
+    maximum: int | None = None
+
+
+@dataclass(frozen=True)
+class OutcomeOption:
+    """One outcome a framework defines, with the numbers recorded alongside it."""
+
+    key: str
+    title: str
+    counts: tuple[Count, ...] = ()
+
+
+@dataclass(frozen=True)
 class Offset:
     """A point in time: `amount` (a number or a setting name) in `unit` after `anchor`."""
 
@@ -71,6 +101,8 @@ class Step:
     end: Offset | None = None
     duration: int | str | None = None
     condition: str | None = None
+    deadline: bool = False
+    outcomes: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -83,9 +115,12 @@ class Framework:
     notification_weekday: int | None
     monday_rule: str
     monday_note: str
-    sources: dict[str, str]
+    sources: dict[str, Source]
     settings: dict[str, Setting]
     steps: tuple[Step, ...]
+    outcomes: tuple[OutcomeOption, ...] = ()
+    report_step: str | None = None
+    week_note: str = ""
 
     def step(self, key: str) -> Step:
         """The step with this key."""
@@ -93,6 +128,21 @@ class Framework:
             if step.key == key:
                 return step
         raise KeyError(key)
+
+    def outcome(self, key: str) -> OutcomeOption:
+        """The outcome with this key."""
+        for option in self.outcomes:
+            if option.key == key:
+                return option
+        raise KeyError(key)
+
+    def sources_of(self, text: str) -> list[Source]:
+        """The sources named in a step's "S4, S5" field, as readable titles and links."""
+        return [self.sources[k] for k in _source_keys(text) if k in self.sources]
+
+    def source_titles(self, text: str) -> str:
+        """A step's sources as readable titles, never internal keys."""
+        return "; ".join(s.title for s in self.sources_of(text))
 
 
 def _package_dir():
@@ -152,16 +202,34 @@ def _parse(name: str, raw: dict) -> Framework:
             key=s["key"], title=s["title"], description=s["description"],
             start=_offset(s, where), end=_offset(s["end"], where) if s.get("end") else None,
             duration=_amount(s.get("duration")), actor=s["actor"], phase=s["phase"],
-            source=s["source"], status=s["status"], condition=s.get("condition")))
+            source=s["source"], status=s["status"], condition=s.get("condition"),
+            deadline=bool(s.get("deadline", False)),
+            outcomes=tuple(s["outcomes"]) if "outcomes" in s else None))
     note = raw.get("notification", {})
     weekday = note.get("weekday")
     framework = Framework(
         name=name, title=raw["title"], summary=raw["summary"],
         notification_weekday=None if weekday is None else int(weekday),
         monday_rule=note.get("rule", "none"), monday_note=note.get("note", ""),
-        sources=raw.get("sources", {}), settings=settings, steps=tuple(steps))
+        sources={k: _source(k, v) for k, v in raw.get("sources", {}).items()},
+        settings=settings, steps=tuple(steps),
+        outcomes=tuple(OutcomeOption(key=o["key"], title=o["title"], counts=tuple(
+            _count(n, c) for n, c in o.get("counts", {}).items())) for o in raw.get("outcomes", [])),
+        report_step=raw.get("report_step"), week_note=raw.get("week_note", ""))
     _check(framework)
     return framework
+
+
+def _count(name: str, raw: str | dict) -> Count:
+    if isinstance(raw, str):
+        return Count(name=name, label=raw)
+    return Count(name=name, label=raw["label"], minimum=int(raw.get("min", 0)), maximum=raw.get("max"))
+
+
+def _source(key: str, value: str | dict) -> Source:
+    if isinstance(value, str):
+        return Source(key=key, title=value)
+    return Source(key=key, title=value["title"], url=value.get("url", ""))
 
 
 def _source_keys(text: str) -> list[str]:
@@ -183,7 +251,9 @@ def _check(fw: Framework) -> None:
     for step in fw.steps:
         points = [step.start] + ([step.end] if step.end else [])
         for point in points:
-            if point.anchor.removesuffix(".end") not in seen:
+            # A window's end may count from its own start (Friday of the week it starts in).
+            own = point is step.end and point.anchor == step.key
+            if point.anchor.removesuffix(".end") not in seen and not own:
                 problems.append(f"{step.key}: anchor {point.anchor!r} is not an earlier step")
             if point.unit not in UNITS:
                 problems.append(f"{step.key}: unit {point.unit!r}")
@@ -194,8 +264,13 @@ def _check(fw: Framework) -> None:
             problems.append(f"{step.key}: actor/phase/status")
         problems += [f"{step.key}: source {k!r} not listed in sources"
                      for k in _source_keys(step.source) if k not in fw.sources]
+        outcome_keys = {o.key for o in fw.outcomes}
+        problems += [f"{step.key}: unknown outcome {k!r}" for k in step.outcomes or ()
+                     if k not in outcome_keys]
         if step.key in seen:
             problems.append(f"{step.key}: duplicate key")
         seen.add(step.key)
+    if fw.report_step and fw.report_step not in seen:
+        problems.append(f"report_step {fw.report_step!r} is not a step")
     if problems:
         raise FrameworkDataError(f"Framework {fw.name}: " + "; ".join(problems))

@@ -1,4 +1,4 @@
-"""sendready frameworks: list the inspection frameworks sendready knows."""
+"""sendready frameworks: list the inspection frameworks sendready knows, with their outcome keys."""
 
 import json
 
@@ -14,9 +14,15 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["text", "json"], default="text")
 
     def handle(self, *args, **options) -> None:
-        rows = [{"name": name, "title": load_framework(name).title} for name in list_frameworks()]
+        rows = []
+        for name in list_frameworks():
+            fw = load_framework(name)
+            rows.append({"name": name, "title": fw.title, "outcomes": [
+                {"key": o.key, "title": o.title, "counts": [c.name for c in o.counts]}
+                for o in fw.outcomes]})
         if options["format"] == "json":
             self.stdout.write(json.dumps(rows, indent=2))
             return
         for row in rows:
-            self.stdout.write(f"{row['name']:<18} {row['title']}")
+            keys = ", ".join(o["key"] for o in row["outcomes"])
+            self.stdout.write(f"{row['name']:<18} {row['title']} (outcomes: {keys})")
