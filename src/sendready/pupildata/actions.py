@@ -50,7 +50,8 @@ def start_import(area: LocalArea, user, source: UploadedFile | Path, file_name: 
     if background:
         from sendready.pupildata.tasks import run_import
 
-        run_import.enqueue(run.pk)
+        result = run_import.enqueue(run.pk)
+        ImportRun.objects.filter(pk=run.pk).update(task_id=str(result.id))
         run.refresh_from_db()
     else:
         run = process_import(run.pk)
@@ -59,6 +60,7 @@ def start_import(area: LocalArea, user, source: UploadedFile | Path, file_name: 
 
 def _progress(run: ImportRun, **fields) -> None:
     # Saved outside any transaction, so the progress page sees each step at once.
+    fields["updated_at"] = timezone.now()
     for name, value in fields.items():
         setattr(run, name, value)
     ImportRun.objects.filter(pk=run.pk).update(**fields)

@@ -10,15 +10,17 @@ from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
 from sendready.accounts.models import LocalArea
 from sendready.documents.csvout import rows_to_csv
-from sendready.pupildata import actions
+from sendready.pupildata import actions, recovery
 from sendready.pupildata.access import get_run
 from sendready.pupildata.forms import UploadForm
 from sendready.pupildata.models import ImportRun
 from sendready.pupildata.views import context
+from sendready.upload_limits import accepts_upload
 
 PROBLEMS_ON_SCREEN = 100
 
 
+@accepts_upload(actions.max_upload_bytes)
 @area_view("import_pupils")
 @never_cache
 def upload(request: HttpRequest, area: LocalArea) -> HttpResponse:
@@ -41,11 +43,19 @@ def _status(area: LocalArea, run: ImportRun) -> dict:
             "page": reverse("pupildata:progress", args=[area.code, run.pk])}
 
 
+def _checked_run(area: LocalArea, run_id: int) -> ImportRun:
+    """The run, after failing it if its worker died (so nobody watches it check for ever)."""
+    run = get_run(area, run_id)
+    if not run.finished and any(dead.pk == run.pk for dead in recovery.fail_dead_runs()):
+        run.refresh_from_db()
+    return run
+
+
 @area_view("import_pupils")
 @never_cache
 def progress(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResponse:
     """Progress while the file is checked; then the result, or every problem found."""
-    run = get_run(area, run_id)
+    run = _checked_run(area, run_id)
     if run.errors or run.warnings:  # problems quote children's values from the file
         record(request, AuditAction.VIEWED, "pupil_import", run.pk, area=area,
                detail=f"problems found in {run.file_name}")
@@ -58,7 +68,7 @@ def progress(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResponse
 @area_view("import_pupils")
 def progress_json(request: HttpRequest, area: LocalArea, run_id: int) -> JsonResponse:
     """Progress as JSON, for the page to poll."""
-    response = JsonResponse(_status(area, get_run(area, run_id)))
+    response = JsonResponse(_status(area, _checked_run(area, run_id)))
     response["Cache-Control"] = "no-store"
     return response
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from sendready.accounts.models import LocalArea
 from sendready.pupildata.constants import PHASE_PERCENT, PHASE_TEXT, RunStatus, SnapshotStatus
@@ -70,6 +71,9 @@ class ImportRun(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # A heartbeat: every step of the import moves it on; a run with none for too long has a dead worker.
+    updated_at = models.DateTimeField(default=timezone.now)
+    task_id = models.CharField(max_length=64, blank=True, help_text="The background task running it.")
 
     class Meta:
         ordering = ["-created_at"]

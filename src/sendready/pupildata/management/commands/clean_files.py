@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from sendready.pupildata import recovery
 from sendready.pupildata.cleanup import orphaned_files
 
 
@@ -15,6 +16,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="List the files, remove nothing.")
 
     def handle(self, *args, **options) -> None:
+        if not options["dry_run"]:
+            recovery.fail_dead_runs()  # their uploads are removed, and no longer kept for them
         files = orphaned_files(options["older_than_hours"] * 3600)
         for path in files:
             if not options["dry_run"]:
