@@ -29,7 +29,9 @@ def test_the_regional_table_and_an_area_forecast_are_accessible(page, live_serve
     page.get_by_role("link", name="Stoke-on-Trent").click()
     expect(page.get_by_role("heading", name="When will Stoke-on-Trent be inspected?")).to_be_visible()
     assert_accessible(page)
+    expect(page.locator(".govuk-notification-banner__heading")).to_contain_text("This forecast is out of date")
     page.goto(f"{live_server.url}/areas/E99000001/forecast/")
+    expect(page.get_by_role("heading", name="Example: when will")).to_be_visible()
     assert_accessible(page)
     assert not console_errors
 
@@ -43,7 +45,8 @@ def test_the_national_table_backtest_and_import_pages_are_accessible(page, live_
     get_user_model().objects.create_user("site_admin", password=TEST_PASSWORD, is_staff=True)
     sign_in(page, live_server, "site_admin")
     for path, heading in [("/forecast/", "When will we be inspected? England"),
-                          ("/forecast/backtest/", None), ("/forecast/import/", None)]:
+                          ("/forecast/backtest/", None), ("/forecast/backtest/?kind=revisit", None),
+                          ("/forecast/import/", None)]:
         page.goto(f"{live_server.url}{path}")
         if heading:
             expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()

@@ -52,6 +52,31 @@ def test_the_backtest_beats_the_seed_rule_on_brier_score_and_reports_every_term(
     assert data["overall"]["model"]["brier"] < data["overall"]["seed_rule"]["brier"]
 
 
+def test_the_backtest_scores_every_method_with_the_keys_the_issue_names(db) -> None:
+    data = _json("backtest", "--kind", "full")
+    assert data["kind"] == "full" and set(data["overall"]) == {"model", "seed_rule", "random", "pool"}
+    for score in data["overall"].values():
+        assert {"hit_rate", "brier", "log_loss", "hits", "k", "n"} <= set(score)
+    assert data["best_baseline"] == "pool"
+    assert data["overall"]["model"]["brier"] <= data["overall"]["pool"]["brier"]
+    assert data["overall"]["model"]["log_loss"] <= data["overall"]["pool"]["log_loss"]
+    revisits = _json("backtest", "--kind", "revisit")
+    assert (revisits["from"], revisits["kind"]) == ("2018-12-01", "revisit") and revisits["overall"]["model"]["k"] > 0
+    with pytest.raises(CommandError):
+        call_command("backtest", "--kind", "thematic", stdout=StringIO())
+
+
+def test_text_and_json_forecasts_say_how_new_the_history_is_and_warn_when_it_is_old(db) -> None:
+    out = StringIO()
+    call_command("forecast", "--area", "E06000021", "--as-of", "2026-12-02", stdout=out)
+    text = out.getvalue()
+    assert text.startswith("OUT OF DATE: The newest inspection held here started on 14 July 2025")
+    assert "import-inspections" in text
+    data = _json("forecast", "--area", "E06000021", "--as-of", "2025-09-01")
+    assert (data["newest_inspection"], data["out_of_date"]) == ("2025-07-14", False)
+    assert _json("forecast", "--area", "E06000021", "--as-of", "2026-12-02")["out_of_date"] is True
+
+
 def test_a_backtest_that_ends_before_it_starts_is_refused(db) -> None:
     with pytest.raises(CommandError, match="before"):
         call_command("backtest", "--from", "2025-01-01", "--to", "2024-01-01", stdout=StringIO())

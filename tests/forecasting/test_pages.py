@@ -47,18 +47,23 @@ def test_the_region_filter_goes_to_the_regional_page(lano_client) -> None:
 def test_the_table_downloads_as_csv_and_xlsx(lano_client) -> None:
     csv_text = lano_client.get(reverse("forecasting:table_csv") + "?region=west-midlands").content.decode("utf-8-sig")
     lines = csv_text.strip().splitlines()
-    assert lines[0].startswith("Area,ONS code,Region,Last inspection date")
-    assert len(lines) == 1 + 14 + 1 and "Crown copyright" in lines[-1]
+    assert lines[0].startswith("Area,ONS code,Region,Last full inspection date")
+    assert len(lines) == 1 + 14 + 2 + 1 and "Crown copyright" in lines[-1]  # today the history is out of date
+    assert lines[-3] == "The newest inspection held here started on 14 July 2025."
+    assert lines[-2].startswith('"OUT OF DATE: That is more than a term ago')
     response = lano_client.get(reverse("forecasting:table_xlsx"))
-    sheet = load_workbook(BytesIO(response.content))["Forecast"]
-    assert sheet.max_row == 1 + 153
+    book = load_workbook(BytesIO(response.content))
+    sheet = book["Forecast"]
+    assert sheet.max_row == 1 + 153 + 2
     assert sheet.cell(1, 10).value == "Probability"
+    assert sheet.cell(1 + 153 + 1, 1).value == "The newest inspection held here started on 14 July 2025."
+    assert book["About"].cell(3, 1).value.startswith("OUT OF DATE")
 
 
 def test_an_area_page_shows_six_terms_the_reasons_and_the_history(lano_client) -> None:
     page = lano_client.get(reverse("forecasting:area_detail", args=["E06000021"])).content.decode()
     assert page.count('<th scope="row" class="govuk-table__header">') == 6
-    assert "Last inspected" in page and "20 Jul 2016" not in page
+    assert "Last full inspection" in page and "20 Jul 2016" not in page
     assert "Published area SEND inspections of Stoke-on-Trent" in page
 
 
@@ -66,12 +71,27 @@ def test_the_area_menu_section_shows_a_demo_area_kindly(lano_client, two_areas) 
     people, _ = two_areas
     response = lano_client.get(reverse("forecasting:area_forecast", args=[people.area.code]))
     assert response.status_code == 200
-    assert "not one of the 153" in response.content.decode()
+    page = response.content.decode()
+    assert "is a fictional area made up for the demo" in page and "a real area in West Midlands" in page
+    assert "Example: when will" in page and page.count('<th scope="row" class="govuk-table__header">') == 6
+    assert "/forecast/local-areas/E0" in page  # the real area's chart
+
+
+def test_every_forecast_page_says_how_new_its_history_is_and_warns_that_it_is_out_of_date(lano_client) -> None:
+    for name, args in [("forecasting:national", []), ("forecasting:region", ["west-midlands"]),
+                       ("forecasting:area_detail", ["E06000021"]), ("forecasting:backtest", [])]:
+        page = lano_client.get(reverse(name, args=args)).content.decode()
+        assert "This forecast is out of date" in page and "14 July 2025" in page, name
+        assert "import-inspections" in page, name
 
 
 def test_the_backtest_page_shows_each_method_and_term(lano_client) -> None:
     page = lano_client.get(reverse("forecasting:backtest")).content.decode()
     assert "One per region, longest wait first" in page and "Summer 2025" in page
+    assert "Even spread over the areas not yet inspected" in page and "Log loss" in page
+    assert "did better than every simple guess on both scores" in page
+    revisits = lano_client.get(reverse("forecasting:backtest") + "?kind=revisit").content.decode()
+    assert "Spring 2019" in revisits and "re-visits" in revisits
 
 
 def test_only_site_administrators_may_import_the_national_history(lano_client, practitioner_client) -> None:

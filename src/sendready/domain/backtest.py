@@ -1,14 +1,12 @@
-"""Replay history term by term and score the forecast against two baselines.
+"""Replay history term by term and score the forecast against three simple baselines, one kind at a time.
 
-As of the first day of each term (knowing only events that started before it), each method gives every
-current area a probability of an inspection (full, monitoring or re-visit) starting in that term. Scores:
-top-k hit rate (k = areas actually inspected that term; hits / k), Brier score (mean (p - outcome)^2 over all
-areas) and a calibration table. Baselines:
-- seed_rule: in each ONS region, the area with the longest time since its last full inspection gets the next
-  one (p = 1, else 0); its top-k list takes each region's first pick, then each region's second, and so on.
-- The shipped data holds no monitoring inspections, so only kinds that occur in `events` are scored.
-- random: p = k_expected / areas for everyone, k_expected being the mean number of areas inspected per term over
-  the previous three terms; its top-k is a seeded random pick (seed in forecast_rules.json).
+As of the day before each term (knowing only events that started by then, and outcomes published by then), each
+method gives every current area a chance of an event of the scored kind ('full', 'monitoring', 'revisit', or
+'any' of them) starting in that term. Nothing is fitted on the term being scored: the forecast's own blend weight
+is chosen on earlier terms only (rolling origin). Scores: top-k hit rate (k = areas actually inspected that term;
+hits / k), Brier score (mean (p - outcome)^2 over all areas), log loss (mean -log of the chance given to what
+happened, p clipped to [0.001, 0.999]) and a calibration table. Baselines (forecast_baselines): seed_rule, random,
+pool.
 """
 
 from __future__ import annotations
@@ -19,10 +17,19 @@ from datetime import date, timedelta
 
 from sendready.domain.forecast import TermForecast, forecast
 from sendready.domain.forecast import known_on as _known
-from sendready.domain.history import Area, InspectionEvent, history_for_current_areas
-from sendready.domain.terms import Term, load_rules, terms_between
+from sendready.domain.forecast_baselines import (
+    KINDS,
+    inspected_in,
+    log_loss,
+    pool_chances,
+    random_chances,
+    seed_rule,
+)
+from sendready.domain.history import Area, InspectionEvent
+from sendready.domain.terms import load_rules, terms_between
 
-METHODS = ("model", "seed_rule", "random")
+__all__ = ["KINDS", "METHODS", "BacktestResult", "Score", "backtest", "seed_rule"]
+METHODS = ("model", "seed_rule", "random", "pool")
 
 
 @dataclass(frozen=True)
@@ -38,12 +45,13 @@ class CalibrationBin:
 
 @dataclass
 class Score:
-    """Hit rate, Brier score and calibration of one method over one or more terms."""
+    """Hit rate, Brier score, log loss and calibration of one method over one or more terms."""
 
     hits: int
     k: int
     brier: float
     n: int
+    log_loss: float = 0.0
     calibration: list[CalibrationBin] = field(default_factory=list)
 
     @property
@@ -64,25 +72,24 @@ class TermResult:
 
 @dataclass
 class BacktestResult:
-    """Per-term results and the overall score of each method."""
+    """Per-term results and the overall score of each method, for one kind of inspection."""
 
     terms: list[TermResult]
     overall: dict[str, Score]
+    kind: str = "full"
 
     def summary(self) -> str:
         """Overall figures as text."""
-        return "\n".join(f"{m}: hit rate {s.hit_rate:.3f} ({s.hits}/{s.k}), Brier {s.brier:.4f}"
-                         for m, s in self.overall.items())
+        return "\n".join(f"{m}: hit rate {s.hit_rate:.3f} ({s.hits}/{s.k}), Brier {s.brier:.4f}, "
+                         f"log loss {s.log_loss:.4f}" for m, s in self.overall.items())
+
+    @property
+    def best_baseline(self) -> str:
+        """The baseline with the lowest Brier score."""
+        return min((m for m in self.overall if m != "model"), key=lambda m: self.overall[m].brier)
 
 
-def _score(probabilities: dict[str, float], ranking: list[str], actual: set[str]) -> tuple[int, float, list]:
-    k = len(actual)
-    hits = len(set(ranking[:k]) & actual)
-    pairs = [(p, 1.0 if code in actual else 0.0) for code, p in probabilities.items()]
-    return hits, sum((p - o) ** 2 for p, o in pairs), pairs
-
-
-def _calibration(pairs: list[tuple[float, float]], bins: list[float]) -> list[CalibrationBin]:
+def _calibration(pairs: list[tuple[float, bool]], bins: list[float]) -> list[CalibrationBin]:
     out = []
     for i, (low, high) in enumerate(zip(bins, bins[1:])):
         last = i == len(bins) - 2
@@ -95,73 +102,47 @@ def _calibration(pairs: list[tuple[float, float]], bins: list[float]) -> list[Ca
     return out
 
 
-def seed_rule(known: list[InspectionEvent], areas: list[Area]) -> tuple[dict[str, float], list[str]]:
-    """The seed's rule: per ONS region, the longest-waiting area since its last full inspection gets p = 1."""
-    current = [a for a in areas if a.is_current]
-    last: dict[str, date] = {}
-    for e in history_for_current_areas(known, areas):
-        if e.kind == "full":
-            last[e.area_code] = max(last.get(e.area_code, date.min), e.ordering_date)
-    queues: dict[str, list[str]] = {}
-    for a in sorted(current, key=lambda a: (last.get(a.code, date.min), a.code)):
-        queues.setdefault(a.region, []).append(a.code)
-    ranking: list[str] = []
-    depth = 0
-    while len(ranking) < len(current):
-        ranking += [q[depth] for q in sorted(queues.values(), key=lambda q: last.get(q[0], date.min))
-                    if depth < len(q)]
-        depth += 1
-    firsts = {q[0] for q in queues.values()}
-    return {a.code: 1.0 if a.code in firsts else 0.0 for a in current}, ranking
+def _score(pairs: list[tuple[float, bool]], hits: int, k: int, rules: dict) -> Score:
+    n = max(1, len(pairs))
+    return Score(hits, k, sum((p - o) ** 2 for p, o in pairs) / n, len(pairs),
+                 sum(log_loss(p, o, rules["log_loss_clip"]) for p, o in pairs) / n,
+                 _calibration(pairs, rules["backtest_bins"]))
 
 
-def _probability(t: TermForecast, kinds: set[str]) -> float:
-    """Probability of at least one event of the scored kinds."""
-    miss = 1.0
-    for kind in kinds:
-        miss *= 1 - getattr(t, kind)
-    return 1 - miss
+def _chance(t: TermForecast, kind: str) -> float:
+    return t.total if kind == "any" else getattr(t, kind)
 
 
-def _inspected_in(term: Term, events: list[InspectionEvent], areas: list[Area]) -> set[str]:
-    current = {a.code for a in areas if a.is_current}
-    return {e.area_code for e in history_for_current_areas(events, areas)
-            if term.contains(e.ordering_date) and e.area_code in current}
-
-
-def backtest(events: list[InspectionEvent], areas: list[Area], from_date: date, to_date: date) -> BacktestResult:
-    """Replay each term from from_date to to_date and score the model, the seed's rule and a random guess."""
+def backtest(events: list[InspectionEvent], areas: list[Area], from_date: date, to_date: date,
+             kind: str = "full") -> BacktestResult:
+    """Replay each term from from_date to to_date and score the model and the three baselines on `kind`."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
     rules = load_rules()
-    kinds = {e.kind for e in events}  # a kind the data never records (monitoring, so far) cannot be scored
-    events = [e for e in events if e.kind in kinds]
     current = sorted(a.code for a in areas if a.is_current)
     results: list[TermResult] = []
-    pooled = {m: ([], 0, 0) for m in METHODS}
+    pooled: dict[str, tuple[list, int, int]] = {m: ([], 0, 0) for m in METHODS}
     for index, term in enumerate(terms_between(from_date, to_date)):
         cutoff = term.start - timedelta(days=1)  # nothing that starts on the term's first day is known
         known = _known(events, cutoff)
-        actual = _inspected_in(term, events, areas)
-        model = {f.area_code: _probability(f.terms[0], kinds)
+        actual = inspected_in(term, events, areas, kind)
+        model = {f.area_code: _chance(f.terms[0], kind)
                  for f in forecast(cutoff, areas, events, start_term=term, n_terms=1)}
-        model_rank = sorted(current, key=lambda c: -model[c])
         seed_p, seed_rank = seed_rule(known, areas)
-        previous = [term]
-        for _ in range(3):
-            previous.append(previous[-1].previous())
-        counts = [len(_inspected_in(t, known, areas)) for t in previous[1:]]
-        expected = sum(counts) / len(counts)
-        uniform = {c: min(1.0, expected / len(current)) for c in current}
         shuffled = current[:]
         random.Random(rules["random_seed"] + index).shuffle(shuffled)
+        pool = pool_chances(known, areas, term, kind, rules)
+        methods = {"model": (model, sorted(current, key=lambda c: -model[c])),
+                   "seed_rule": (seed_p, seed_rank),
+                   "random": (random_chances(known, areas, term, kind, rules), shuffled),
+                   "pool": (pool, sorted(shuffled, key=lambda c: -pool[c]))}  # ties broken at random
         scores = {}
-        for method, (probabilities, ranking) in {"model": (model, model_rank), "seed_rule": (seed_p, seed_rank),
-                                                  "random": (uniform, shuffled)}.items():
-            hits, squared, pairs = _score(probabilities, ranking, actual)
-            scores[method] = Score(hits, len(actual), squared / len(pairs), len(pairs),
-                                   _calibration(pairs, rules["backtest_bins"]))
+        for method, (chances, ranking) in methods.items():
+            pairs = [(chances[c], c in actual) for c in current]
+            hits = len(set(ranking[:len(actual)]) & actual)
+            scores[method] = _score(pairs, hits, len(actual), rules)
             all_pairs, all_hits, all_k = pooled[method]
             pooled[method] = (all_pairs + pairs, all_hits + hits, all_k + len(actual))
         results.append(TermResult(term.name, term.start, sorted(actual), scores))
-    overall = {m: Score(h, k, sum((p - o) ** 2 for p, o in pairs) / max(1, len(pairs)), len(pairs),
-                        _calibration(pairs, rules["backtest_bins"])) for m, (pairs, h, k) in pooled.items()}
-    return BacktestResult(results, overall)
+    overall = {m: _score(pairs, h, k, rules) for m, (pairs, h, k) in pooled.items()}
+    return BacktestResult(results, overall, kind)

@@ -1,230 +1,196 @@
-"""'When will we be inspected?': a per-term hazard model built from the framework's rules and observed rates.
+"""'When will we be inspected?': per-term chances for every current area, and the regional table.
 
-For full inspections, each term's national expected count (recent observed rate in the same framework, or the
-pace needed to finish the first cycle) is shared out across regions and then across areas by priority weights:
-an area's weight doubles for every year it is past its due date (last full inspection + the rule interval), and
-is multiplied by its group's relative rate learnt from the 2023 cycle so far (forecast_features).
-Probabilities over the six terms follow a survival process: once an area has probably been inspected it is
-unlikely to be inspected again soon. Monitoring inspections and 2016 re-visits follow their own due dates.
+Full inspections: the detailed model (forecast_detail) blended with the 'pool' baseline (an even spread over the
+areas not yet inspected in the cycle, at the pace that finishes it). The blend weight is chosen by rolling origin
+on the last school year of terms the history covers (each scored with what was known before it), and shrunk
+toward the pool where few terms were scored. Monitoring inspections and 2016 re-visits follow their due dates.
+The first term forecast is the next one whose inspections are not yet announced (see first_term).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
-from sendready.domain.forecast_features import GroupRate, group_members, group_rate
-from sendready.domain.forecast_rates import allocate, due_masses, era_of, known_on, national_rate
-from sendready.domain.forecast_types import AreaForecast, LastInspection, RegionalRow, TermForecast
-from sendready.domain.history import (
-    KIND_WORDS,
-    OUTCOME_WORDS,
-    Area,
-    InspectionEvent,
-    history_for_current_areas,
+from sendready.domain.forecast_baselines import (
+    full_pool,
+    inspected_in,
+    log_loss,
+    pool_chances,
+    terms_left,
 )
+from sendready.domain.forecast_detail import AreaState, detailed_full
+from sendready.domain.forecast_explain import explain, visit_words
+from sendready.domain.forecast_rates import cycle_end, due_masses, era_of, known_on
+from sendready.domain.forecast_types import (
+    AreaForecast,
+    Freshness,
+    LastInspection,
+    RegionalRow,
+    TermForecast,
+)
+from sendready.domain.history import KIND_WORDS, OUTCOME_WORDS, Area, InspectionEvent
 from sendready.domain.terms import Term, add_months, describe_interval, load_rules, term_of
 
-__all__ = ["AreaForecast", "LastInspection", "RegionalRow", "TermForecast", "forecast", "known_on",
-           "regional_table"]
+__all__ = ["AreaForecast", "Freshness", "LastInspection", "RegionalRow", "TermForecast", "first_term", "forecast",
+           "freshness", "known_on", "regional_table"]
 _known = known_on  # the backtest's older name
 
-_YEAR = 365.25
+
+def freshness(events: list[InspectionEvent], as_of: date) -> Freshness:
+    """The newest inspection known on as_of, and whether it is more than a term older than as_of."""
+    newest = max((e.ordering_date for e in known_on(events, as_of)), default=None)
+    stale = newest is None or (as_of - newest).days > load_rules()["stale_after_days"]
+    return Freshness(as_of, newest, stale)
 
 
-@dataclass
-class _AreaState:
-    area: Area
-    last: LastInspection | None = None
-    last_full_2016: InspectionEvent | None = None
-    last_full_2023: InspectionEvent | None = None
-    monitoring_after_2023: bool = False
-    revisit_due: date | None = None
-    notes: list[str] = field(default_factory=list)
+def first_term(as_of: date, rules: dict | None = None) -> tuple[Term, float, str]:
+    """The first term to forecast, the share of its inspections not yet announced, and how that was decided."""
+    rules = rules or load_rules()
+    notice = as_of + timedelta(days=rules["notice_days"])
+    term = term_of(as_of)
+    if notice >= term.end or (term.end - notice).days < rules["nearly_decided_days"]:
+        following = term_of(max(notice, term.end))
+        return following, 1.0, (f"{term.name} is nearly over: inspections starting in the next "
+                                f"{rules['notice_days']} days are already announced to the areas concerned, so "
+                                f"the forecast starts at {following.name}")
+    fraction = (term.end - notice).days / (term.end - term.start).days
+    return term, fraction, (f"{term.name} counts only inspections starting from {notice.day} {notice:%B %Y}, "
+                            f"as those starting sooner are already announced to the areas concerned (the "
+                            f"chance is pro-rated to the {fraction:.0%} of the term left)")
 
 
-def _states(areas: list[Area], known: list[InspectionEvent], rules: dict, cutoff: date) -> list[_AreaState]:
-    states = {a.code: _AreaState(a) for a in areas if a.is_current}
-    for e in sorted(history_for_current_areas(known, areas), key=lambda e: e.ordering_date):
-        s = states.get(e.area_code)
-        if s is None:
-            continue
-        s.last = LastInspection(e.start_date, e.publication_date, e.kind, e.framework, e.outcome)
-        if e.framework == "2016" and e.kind == "full":
-            s.last_full_2016 = e
-        elif e.framework == "2023" and e.kind == "full":
-            s.last_full_2023, s.monitoring_after_2023 = e, False
-        elif e.kind == "monitoring":
-            s.monitoring_after_2023 = True
-    for s in states.values():
-        f = s.last_full_2016
-        revisited = any(e.kind == "revisit" and e.area_code == s.area.code for e in history_for_current_areas(
-            [k for k in known if k.kind == "revisit"], areas))
-        if f and f.outcome == "WSOA" and f.publication_date and not revisited and not s.last_full_2023:
-            accepted = f.publication_date + timedelta(days=round(rules["wsoa_submission_working_days"] * 7 / 5))
-            s.revisit_due = add_months(accepted, rules["revisit_months_after_wsoa_accepted"])
-    return list(states.values())
-
-
-def _full_due(s: _AreaState, rules: dict) -> date:
-    """When the next full inspection is due under the 2023 framework's rules."""
-    if s.last_full_2023 is not None:
-        e = s.last_full_2023
-        base = e.publication_date or e.ordering_date
-        return add_months(base, 12 * rules["next_full_years"][e.outcome or "UNKNOWN"])
-    if s.last_full_2016 is not None:
-        return add_months(s.last_full_2016.ordering_date, 12 * rules["max_years_between_full"])
-    return date.fromisoformat(rules["framework_2023_start"])
-
-
-def _region_note(s: _AreaState, states: list[_AreaState], pool: set[str], rules: dict) -> list[str]:
-    """Why the area's region gets the share of inspections it does."""
-    if rules["region_share_basis"] != "remaining_pool":
+def _scored_terms(as_of: date, known: list[InspectionEvent], rules: dict) -> list[Term]:
+    """The last complete terms the history covers (at most a school year), newest last."""
+    newest = max((e.ordering_date for e in known if e.kind == "full"), default=None)
+    if newest is None:
         return []
-    members = [x for x in states if x.area.region == s.area.region]
-    left = sum(1 for x in members if x.area.code in pool)
-    return [f"{s.area.region}: {left} of its {len(members)} areas are still to be inspected under the 2023 "
-            f"framework; each region's share of a term's inspections follows that number, and within a "
-            f"region the longest-waiting areas come first"]
+    covered = min(as_of + timedelta(days=1), term_of(newest).end)
+    out, term = [], term_of(covered - timedelta(days=1))
+    if term.end > covered:
+        term = term.previous()
+    while len(out) < rules["blend_window_terms"] and term.start >= date.fromisoformat(rules["framework_2016_start"]):
+        out.insert(0, term)
+        term = term.previous()
+    return out
 
 
-def _timing_weight(due: date, term: Term, rules: dict) -> float:
-    """Priority from timing alone: doubles for each year the term's middle is past the due date."""
-    past_due = (term.start + (term.end - term.start) / 2 - due).days / _YEAR
-    return 2 ** (past_due / rules["overdue_doubling_years"])
+@lru_cache(maxsize=64)
+def _blend(as_of: date, areas: tuple[Area, ...], known: tuple[InspectionEvent, ...]) -> tuple[float, int]:
+    rules = load_rules()
+    areas_, known_ = list(areas), list(known)
+    pairs: list[tuple[float, float, bool]] = []
+    scored = 0
+    for term in _scored_terms(as_of, known_, rules):
+        actual = inspected_in(term, known_, areas_, "full")
+        if not actual:
+            continue  # a term with no known inspection says the history is incomplete, not that none happened
+        cutoff = term.start - timedelta(days=1)
+        before = known_on(known_, cutoff)
+        detail = detailed_full(cutoff, areas_, before, [term], 1.0, rules).full
+        pool = pool_chances(before, areas_, term, "full", rules)
+        pairs += [(detail[c][0], pool[c], c in actual) for c in pool]
+        scored += 1
+    if not scored:
+        return 0.0, 0
+    steps = rules["blend_grid_steps"]
+    clip = rules["log_loss_clip"]
+
+    def loss(w: float) -> float:
+        return sum(log_loss(w * d + (1 - w) * p, o, clip) for d, p, o in pairs)
+
+    best = min((i / steps for i in range(steps + 1)), key=loss)
+    return best * scored / (scored + rules["blend_prior_terms"]), scored
 
 
-def _group_rates(states: list[_AreaState], known: list[InspectionEvent], areas: list[Area], as_of: date,
-                 rules: dict) -> list[tuple[GroupRate, set[str]]]:
-    """Each learnt group's relative rate so far in the 2023 cycle, and its members, from events known on as_of."""
-    history = history_for_current_areas(known, areas)
-    by_code = {s.area.code: s for s in states}
-    start = date.fromisoformat(rules["framework_2023_start"])
+def blend_weight(as_of: date, areas: list[Area], known: list[InspectionEvent]) -> tuple[float, int]:
+    """The detailed model's weight against the pool baseline, and how many terms it was chosen on."""
+    return _blend(as_of, tuple(areas), tuple(known))
 
-    def first_cycle_weight(code: str, term: Term) -> float:
-        previous = by_code[code].last_full_2016  # the due date an area waiting for its first 2023 inspection had
-        due = add_months(previous.ordering_date, 12 * rules["max_years_between_full"]) if previous else start
-        return _timing_weight(due, term, rules)
 
-    out = []
-    for group in rules["learnt_groups"]:
-        members = group_members(history, group)
-        rate = group_rate(group, members, history, list(by_code), first_cycle_weight, start, as_of,
-                          rules["learnt_group_prior"])
-        out.append((rate, members))
+def _pool_terms(known: list[InspectionEvent], areas: list[Area], terms: list[Term], fraction: float,
+                rules: dict) -> dict[str, list[float]]:
+    """The pool baseline's full-inspection chance per area and term (an even spread over the terms left)."""
+    out: dict[str, list[float]] = {a.code: [] for a in areas if a.is_current}
+    for i, term in enumerate(terms):
+        era = era_of(term, rules)
+        first_of_era = next(t for t in terms if era_of(t, rules) == era)
+        left = terms_left(first_of_era, cycle_end(era, rules))
+        waiting = full_pool(known, areas, era)
+        within = terms.index(first_of_era) <= i < terms.index(first_of_era) + left
+        for code in out:
+            out[code].append((1 / left if within and code in waiting else 0.0) * (fraction if i == 0 else 1.0))
     return out
 
 
 def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], region: str | None = None,
              area_code: str | None = None, start_term: Term | None = None,
              n_terms: int | None = None) -> list[AreaForecast]:
-    """Forecast, per current area, the chance of each kind of inspection in each of the next terms,
-    using only events known on `as_of` (start_term defaults to the term containing as_of)."""
+    """Forecast, per current area, the chance of each kind of inspection in each of the next terms, using only
+    events known on `as_of` (start_term defaults to the first term whose inspections are not yet announced)."""
     rules = load_rules()
     known = known_on(events, as_of)
-    current = [a for a in areas if a.is_current]
-    states = _states(areas, known, rules, as_of)
-    first = start_term or term_of(as_of)
+    if start_term is None:
+        first, fraction, first_note = first_term(as_of, rules)
+    else:
+        first, fraction, first_note = start_term, 1.0, ""
     terms = [first]
     while len(terms) < (n_terms or rules["forecast_terms"]):
         terms.append(terms[-1].next())
-    survival = {s.area.code: 1.0 for s in states}
-    full: dict[str, list[float]] = {s.area.code: [] for s in states}
-    groups = _group_rates(states, known, areas, as_of, rules)
-    notes: list[str] = [g.sentence for g, _ in groups if as_of >= date.fromisoformat(rules["framework_2023_start"])]
-    for i, term in enumerate(terms):
-        era = era_of(term, rules)
-        in_pool = {s.area.code for s in states if (s.last_full_2023 if era == "2023" else s.last_full_2016) is None}
-        pool = sum(survival[c] for c in in_pool)
-        national, regional, how = national_rate(known, current, era, as_of, rules, pool, term)
-        if i == 0:
-            already = sum(1 for e in known if e.kind == "full" and e.framework == era and term.contains(e.ordering_date))
-            national = max(0.0, national - already)
-            notes.append(f"{term.name}: expected {how}")
-            notes.append(f"{round(pool)} of {len(current)} areas not yet inspected under the {era} framework")
-            newest = max((e.ordering_date for e in known), default=None)
-            if newest and (as_of - newest).days > 120:
-                notes.append(f"the newest inspection held here started on {newest:%d %B %Y}; import newer "
-                             "inspections to bring this forecast up to date")
-        weights = {}
-        for s in states:
-            if era == "2016":
-                weights[s.area.code] = 1.0 if s.area.code in in_pool else 0.0
-            else:
-                weights[s.area.code] = _timing_weight(_full_due(s, rules), term, rules)
-                for g, members in groups:
-                    if s.area.code in members:
-                        weights[s.area.code] *= g.ratio
-        hazard = allocate(states, weights, survival, national, regional, rules, in_pool)
-        for s in states:
-            code = s.area.code
-            full[code].append(survival[code] * hazard[code])
-            survival[code] *= 1 - hazard[code]
-    pool_now = {s.area.code for s in states if s.last_full_2023 is None}
+    detail = detailed_full(as_of, areas, known, terms, fraction, rules)
+    weight, scored = blend_weight(as_of, areas, known)
+    pool = _pool_terms(known, areas, terms, fraction, rules)
+    cutoff = as_of if fraction == 1.0 else as_of + timedelta(days=rules["notice_days"] - 1)
+    fresh = freshness(events, as_of)
+    context = {"first_note": first_note, "weight": weight, "scored": scored, "terms": terms, "as_of": as_of,
+               "waiting": full_pool(known, areas, era_of(first, rules)), "national": detail.notes,
+               "freshness": fresh, "groups": detail.groups, "states": detail.states}
     out = []
-    for s in states:
+    for s in detail.states:
         if (region and region not in (s.area.region, s.area.ofsted_region)) or (area_code and s.area.code != area_code):
             continue
-        monitoring, revisit = _monitoring(s, terms, as_of, rules), _revisit(s, terms, as_of, rules)
+        code = s.area.code
+        full = [weight * d + (1 - weight) * p for d, p in zip(detail.full[code], pool[code], strict=True)]
+        monitoring, revisit = _monitoring(s, terms, cutoff, rules), _revisit(s, terms, cutoff, rules)
         rows = [TermForecast(t.name, t.start, round(f, 4), round(m, 4), round(r, 4))
-                for t, f, m, r in zip(terms, full[s.area.code], monitoring, revisit, strict=False)]
-        forecast_ = AreaForecast(s.area.code, s.area.name, s.area.region, s.area.ofsted_region, s.last, rows)
-        forecast_.explanation = _explain(s, forecast_, as_of, rules) + notes + _region_note(s, states, pool_now, rules)
-        out.append(forecast_)
+                for t, f, m, r in zip(terms, full, monitoring, revisit, strict=True)]
+        last = _last(s.last_full)
+        visits = [v for v in (_last(e) for e in s.later_visits) if v is not None]
+        result = AreaForecast(s.area.code, s.area.name, s.area.region, s.area.ofsted_region, last, rows,
+                              later_visits=visits, small_chance=rules["small_chance"])
+        result.explanation = explain(s, result, context, rules)
+        out.append(result)
     return out
 
 
-def _monitoring(s: _AreaState, terms: list[Term], as_of: date, rules: dict) -> list[float]:
+def _last(e: InspectionEvent | None) -> LastInspection | None:
+    return None if e is None else LastInspection(e.start_date, e.publication_date, e.kind, e.framework, e.outcome)
+
+
+def _monitoring(s: AreaState, terms: list[Term], cutoff: date, rules: dict) -> list[float]:
     e = s.last_full_2023
     if e is None or e.outcome != "SYSTEMIC" or s.monitoring_after_2023 or e.publication_date is None:
         return [0.0] * len(terms)
     due = add_months(e.publication_date, rules["monitoring_months_after_report"])
     s.notes.append(f"a monitoring inspection is expected around {due:%B %Y}, "
                    f"{rules['monitoring_months_after_report']} months after the report of "
-                   f"{e.publication_date:%d %B %Y} found widespread and/or systemic failings"
-                   + ("; none is recorded yet, and the data may lack it" if due < as_of else ""))
-    return due_masses(due, rules["monitoring_spread_months"], terms, as_of, rules["monitoring_overdue_floor"])
+                   f"{e.publication_date.day} {e.publication_date:%B %Y} found widespread and/or systemic failings"
+                   + ("; none is recorded yet, and the data may lack it" if due < cutoff else ""))
+    return due_masses(due, rules["monitoring_spread_months"], terms, cutoff, rules["monitoring_overdue_floor"])
 
 
-def _revisit(s: _AreaState, terms: list[Term], as_of: date, rules: dict) -> list[float]:
+def _revisit(s: AreaState, terms: list[Term], cutoff: date, rules: dict) -> list[float]:
     active = [(date.fromisoformat(a), date.fromisoformat(b)) for a, b in rules["revisits_active"]]
-    if s.revisit_due is None or as_of > active[-1][1]:
+    if s.revisit_due is None or cutoff > active[-1][1]:
         return [0.0] * len(terms)
     s.notes.append(f"a re-visit of the written statement of action is expected around {s.revisit_due:%B %Y}")
-    return due_masses(s.revisit_due, rules["revisit_spread_months"], terms, as_of,
-                       rules["monitoring_overdue_floor"], active)
-
-
-def _explain(s: _AreaState, f: AreaForecast, as_of: date, rules: dict) -> list[str]:
-    """The reasons behind one area's forecast, in plain words."""
-    lines = []
-    if s.last is None:
-        lines.append("no inspection on record")
-    else:
-        which = "started" if s.last.start_date else "report published"
-        lines.append(f"last inspected {describe_interval(s.last.date, as_of)} ago ({which} {s.last.date:%d %B %Y}): "
-                     f"{s.last.description}")
-    if s.last_full_2023 is None:
-        lines.append(f"not yet inspected under the 2023 framework; the first cycle ends "
-                     f"{date.fromisoformat(rules['first_cycle_end']):%B %Y}")
-        if s.last_full_2016 is not None:
-            due = _full_due(s, rules)
-            lines.append(f"{rules['max_years_between_full']} years since its 2016-framework inspection "
-                         f"{'passed' if due <= as_of else 'will pass'} in {due:%B %Y}")
-    else:
-        e = s.last_full_2023
-        years = rules["next_full_years"][e.outcome or "UNKNOWN"]
-        lines.append(f"next full inspection due around {_full_due(s, rules):%B %Y}, about {years} years after the "
-                     f"{'report' if e.publication_date else 'inspection (report not yet published)'}")
-    lines.extend(s.notes)
-    best = f.most_likely
-    lines.append(f"most likely term: {best.term} ({best.total:.0%})")
-    return lines
+    return due_masses(s.revisit_due, rules["revisit_spread_months"], terms, cutoff,
+                      rules["monitoring_overdue_floor"], active)
 
 
 def regional_table(as_of: date, areas: list[Area], events: list[InspectionEvent],
                    region: str | None = None) -> list[RegionalRow]:
-    """Rows per area (one region or all): last inspection, outcome, time since, most likely term."""
+    """Rows per area (one region or all): last full inspection, outcome, time since, most likely term."""
     rows = []
     for f in forecast(as_of, areas, events, region=region):
         last, best = f.last_inspection, f.most_likely
@@ -233,5 +199,6 @@ def regional_table(as_of: date, areas: list[Area], events: list[InspectionEvent]
             ("start" if last.start_date else "publication") if last else "",
             f"{KIND_WORDS[last.kind]} ({last.framework} framework)" if last else "none on record",
             OUTCOME_WORDS.get(last.outcome or "", "not yet published") if last else "",
-            describe_interval(last.date, as_of) if last else "", best.term, round(best.total, 4)))
+            describe_interval(last.date, as_of) if last else "", f.most_likely_words, round(best.total, 4),
+            "; ".join(visit_words(v) for v in f.later_visits)))
     return sorted(rows, key=lambda r: (r.region, r.last_inspection_date or date.min))

@@ -63,19 +63,28 @@ def _normal_mass(lo: float, hi: float, mean: float, sd: float) -> float:
 
 def due_masses(due: date, spread_months: float, terms: list[Term], cutoff: date, floor: float,
                 active: list[tuple[date, date]] | None = None) -> list[float]:
-    """Per-term probability of an event expected around `due`, given it has not happened by `cutoff`."""
+    """Per-term probability of one event expected around `due`, given it has not happened by `cutoff`.
+
+    Only the part of each term after `cutoff` counts, so the chances of the one event add up to at most 1."""
     sd = spread_months * 30.4375
     def x(d):
         return float((d - due).days)
     masses = []
+    after = cutoff + timedelta(days=1)
     for t in terms:
+        start = max(t.start, after)
+        if start >= t.end:
+            masses.append(0.0)
+            continue
         share = 1.0
         if active is not None:
-            days = sum(max(0, (min(t.end, b) - max(t.start, a)).days) for a, b in active)
-            share = days / (t.end - t.start).days
-        masses.append(_normal_mass(x(t.start), x(t.end), 0.0, sd) * share)
-    remaining = _normal_mass(x(cutoff + timedelta(days=1)), math.inf, 0.0, sd)
-    return [min(0.95, m / max(remaining, floor)) for m in masses]
+            days = sum(max(0, (min(t.end, b) - max(start, a)).days) for a, b in active)
+            share = days / (t.end - start).days
+        masses.append(_normal_mass(x(start), x(t.end), 0.0, sd) * share)
+    remaining = _normal_mass(x(after), math.inf, 0.0, sd)
+    chances = [min(0.95, m / max(remaining, floor)) for m in masses]
+    total = sum(chances)
+    return [c / total for c in chances] if total > 1 else chances
 
 
 def _observed_until(known: list[InspectionEvent], cutoff: date) -> date:

@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from dateutil.easter import easter
+
 
 @cache
 def load_rules() -> dict[str, Any]:
@@ -24,13 +26,19 @@ def rule_sources() -> dict[str, str]:
     return {k: v["source"] for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
-def _starts() -> list[tuple[str, int, int]]:
-    """Season name and (month, day) it starts, in calendar order."""
+@cache
+def _starts_in(year: int) -> tuple[tuple[date, str], ...]:
+    """Each term's first day in a calendar year, in order. 'good-friday' means the spring term ends when the
+    Easter holidays begin, so the summer term is counted from Good Friday (two days before Easter Sunday)."""
     out = []
     for item in load_rules()["terms"]:
-        month, day = (int(part) for part in item["starts"].split("-"))
-        out.append((item["season"], month, day))
-    return sorted(out, key=lambda s: (s[1], s[2]))
+        if item["starts"] == "good-friday":
+            first = easter(year) - timedelta(days=2)
+        else:
+            month, day = (int(part) for part in item["starts"].split("-"))
+            first = date(year, month, day)
+        out.append((first, item["season"]))
+    return tuple(sorted(out))
 
 
 @dataclass(frozen=True, order=True)
@@ -66,13 +74,10 @@ class Term:
 
 def term_of(day: date) -> Term:
     """Return the term that contains `day`."""
-    starts = _starts()
-    candidates = [date(day.year + dy, m, d) for dy in (-1, 0, 1) for _, m, d in starts]
-    seasons = {(m, d): s for s, m, d in starts}
-    candidates.sort()
-    for first, following in zip(candidates, candidates[1:]):
+    candidates = [start for year in (day.year - 1, day.year, day.year + 1) for start in _starts_in(year)]
+    for (first, season), (following, _) in zip(candidates, candidates[1:]):
         if first <= day < following:
-            return Term(first, following, seasons[(first.month, first.day)])
+            return Term(first, following, season)
     raise ValueError(f"no term contains {day}")  # unreachable with at least one start a year
 
 
@@ -95,9 +100,9 @@ def terms_between(from_date: date, to_date: date) -> list[Term]:
 def term_by_name(name: str) -> Term:
     """Return the term called e.g. 'Spring 2026'."""
     season, _, year = name.strip().partition(" ")
-    for s, m, d in _starts():
+    for first, s in _starts_in(int(year)):
         if s.lower() == season.lower():
-            return term_of(date(int(year), m, d))
+            return term_of(first)
     raise ValueError(f"unknown term name {name!r}")
 
 

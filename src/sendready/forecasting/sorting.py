@@ -13,13 +13,18 @@ from sendready.domain.terms import term_by_name
 SORT_COLUMNS: dict[str, tuple[str, Callable[[RegionalRow], Any]]] = {
     "area": ("Area", lambda r: r.area_name),
     "region": ("Region", lambda r: (r.region, r.area_name)),
-    "last": ("Last inspection", lambda r: r.last_inspection_date or date.min),
+    "last": ("Last full inspection", lambda r: r.last_inspection_date or date.min),
     "type": ("Type", lambda r: r.last_inspection_type),
     "outcome": ("Outcome", lambda r: r.outcome),
     "since": ("Time since", lambda r: -(r.last_inspection_date or date.min).toordinal()),
-    "term": ("Most likely term", lambda r: (term_by_name(r.most_likely_term).start, -r.probability)),
+    "term": ("Most likely term", lambda r: (_term_start(r.most_likely_term), -r.probability)),
     "probability": ("Probability", lambda r: r.probability),
 }
+
+
+def _term_start(words: str) -> date:
+    """A term's first day; 'Not expected in the next six terms' sorts after every term."""
+    return date.max if words.startswith("Not expected") else term_by_name(words).start
 
 
 def sort_rows(rows: list[RegionalRow], key: str, descending: bool) -> list[RegionalRow]:

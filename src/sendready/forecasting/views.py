@@ -16,14 +16,15 @@ from sendready.documents import charts
 from sendready.documents.csvout import rows_to_csv
 from sendready.documents.xlsx import table_to_xlsx
 from sendready.domain.backtest import backtest
-from sendready.domain.forecast import forecast, regional_table
+from sendready.domain.forecast import forecast, freshness, regional_table
 from sendready.domain.history import KIND_WORDS, OUTCOME_WORDS
 from sendready.forecasting import actions
 from sendready.forecasting.data import domain_areas, domain_events
 from sendready.forecasting.forms import ImportForm
-from sendready.forecasting.management.commands.backtest import DEFAULT_FROM, DEFAULT_TO
+from sendready.forecasting.management.commands.backtest import KIND_WORDS as BACKTEST_KINDS
+from sendready.forecasting.management.commands.backtest import default_range
 from sendready.forecasting.models import InspectionEvent
-from sendready.forecasting.presenters import LICENCE, TABLE_HEADERS, table_row
+from sendready.forecasting.presenters import LICENCE, TABLE_HEADERS, freshness_rows, table_row
 from sendready.forecasting.sorting import SORT_COLUMNS, sort_rows
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -36,14 +37,15 @@ def _regions() -> dict[str, str]:
 
 def _table_context(request: HttpRequest, region: str | None) -> dict:
     today = date.today()
-    rows = regional_table(today, domain_areas(), domain_events(), region=region)
+    events = domain_events()
+    rows = regional_table(today, domain_areas(), events, region=region)
     key, descending = request.GET.get("sort", ""), request.GET.get("dir") == "desc"
     rows = sort_rows(rows, key, descending)
     regions = _regions()
     return {"rows": rows, "as_of": today, "region": region, "region_slug": slugify(region) if region else "",
             "regions": sorted(regions.items(), key=lambda r: r[1]), "sort": key if key in SORT_COLUMNS else "",
             "descending": descending, "columns": SORT_COLUMNS, "licence": LICENCE, "active_nav": "forecast",
-            "can_import": request.user.is_staff}
+            "can_import": request.user.is_staff, "freshness": freshness(events, today)}
 
 
 @login_required
@@ -66,18 +68,19 @@ def regional_table_page(request: HttpRequest, region: str) -> HttpResponse:
                                                      **_table_context(request, name)})
 
 
-def _download_rows(request: HttpRequest) -> tuple[str, list[list]]:
+def _download_rows(request: HttpRequest) -> tuple[str, list[list], list[list[str]]]:
     name = _regions().get(request.GET.get("region", ""))
-    rows = sort_rows(regional_table(date.today(), domain_areas(), domain_events(), region=name),
+    events = domain_events()
+    rows = sort_rows(regional_table(date.today(), domain_areas(), events, region=name),
                      request.GET.get("sort", ""), request.GET.get("dir") == "desc")
-    return slugify(name or "england"), [table_row(r) for r in rows]
+    return slugify(name or "england"), [table_row(r) for r in rows], freshness_rows(freshness(events, date.today()))
 
 
 @login_required
 def table_csv(request: HttpRequest) -> HttpResponse:
     """The table as CSV (licence note in the last row)."""
-    slug, rows = _download_rows(request)
-    body = rows_to_csv(TABLE_HEADERS, rows + [[LICENCE]])
+    slug, rows, fresh = _download_rows(request)
+    body = rows_to_csv(TABLE_HEADERS, rows + fresh + [[LICENCE]])
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inspection-forecast-{slug}-{date.today()}.csv"'
     return response
@@ -86,17 +89,20 @@ def table_csv(request: HttpRequest) -> HttpResponse:
 @login_required
 def table_xlsx(request: HttpRequest) -> HttpResponse:
     """The table as an Excel workbook, with a licence sheet."""
-    slug, rows = _download_rows(request)
-    body = table_to_xlsx({"Forecast": (TABLE_HEADERS, rows), "Licence": (["Licence"], [[LICENCE]])})
+    slug, rows, fresh = _download_rows(request)
+    body = table_to_xlsx({"Forecast": (TABLE_HEADERS, rows + fresh),
+                          "About": (["About this forecast"], fresh + [[LICENCE]])})
     response = HttpResponse(body, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="inspection-forecast-{slug}-{date.today()}.xlsx"'
     return response
 
 
 def _area_context(code: str) -> dict:
-    results = forecast(date.today(), domain_areas(), domain_events(), area_code=code)
+    events = domain_events()
+    results = forecast(date.today(), domain_areas(), events, area_code=code)
     history = InspectionEvent.objects.filter(area_id=code).order_by("start_date", "publication_date")
     return {"forecast": results[0] if results else None, "history": history, "as_of": date.today(),
+            "freshness": freshness(events, date.today()),
             "licence": LICENCE, "kind_words": KIND_WORDS, "outcome_words": OUTCOME_WORDS,
             "active_nav": "forecast"}
 
@@ -127,20 +133,42 @@ def area_chart(request: HttpRequest, ons_code: str) -> HttpResponse:
 
 @area_view("view_forecast")
 def area_forecast(request: HttpRequest, area: LocalArea) -> HttpResponse:
-    """The forecast for the person's own area (the menu section)."""
+    """The forecast for the person's own area (the menu section); a fictional demo area shows a real one's."""
+    context = _area_context(area.code)
+    if context["forecast"] is None and area.is_fictional:
+        context.update(_example(area))
     return render(request, "forecasting/area.html", {"title": f"When will {area.name} be inspected?",
-                                                    "area": area, "subject": area, **_area_context(area.code)})
+                                                    "area": area, "subject": area, **context})
+
+
+def _example(area: LocalArea) -> dict:
+    """A real area's forecast to show beside a fictional demo area: in the demo's region, the area with the
+    highest chance in the first term forecast (or in all England when the region has no real areas)."""
+    results = forecast(date.today(), domain_areas(), domain_events())
+    same = [f for f in results if f.region == area.region]
+    pick = max(same or results, key=lambda f: (f.terms[0].total, f.area_name), default=None)
+    return {"example": pick, "example_region": area.region if same else "England"}
+
+
+METHOD_NAMES = {"model": "This forecast", "seed_rule": "One per region, longest wait first",
+                "random": "Same chance for every area, at the recent national pace",
+                "pool": "Even spread over the areas not yet inspected this cycle, at the pace the cycle needs"}
 
 
 @login_required
 def backtest_page(request: HttpRequest) -> HttpResponse:
-    """How well the forecast would have done since 2023, against the seed's rule and a random guess."""
-    result = backtest(domain_events(), domain_areas(), DEFAULT_FROM, DEFAULT_TO)
+    """How well the forecast would have done, kind by kind, against three simple guesses."""
+    kind = request.GET.get("kind", "full")
+    if kind not in BACKTEST_KINDS:
+        kind = "full"
+    start, end = default_range(kind)
+    events = domain_events()
+    result = backtest(events, domain_areas(), start, end, kind=kind)
     return render(request, "forecasting/backtest.html", {
-        "title": "How good is the forecast?", "result": result, "from_date": DEFAULT_FROM, "to_date": DEFAULT_TO,
-        "licence": LICENCE, "active_nav": "forecast",
-        "method_names": {"model": "This forecast", "seed_rule": "One per region, longest wait first",
-                         "random": "Random guess"}})
+        "title": "How good is the forecast?", "result": result, "from_date": start, "to_date": end,
+        "licence": LICENCE, "active_nav": "forecast", "kind": kind, "kinds": BACKTEST_KINDS,
+        "method_names": METHOD_NAMES, "freshness": freshness(events, date.today()), "as_of": date.today(),
+        "can_import": request.user.is_staff})
 
 
 @login_required

@@ -5,9 +5,9 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sendready.domain.forecast import forecast
+from sendready.domain.forecast import forecast, freshness
 from sendready.forecasting.data import domain_areas, domain_events
-from sendready.forecasting.presenters import LICENCE, forecast_dict
+from sendready.forecasting.presenters import LICENCE, forecast_dict, freshness_dict
 
 
 def parse_date(value: str | None, option: str) -> date | None:
@@ -44,15 +44,22 @@ class Command(BaseCommand):
             if code not in {a.code for a in areas if a.is_current}:
                 raise CommandError(f"'{options['area']}' is not the ONS code of a current local area "
                                    "(e.g. E06000021 for Stoke-on-Trent).")
-        results = forecast(as_of, areas, domain_events(), region=region, area_code=code)
+        events = domain_events()
+        results = forecast(as_of, areas, events, region=region, area_code=code)
+        fresh = freshness(events, as_of)
         if options["format"] == "json":
-            payload = {"as_of": as_of.isoformat(), "licence": LICENCE, "areas": [forecast_dict(f) for f in results]}
+            payload = {"as_of": as_of.isoformat(), **freshness_dict(fresh), "licence": LICENCE,
+                       "areas": [forecast_dict(f) for f in results]}
             self.stdout.write(json.dumps(payload, indent=2))
             return
+        self.stdout.write(("OUT OF DATE: " if fresh.stale else "") + f"{fresh.sentence} {fresh.warning}".strip())
         for f in results:
             last = f.last_inspection
             since = f"last {last.description}, {'started' if last.start_date else 'published'} {last.date}" \
-                if last else "no inspection on record"
+                if last else "no full inspection on record"
             self.stdout.write(f"{f.area_name} ({f.area_code}, {f.region}): {since}")
-            self.stdout.write("  " + "; ".join(f"{t.term} {t.total:.0%}" for t in f.terms))
+            self.stdout.write("  " + "; ".join(f"{t.term} {t.total:.0%}" for t in f.terms)
+                              + ("" if f.expected else f" (not expected in the next {len(f.terms)} terms)"))
+        if fresh.stale:
+            self.stdout.write(f"OUT OF DATE: {fresh.sentence} {fresh.warning}")
         self.stdout.write(LICENCE)
