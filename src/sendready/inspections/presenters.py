@@ -79,9 +79,9 @@ def outcome_summary(inspection: Inspection) -> str:
         option = load_framework(inspection.framework).outcome(inspection.outcome_key)
     except LookupError:
         return inspection.outcome_key
-    labels = {c.name: c.label.lower() for c in option.counts}
-    numbers = [f"{value} {labels.get(name, name)}" for name, value in inspection.outcome_counts.items()
-               if name in labels]
+    # In the framework's order: PostgreSQL's jsonb does not keep the order keys were saved in.
+    numbers = [f"{inspection.outcome_counts[c.name]} {c.label.lower()}" for c in option.counts
+               if c.name in inspection.outcome_counts]
     return option.title + (f" ({', '.join(numbers)})" if numbers else "")
 
 
