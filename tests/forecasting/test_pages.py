@@ -175,3 +175,17 @@ def test_an_area_page_has_a_bar_chart_with_the_same_numbers_as_its_table(lano_cl
     assert svg.tag.endswith("svg")
     assert b"Stoke-on-Trent" in response.content
     assert lano_client.get("/forecast/local-areas/E99999999/chart.svg").status_code == 404
+
+
+def test_an_administrator_can_upload_ofsteds_spreadsheet_as_published(admin_client) -> None:
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    ods = Path(__file__).resolve().parents[3] / "shared" / "data" / "ofsted_area_send_2016_framework_to_2022-08-31.ods"
+    page = admin_client.get(reverse("forecasting:import")).content.decode()
+    assert "Data to Insight" in page and "management information" in page
+    response = admin_client.post(reverse("forecasting:import"),
+                                 {"file": SimpleUploadedFile(ods.name, ods.read_bytes())})
+    page = response.content.decode()
+    assert "0 added, 0 updated, 195 unchanged" in page and "Read as Ofsted&#39;s official statistics" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -121,6 +122,7 @@ class ParseResult:
 
     events: list[InspectionEvent]
     errors: list[RowError]
+    layout: str = ""  # which accepted layout the file was read as
 
 
 def _data_text(name: str) -> str:
@@ -179,12 +181,19 @@ def parse_inspection_events(text: str, areas: list[Area]) -> ParseResult:
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         return ParseResult([], [RowError(1, c, "this column is missing from the header row") for c in missing])
+    rows = ((n, {k: (raw.get(k) or "").strip() for k in COLUMNS}, {}) for n, raw in enumerate(reader, start=2))
+    return check_rows(rows, areas)
+
+
+def check_rows(rows: Iterable[tuple[int, dict[str, str], dict[str, str]]], areas: list[Area],
+               errors: list[RowError] | None = None) -> ParseResult:
+    """Check rows already in this layout: (row number, {column: text}, {our column: the file's column name}).
+    Problems are named by the file's own column names; an event already in an earlier row is a problem."""
     by_code = {a.code: a for a in areas}
     events: list[InspectionEvent] = []
-    errors: list[RowError] = []
+    errors = list(errors or [])
     seen: dict[str, int] = {}
-    for row_number, raw in enumerate(reader, start=2):
-        row = {k: (raw.get(k) or "").strip() for k in COLUMNS}
+    for row_number, row, names in rows:
         row_errors, event = _check_row(row_number, row, by_code)
         if event is not None:
             if event.key in seen:
@@ -193,10 +202,10 @@ def parse_inspection_events(text: str, areas: list[Area]) -> ParseResult:
                     f"is already in row {seen[event.key]} of this file")))
             else:
                 seen[event.key] = row_number
-        errors.extend(row_errors)
+        errors.extend(replace(e, column=names.get(e.column, e.column)) for e in row_errors)
         if event is not None and not row_errors:
             events.append(event)
-    return ParseResult(events, errors)
+    return ParseResult(events, sorted(errors, key=lambda e: e.row))
 
 
 def _int(row_number: int, row: dict[str, str], column: str, errors: list[RowError]) -> int | None:

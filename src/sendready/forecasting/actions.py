@@ -9,7 +9,8 @@ from django.db import transaction
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-from sendready.domain.history import KIND_WORDS, RowError, parse_inspection_events
+from sendready.domain.history import KIND_WORDS, RowError
+from sendready.domain.history_formats import LAYOUTS, parse_inspection_file
 from sendready.forecasting.data import domain_areas, row_values
 from sendready.forecasting.models import InspectionEvent
 
@@ -27,6 +28,11 @@ class ImportReport:
     updated_lines: list[str] = field(default_factory=list)
 
     @property
+    def layout_words(self) -> str:
+        """The layout the file was read as, in words."""
+        return LAYOUTS.get(self.layout, "")
+
+    @property
     def summary(self) -> str:
         """E.g. '3 added, 1 updated, 266 unchanged'."""
         return f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged"
@@ -39,23 +45,33 @@ def _describe(row: InspectionEvent | None, values: dict) -> str:
     return f"{name}: {KIND_WORDS[values['kind']]} ({values['framework']} framework) {when}"
 
 
+# Where a file differs from a held row only in these (its wording of the outcome, its source label), the row is
+# unchanged: re-importing Ofsted's own file over the shipped history must not rewrite it.
+_COSMETIC = ("outcome_text", "source")
+
+
 def _changes(row: InspectionEvent, values: dict) -> str:
     return "; ".join(f"{k} {getattr(row, k)!r} -> {v!r}" for k, v in values.items() if getattr(row, k) != v)
 
 
-def import_events(content: str, *, user=None, request=None) -> ImportReport:
+def _differs(row: InspectionEvent, values: dict) -> bool:
+    return any(getattr(row, k) != v for k, v in values.items() if k not in _COSMETIC)
+
+
+def import_events(content: str | bytes, *, user=None, request=None) -> ImportReport:
     """Check every row, then add new events and update changed ones in one transaction.
 
     Only site administrators may change the national history (user None is the server's console);
     each added or updated row gets its own audit entry with the old and new values."""
     if user is not None and not user.is_staff:
         raise PermissionDenied("Only a site administrator can import the national inspection history.")
-    result = parse_inspection_events(content, domain_areas())
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    result = parse_inspection_file(data, domain_areas())
     if result.errors:
-        return ImportReport(errors=result.errors)
+        return ImportReport(errors=result.errors, layout=result.layout)
     if not result.events:
-        return ImportReport(errors=[RowError(2, "new_la_code", "the file has no data rows")])
-    report = ImportReport()
+        return ImportReport(errors=[RowError(2, "", "the file has no data rows")], layout=result.layout)
+    report = ImportReport(layout=result.layout)
     with transaction.atomic():
         keys = [e.key for e in result.events]
         held = {r.event_key: r for r in InspectionEvent.objects.select_for_update().select_related("area")
@@ -70,7 +86,7 @@ def import_events(content: str, *, user=None, request=None) -> ImportReport:
                 report.added_lines.append(line)
                 record(request, AuditAction.CREATED, "InspectionEvent", e.key, user=user,
                        detail=f"added {line}; " + "; ".join(f"{k} {v!r}" for k, v in values.items()))
-            elif any(getattr(row, k) != v for k, v in values.items()):
+            elif _differs(row, values):
                 line = _describe(row, values)
                 changes = _changes(row, values)
                 report.updated_lines.append(f"{line}: {changes}")
@@ -84,5 +100,6 @@ def import_events(content: str, *, user=None, request=None) -> ImportReport:
                 report.unchanged += 1
         InspectionEvent.objects.bulk_create(new)
         report.added = len(new)
-        record(request, AuditAction.IMPORTED, "InspectionEvent", detail=report.summary, user=user)
+        record(request, AuditAction.IMPORTED, "InspectionEvent", user=user,
+               detail=f"{report.summary} (read as {report.layout_words})")
     return report

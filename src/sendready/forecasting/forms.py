@@ -4,16 +4,17 @@ from django import forms
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Inspection events CSV file",
-                           help_text="In the layout of area_send_events_to_2025-08-31.csv, with its header row.")
+    file = forms.FileField(
+        label="Inspection file (CSV or OpenDocument spreadsheet)",
+        help_text=("Ofsted's official statistics (.ods or CSV), Ofsted's management information (CSV), "
+                   "Data to Insight's Ofsted SEND summary (CSV), or the layout of area_send_events_to_2025-08-31.csv, "
+                   "as they are: the layout is recognised from the header row."))
 
-    def clean_file(self):
+    def clean_file(self) -> bytes:
+        """The uploaded bytes, never a path: only these bytes are parsed."""
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError("The selected file must be a CSV")
+        if not upload.name.lower().endswith((".csv", ".ods")):
+            raise forms.ValidationError("The selected file must be a CSV or an OpenDocument spreadsheet (.ods)")
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError("The selected file must be smaller than 5MB")
-        try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise forms.ValidationError("The selected file must be saved as UTF-8 CSV") from exc
+        return upload.read()

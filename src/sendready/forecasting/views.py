@@ -18,6 +18,7 @@ from sendready.documents.xlsx import table_to_xlsx
 from sendready.domain.backtest import backtest
 from sendready.domain.forecast import forecast, freshness, regional_table
 from sendready.domain.history import KIND_WORDS, OUTCOME_WORDS
+from sendready.domain.history_formats import LAYOUTS
 from sendready.forecasting import actions
 from sendready.forecasting.data import domain_areas, domain_events
 from sendready.forecasting.forms import ImportForm
@@ -184,4 +185,5 @@ def import_page(request: HttpRequest) -> HttpResponse:
             form.add_error("file", f"The file has {len(report.errors)} problem(s), listed below. "
                                    "Nothing was imported")
     return render(request, "forecasting/import.html", {"title": "Import inspections", "form": form,
-                                                      "report": report, "active_nav": "forecast"})
+                                                      "report": report, "active_nav": "forecast",
+                                                      "layouts": list(LAYOUTS.values())})

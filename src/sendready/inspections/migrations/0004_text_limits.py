@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inspections', '0002_framework_settings'),
+        ('inspections', '0003_actual_dates_and_outcomes'),
     ]
 
     operations = [
