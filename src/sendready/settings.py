@@ -162,6 +162,11 @@ if env_bool("BEHIND_PROXY", False):
 PUPIL_UPLOAD_MAX_BYTES = env_int("PUPIL_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
 # An import with no progress for this long has lost its worker and is marked failed (see README).
 PUPIL_IMPORT_STALE_SECONDS = env_int("PUPIL_IMPORT_STALE_SECONDS", 15 * 60)
+# Exports of snapshots over this many rows are written in the background; finished ones are kept this long.
+PUPIL_EXPORT_INLINE_ROWS = env_int("PUPIL_EXPORT_INLINE_ROWS", 20_000)
+PUPIL_EXPORT_KEEP_HOURS = env_int("PUPIL_EXPORT_KEEP_HOURS", 24)
+# On a filtered dashboard, roles that cannot see rows see "fewer than N" for counts below N.
+PUPIL_SUPPRESS_BELOW = env_int("PUPIL_SUPPRESS_BELOW", 5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [

@@ -28,11 +28,13 @@ def sample_kwargs(two_areas):
     from sendready.accounts.models import Membership
 
     member = Membership.objects.get(area=people.area, role=Role.VIEWER)
-    from sendready.pupildata.testing import sample_snapshot_and_run
+    from sendready.pupildata.testing import sample_export, sample_snapshot_and_run
 
     snapshot, run = sample_snapshot_and_run(people.area, lano)
+    job = sample_export(snapshot, lano)
     return {**SAMPLE_KWARGS, "pk": inspection.pk, "task_id": inspection.tasks.first().pk,
-            "session_id": session.pk, "member_id": member.pk, "snapshot_id": snapshot.pk, "run_id": run.pk}
+            "session_id": session.pk, "member_id": member.pk, "snapshot_id": snapshot.pk, "run_id": run.pk,
+            "job_id": job.pk}
 
 
 def _area_patterns(resolver=None, prefix=""):

@@ -2,7 +2,7 @@
 
 import datetime as dt
 import logging
-import shutil
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -33,18 +33,20 @@ def max_upload_bytes() -> int:
     return int(getattr(settings, "PUPIL_UPLOAD_MAX_BYTES", 200 * 1024 * 1024))
 
 
-def start_import(area: LocalArea, user, source: UploadedFile | Path, file_name: str,
+def start_import(area: LocalArea, user, source: UploadedFile | Path | str, file_name: str,
                  snapshot_date: dt.date, *, background: bool = True, request=None) -> ImportRun:
-    """Save the file, record an ImportRun and run it in the background (or now, for the console)."""
+    """Save the file, record an ImportRun and run it in the background (or now, for the console).
+
+    `source` is an upload (saved into storage), a local file read in place (console), or the storage
+    name of an upload saved already (`copy_for_import`)."""
     if isinstance(source, Path):
-        path = source
+        location = str(source.resolve())
+    elif isinstance(source, str):
+        location = source
     else:
-        path = storage.upload_path(file_name)
-        with path.open("wb") as out:
-            for chunk in source.chunks():
-                out.write(chunk)
+        location = storage.save_chunks(storage.new_upload_name(file_name), source.chunks())
     run = ImportRun.objects.create(area=area, uploaded_by=user, file_name=file_name[:255],
-                                   upload_path=str(path), snapshot_date=snapshot_date)
+                                   upload_path=location, snapshot_date=snapshot_date)
     record(request, AuditAction.IMPORTED, "pupil_import", run.pk, area=area,
            detail=f"{file_name} as at {snapshot_date.isoformat()}", user=user)
     if background:
@@ -75,10 +77,9 @@ def process_import(run_id: int) -> ImportRun:
     run = ImportRun.objects.select_related("area").get(pk=run_id)
     if run.status != RunStatus.QUEUED:
         return run
-    path = Path(run.upload_path)
     _progress(run, status=RunStatus.VALIDATING, phase="reading", started_at=timezone.now())
     try:
-        result = _validate(run, path)
+        result = _validate(run, _source(run.upload_path))
         if not result.ok:
             _fail(run, result)
         else:
@@ -89,14 +90,22 @@ def process_import(run_id: int) -> ImportRun:
             "Something went wrong while importing this file, and nothing was imported. "
             "Try again; if it happens again, contact support with the file name and time."))))
     finally:
-        if storage.is_upload(path):
-            path.unlink(missing_ok=True)
+        if storage.is_upload(run.upload_path):
+            storage.remove(run.upload_path)
     return run
 
 
-def _validate(run: ImportRun, path: Path) -> ValidationResult:
+def _source(location: str) -> Path | bytes:
+    """A local file to read in place, or a stored upload (from its local path when storage is local)."""
+    if os.path.isabs(location):
+        return Path(location)
+    local = storage.local_path(location)
+    return local if local is not None else storage.read_bytes(location)
+
+
+def _validate(run: ImportRun, source: Path | bytes) -> ValidationResult:
     try:
-        read = read_table_with_notes(path, run.file_name, max_bytes=max_upload_bytes())
+        read = read_table_with_notes(source, run.file_name, max_bytes=max_upload_bytes())
     except TableReadError as exc:
         return ValidationResult.failed(Problem(row=None, column=None, message=exc.message))
     _progress(run, phase="checking", rows_total=read.frame.height)
@@ -146,11 +155,10 @@ def import_path(area: LocalArea, user, path: Path, snapshot_date: dt.date) -> Im
     return start_import(area, user, Path(path), Path(path).name, snapshot_date, background=False)
 
 
-def copy_for_import(path: Path) -> Path:
-    """A private copy of a file, deleted after its import (so the original is never touched)."""
-    target = storage.upload_path(path.name)
-    shutil.copyfile(path, target)
-    return target
+def copy_for_import(path: Path) -> str:
+    """A private copy of a file in storage (its name), deleted after its import; the original is untouched."""
+    with path.open("rb") as handle:
+        return storage.save_chunks(storage.new_upload_name(path.name), iter(lambda: handle.read(1 << 20), b""))
 
 
 def remove_snapshot(snapshot: Snapshot, user, request=None) -> None:

@@ -11,6 +11,13 @@ class RunStatus(models.TextChoices):
     FAILED = "failed", "Not imported"
 
 
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    WRITING = "writing", "Writing the spreadsheet"
+    DONE = "done", "Ready to download"
+    FAILED = "failed", "Not exported"
+
+
 class SnapshotStatus(models.TextChoices):
     READY = "ready", "Ready"
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -20,8 +21,12 @@ def _value(value: object) -> object:
     return value
 
 
-def snapshot_xlsx(snapshot: Snapshot) -> Path:
-    """Write the snapshot's rows to a temporary XLSX file (the caller deletes it); never a formula."""
+PROGRESS_EVERY = 10_000
+
+
+def snapshot_xlsx(snapshot: Snapshot, progress: Callable[[int], None] | None = None) -> Path:
+    """Write the snapshot's rows to a temporary XLSX file (the caller deletes it); never a formula.
+    `progress` is told the rows written so far, every PROGRESS_EVERY rows."""
     names = load_schema().names
     frame = storage.read_rows(snapshot.data_path, columns=names)
     workbook = Workbook(write_only=True)
@@ -33,8 +38,10 @@ def snapshot_xlsx(snapshot: Snapshot) -> Path:
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
-    for row in frame.iter_rows():
+    for number, row in enumerate(frame.iter_rows(), start=1):
         sheet.append([_safe(sheet, _value(v)) for v in row])
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number)
     about = workbook.create_sheet("About")
     about.append(["Area", snapshot.area.name])
     about.append(["Figures as at", snapshot.snapshot_date])

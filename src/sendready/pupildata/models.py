@@ -7,7 +7,13 @@ from django.db import models
 from django.utils import timezone
 
 from sendready.accounts.models import LocalArea
-from sendready.pupildata.constants import PHASE_PERCENT, PHASE_TEXT, RunStatus, SnapshotStatus
+from sendready.pupildata.constants import (
+    PHASE_PERCENT,
+    PHASE_TEXT,
+    ExportStatus,
+    RunStatus,
+    SnapshotStatus,
+)
 
 
 class SnapshotQuerySet(models.QuerySet["Snapshot"]):
@@ -29,7 +35,7 @@ class Snapshot(models.Model):
     row_count = models.PositiveIntegerField(default=0)
     status = models.CharField(max_length=20, choices=SnapshotStatus.choices,
                               default=SnapshotStatus.READY)
-    data_path = models.CharField(max_length=255, help_text="Parquet file, relative to MEDIA_ROOT.")
+    data_path = models.CharField(max_length=255, help_text="Parquet file: its name in the default storage.")
     indicators = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -45,9 +51,11 @@ class Snapshot(models.Model):
         return f"{self.area.code} {self.snapshot_date}"
 
     @property
-    def path(self) -> Path:
-        """Absolute path of the Parquet file."""
-        return Path(settings.MEDIA_ROOT) / self.data_path
+    def path(self) -> Path | None:
+        """The Parquet file on this machine's disk (None when storage is an object store)."""
+        from sendready.pupildata.storage import local_path
+
+        return local_path(self.data_path)
 
 
 class ImportRun(models.Model):
@@ -92,3 +100,36 @@ class ImportRun(models.Model):
     @property
     def phase_text(self) -> str:
         return PHASE_TEXT.get(self.phase, self.phase)
+
+
+class ExportJob(models.Model):
+    """A snapshot written to XLSX in the background, kept in storage for a day to download."""
+
+    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="pupil_exports")
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="exports")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=20, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
+    rows_written = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=255, blank=True, help_text="The XLSX: its name in the default storage.")
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Export of {self.snapshot_id} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ExportStatus.DONE, ExportStatus.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if self.status == ExportStatus.DONE:
+            return 100
+        return int(90 * self.rows_written / self.rows_total) if self.rows_total else 0

@@ -1,5 +1,6 @@
 """Turn indicator sets into what the dashboard shows: sections of figures, breakdowns and trends."""
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,10 +36,47 @@ FLAG_TITLES = {"child_in_need": "Child in need", "child_protection": "Child prot
 BREAKDOWN_LABELS = {"by_primary_need": "primary_need", "by_phase": "phase", "by_setting_type": "setting_type"}
 
 
+class Small:
+    """A count too small to show to someone who cannot see the rows: prints as 'Fewer than 5'."""
+
+    def __init__(self, below: int) -> None:
+        self.below = below
+
+    def __format__(self, spec: str) -> str:
+        return f"Fewer than {self.below}"
+
+    def __str__(self) -> str:
+        return format(self)
+
+
+def _small(count: Any, below: int) -> bool:
+    return isinstance(count, int) and 0 < count < below
+
+
+def suppress_small_counts(figures: IndicatorSet, below: int) -> IndicatorSet:
+    """The figures with every count from 1 to below-1 hidden, and any rate or average worked out from such a
+    count hidden too (a filtered dashboard could otherwise single out a few children)."""
+    indicators = {}
+    for key, ind in figures.indicators.items():
+        hidden = {}
+        if ind.unit == "count" and _small(ind.value, below):
+            hidden["value"] = Small(below)
+        if _small(ind.numerator, below):
+            hidden |= {"numerator": Small(below), "value": Small(below)}
+        if _small(ind.denominator, below):
+            hidden |= {"denominator": Small(below), "value": Small(below)}
+        indicators[key] = dataclasses.replace(ind, **hidden) if hidden else ind
+    breakdowns = {dim: {cat: {k: Small(below) if _small(v, below) else v for k, v in counts.items()}
+                        for cat, counts in cats.items()} for dim, cats in figures.breakdowns.items()}
+    return dataclasses.replace(figures, indicators=indicators, breakdowns=breakdowns)
+
+
 def display(value: Any, unit: str) -> str:
     """A figure as people read it: 1,234 or 46.4% or 18.2 weeks; 'No data' without a base."""
     if value is None:
         return "No data"
+    if isinstance(value, Small):
+        return str(value)
     if unit == "percent":
         return f"{value:.1f}%"
     if unit == "weeks":

@@ -2,7 +2,6 @@
 
 import datetime as dt
 import logging
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -62,9 +61,8 @@ def fail_dead_runs(*, now: dt.datetime | None = None, worker_id: str | None = No
                 continue
             record(None, AuditAction.CHANGED, "pupil_import", run.pk, area=run.area,
                    detail=f"{run.file_name}: marked failed, its worker stopped")
-        upload = Path(run.upload_path) if run.upload_path else None
-        if upload is not None and storage.is_upload(upload):  # only after the run no longer needs it
-            upload.unlink(missing_ok=True)
+        if storage.is_upload(run.upload_path):  # only after the run no longer needs it
+            storage.remove(run.upload_path)
         logger.warning("Import %s marked failed: its worker stopped", run.pk)
         failed.append(run)
     return failed

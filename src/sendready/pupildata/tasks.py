@@ -9,3 +9,11 @@ def run_import(run_id: int) -> None:
     from sendready.pupildata.actions import process_import
 
     process_import(run_id)
+
+
+@task
+def run_export(job_id: int) -> None:
+    """Write one snapshot to XLSX for download."""
+    from sendready.pupildata.exports import process_export
+
+    process_export(job_id)

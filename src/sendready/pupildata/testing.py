@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sendready.domain.pupil_generator import generate, write_csv
 from sendready.pupildata import actions
-from sendready.pupildata.models import ImportRun, Snapshot
+from sendready.pupildata.models import ExportJob, ImportRun, Snapshot
 
 
 def sample_snapshot_and_run(area, user, rows: int = 40) -> tuple[Snapshot, ImportRun]:
@@ -16,3 +16,10 @@ def sample_snapshot_and_run(area, user, rows: int = 40) -> tuple[Snapshot, Impor
         write_csv(generate(rows, 5, as_of=dt.date(2025, 3, 31)), path)
         run = actions.import_path(area, user, path, dt.date(2025, 3, 31))
     return run.snapshot, run
+
+
+def sample_export(snapshot: Snapshot, user) -> ExportJob:
+    """A finished background export of the snapshot (tests run tasks at once)."""
+    from sendready.pupildata.exports import start_export
+
+    return start_export(snapshot, user)

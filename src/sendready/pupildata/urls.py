@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendready.pupildata import import_views, views
+from sendready.pupildata import export_views, import_views, views
 
 app_name = "pupildata"
 base = "areas/<str:area_code>/data/"
@@ -11,6 +11,8 @@ urlpatterns = [
     path(snap, views.dashboard, name="snapshot"),
     path(snap + "rows/<str:indicator>/", views.indicator_rows, name="rows"),
     path(snap + "export.xlsx", views.export_xlsx, name="export"),
+    path(base + "exports/<int:job_id>/", export_views.export_job, name="export_job"),
+    path(base + "exports/<int:job_id>/download.xlsx", export_views.export_download, name="export_download"),
     path(base + "trends/<str:indicator>.svg", views.trend_chart, name="chart"),
     path(base + "schema/", views.schema_page, name="schema"),
     path(base + "template.csv", views.template_csv_download, name="template_csv"),

@@ -1,7 +1,8 @@
 """Person-level data pages: the dashboard, trend charts, the rows behind a figure, schema and templates."""
 
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from sendready.accounts.access import area_view, can
@@ -12,7 +13,7 @@ from sendready.documents import charts
 from sendready.documents.xlsx import table_to_xlsx
 from sendready.domain.indicators import definitions
 from sendready.domain.pupil_schema import describe, load_schema, template_csv
-from sendready.pupildata import figures, presenters
+from sendready.pupildata import exports, figures, presenters
 from sendready.pupildata.access import get_snapshot, latest_snapshot
 from sendready.pupildata.export import snapshot_xlsx
 from sendready.pupildata.forms import FilterForm
@@ -38,6 +39,8 @@ def dashboard(request: HttpRequest, area: LocalArea, snapshot_id: int | None = N
     filters = form.filters() if form.is_bound else {}
     history = list(Snapshot.objects.for_area(area).oldest_first())
     current = figures.indicators_for(snapshot, filters)
+    if filters and not can(request.user, "view_pupil_rows", area):
+        current = presenters.suppress_small_counts(current, settings.PUPIL_SUPPRESS_BELOW)
     sets = [figures.cached(s) for s in history]
     charts_data = [{"id": i, "title": definitions()[i]["title"], "points": presenters.chart_points(sets, i)}
                    for i in presenters.CHART_IDS]
@@ -98,9 +101,17 @@ def _figure_title(indicator: str) -> str:
 
 @area_view("export_pupils")
 @never_cache
-def export_xlsx(request: HttpRequest, area: LocalArea, snapshot_id: int) -> FileResponse:
-    """The snapshot in the documented layout as XLSX, for inspectors; audit-logged."""
+def export_xlsx(request: HttpRequest, area: LocalArea, snapshot_id: int) -> HttpResponse:
+    """The snapshot in the documented layout as XLSX, for inspectors; audit-logged. Large snapshots are
+    written in the background (a page to start it, then a page to watch it and download)."""
     snapshot = get_snapshot(area, snapshot_id)
+    if snapshot.row_count > exports.inline_rows():
+        if request.method == "POST":
+            job = exports.start_export(snapshot, request.user, request=request)
+            return redirect("pupildata:export_job", area.code, job.pk)
+        return render(request, "pupildata/export_start.html", context(
+            request, area, "Download this snapshot for inspectors", snapshot=snapshot,
+            keep_hours=settings.PUPIL_EXPORT_KEEP_HOURS))
     path = snapshot_xlsx(snapshot)
     record(request, AuditAction.EXPORTED, "pupil_snapshot", snapshot.pk, area=area,
            detail=f"XLSX, {snapshot.row_count} rows as at {snapshot.snapshot_date.isoformat()}")

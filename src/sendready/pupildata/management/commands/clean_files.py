@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from sendready.pupildata import recovery
+from sendready.pupildata import recovery, storage
 from sendready.pupildata.cleanup import orphaned_files
 
 
@@ -19,8 +19,8 @@ class Command(BaseCommand):
         if not options["dry_run"]:
             recovery.fail_dead_runs()  # their uploads are removed, and no longer kept for them
         files = orphaned_files(options["older_than_hours"] * 3600)
-        for path in files:
+        for name in files:
             if not options["dry_run"]:
-                path.unlink(missing_ok=True)
-            self.stdout.write(f"{'Would remove' if options['dry_run'] else 'Removed'} {path}")
+                storage.remove(name)
+            self.stdout.write(f"{'Would remove' if options['dry_run'] else 'Removed'} {name}")
         self.stdout.write(f"{len(files)} file(s) {'to remove' if options['dry_run'] else 'removed'}.")
