@@ -8,7 +8,8 @@ from sendready.accounts.constants import Role
 
 # Sample values for URL parameters other than area_code; views look them up inside the area.
 SAMPLE_KWARGS = {"member_id": 1, "pk": 1, "snapshot_id": 1, "milestone_id": 1, "session_id": 1, "task_id": 1,
-                 "indicator": "ehc_plans", "region": "west-midlands", "run_id": 1}
+                 "indicator": "ehc_plans", "region": "west-midlands", "run_id": 1,
+                 "step_key": "annex_a"}
 
 
 @pytest.fixture

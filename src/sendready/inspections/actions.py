@@ -13,12 +13,19 @@ from sendready.accounts.models import LocalArea
 from sendready.domain.frameworks import load_framework
 from sendready.domain.timeline import Timeline, TimelineError, build_timeline
 from sendready.inspections.constants import InspectionStatus
-from sendready.inspections.models import Inspection, Milestone, Task, TeamMember, TimetableSession
+from sendready.inspections.models import (
+    ActualDate,
+    Inspection,
+    Milestone,
+    Task,
+    TeamMember,
+    TimetableSession,
+)
 
 LONDON = ZoneInfo("Europe/London")
 # The domain's names for what was wrong, as the inspection form names its fields.
 FORM_FIELDS = {"notified": "notified_on", "onsite_start": "onsite_start", "onsite_end": "onsite_end",
-               "framework": "framework", "settings": None}
+               "framework": "framework", "settings": None, "actual": None, "outcome": None}
 END_OF_WORKING_DAY = dt.time(17, 0)
 ACTIVE_EXISTS = (
     "{area} already has an active inspection (notified {date}). Mark it as concluded before "
@@ -27,10 +34,11 @@ ACTIVE_EXISTS = (
 
 
 def plan_timeline(framework: str, notified_on: dt.date, overrides: dict | None = None,
-                  settings: dict | None = None) -> Timeline:
+                  settings: dict | None = None, outcome: str | None = None) -> Timeline:
     """The framework's dated steps, or a ValidationError in the words the domain gives."""
     try:
-        return build_timeline(framework, notified_on, overrides or {}, settings or {})
+        return build_timeline(framework, notified_on, overrides or {}, settings or {},
+                              outcome=outcome or None)
     except TimelineError as exc:
         field = FORM_FIELDS.get(exc.field or "", exc.field)
         raise ValidationError({field: str(exc)} if field else str(exc)) from exc
@@ -61,6 +69,8 @@ def record_inspection(area: LocalArea, user, framework: str, notified_on: dt.dat
                 contact_email=getattr(user, "email", "") or "",
             )
             _write_milestones(inspection, timeline, owner=user)
+            for name, day in overrides.items():
+                ActualDate.objects.create(inspection=inspection, name=name, date=day, entered_by=user)
     except IntegrityError as exc:  # a second request raced this one past the check above
         raise ValidationError({"framework": ACTIVE_EXISTS.format(area=area.name, date="just now")}) from exc
     record(request, AuditAction.CREATED, "inspection", inspection.pk, area=area, user=user,
@@ -71,34 +81,51 @@ def record_inspection(area: LocalArea, user, framework: str, notified_on: dt.dat
 def change_onsite_dates(inspection: Inspection, user, onsite_start: dt.date | None,
                         onsite_end: dt.date | None, request=None) -> Inspection:
     """Move the on-site dates; milestones are dated again and tasks keep their progress."""
-    overrides = {k: v for k, v in (("onsite_start", onsite_start), ("onsite_end", onsite_end)) if v}
+    given = {"onsite_start": onsite_start, "onsite_end": onsite_end}
+    overrides = {**overrides_of(inspection), **{k: v for k, v in given.items() if v}}
+    for name in (k for k, v in given.items() if not v):
+        overrides.pop(name, None)
     timeline = plan_timeline(inspection.framework, inspection.notified_on, overrides,
-                             inspection.framework_settings)
+                             inspection.framework_settings, inspection.outcome_key)
     with transaction.atomic():
         inspection.onsite_start, inspection.onsite_end = onsite_start, onsite_end
         inspection.save(update_fields=["onsite_start", "onsite_end", "updated_at"])
+        for name, day in given.items():
+            save_actual_row(inspection, name, day, user)
         _write_milestones(inspection, timeline, owner=None)
     record(request, AuditAction.CHANGED, "inspection", inspection.pk, area=inspection.area,
            user=user, detail="on-site dates changed")
     return inspection
 
 
-def _overrides_of(inspection: Inspection) -> dict[str, dt.date]:
-    return {k: getattr(inspection, k) for k in ("onsite_start", "onsite_end") if getattr(inspection, k)}
+def overrides_of(inspection: Inspection) -> dict[str, dt.date]:
+    """Every real date entered: the on-site fields of older records, then each actual date."""
+    dates = {k: getattr(inspection, k) for k in ("onsite_start", "onsite_end") if getattr(inspection, k)}
+    dates.update({a.name: a.date for a in inspection.actual_dates.all()})
+    return dates
+
+
+def save_actual_row(inspection: Inspection, name: str, day: dt.date | None, user) -> None:
+    """Store (or, with no date, remove) one real date; callers hold the transaction."""
+    if day is None:
+        ActualDate.objects.filter(inspection=inspection, name=name).delete()
+        return
+    ActualDate.objects.update_or_create(inspection=inspection, name=name,
+                                        defaults={"date": day, "entered_by": user})
 
 
 def timeline_for(inspection: Inspection) -> Timeline:
     """The inspection's timeline, worked out afresh from its record."""
-    return build_timeline(inspection.framework, inspection.notified_on, _overrides_of(inspection),
-                          inspection.framework_settings)
+    return build_timeline(inspection.framework, inspection.notified_on, overrides_of(inspection),
+                          inspection.framework_settings, outcome=inspection.outcome_key or None)
 
 
 def change_settings(inspection: Inspection, user, values: dict[str, int], request=None) -> Inspection:
     """Change the framework's unconfirmed numbers for this inspection and date it again."""
     framework_defaults = {n: s.default for n, s in load_framework(inspection.framework).settings.items()}
     changed = {n: v for n, v in values.items() if framework_defaults.get(n) != v}
-    timeline = plan_timeline(inspection.framework, inspection.notified_on, _overrides_of(inspection),
-                             changed)
+    timeline = plan_timeline(inspection.framework, inspection.notified_on, overrides_of(inspection),
+                             changed, inspection.outcome_key)
     with transaction.atomic():
         inspection.framework_settings = changed
         inspection.save(update_fields=["framework_settings", "updated_at"])
@@ -110,6 +137,11 @@ def change_settings(inspection: Inspection, user, values: dict[str, int], reques
 
 def _due_at(day: dt.date, time: dt.time | None) -> dt.datetime:
     return dt.datetime.combine(day, time or END_OF_WORKING_DAY, tzinfo=LONDON)
+
+
+def write_milestones(inspection: Inspection, timeline: Timeline, owner) -> None:
+    """Store the timeline's milestones; steps the timeline no longer has go, with their tasks."""
+    _write_milestones(inspection, timeline, owner)
 
 
 def _write_milestones(inspection: Inspection, timeline: Timeline, owner) -> None:
@@ -134,6 +166,8 @@ def _write_milestones(inspection: Inspection, timeline: Timeline, owner) -> None
             task.due_at = _due_at(item.date, item.time)
             task.save(update_fields=["due_at", "updated_at"])
     for stale in existing.values():
+        # A step the recorded outcome does not bring is no longer work to do.
+        Task.objects.filter(milestone=stale).delete()
         stale.delete()
 
 

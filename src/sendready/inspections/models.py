@@ -39,6 +39,14 @@ class Inspection(models.Model):
     framework_settings = models.JSONField(
         default=dict, blank=True,
         help_text="Numbers the framework does not fix for certain, changed from their defaults.")
+    outcome_key = models.CharField("recorded outcome", max_length=40, blank=True)
+    outcome_counts = models.JSONField(default=dict, blank=True)
+    outcome_judgements = models.JSONField(
+        default=dict, blank=True, help_text="Re-visits: area of weakness number -> sufficient or insufficient.")
+    outcome_findings = models.TextField(blank=True)
+    outcome_recorded_at = models.DateTimeField(null=True, blank=True)
+    outcome_recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                            on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                    related_name="+")
@@ -87,6 +95,26 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date})"
+
+
+class ActualDate(models.Model):
+    """A step's real date, entered by someone in the area: it replaces the framework's estimate."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="actual_dates")
+    name = models.CharField(max_length=80, help_text="A step key, or KEY_start / KEY_end of a window.")
+    date = models.DateField()
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    entered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "name"], name="one_actual_date_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} = {self.date}"
 
 
 class Task(models.Model):

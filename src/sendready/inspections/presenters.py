@@ -11,7 +11,7 @@ from sendready.documents.briefing_data import (
     SurveyWindow,
     TeamMember,
 )
-from sendready.domain.frameworks import load_framework
+from sendready.domain.frameworks import Source, load_framework
 from sendready.domain.timeline import Milestone as DomainMilestone
 from sendready.domain.timeline import countdown
 from sendready.inspections.constants import AttendeeGroup
@@ -46,6 +46,43 @@ def sessions_by_day(sessions) -> "OrderedDict[dt.date, list[TimetableSession]]":
 def group_labels(session: TimetableSession) -> str:
     """Who attends, in words."""
     return ", ".join(GROUP_LABELS.get(g, g) for g in session.attendee_groups)
+
+
+def actual_notes(inspection: Inspection) -> dict[str, str]:
+    """For each step with a real date entered: "Actual, entered by Jane Smith", keyed by step key."""
+    notes: dict[str, str] = {}
+    for actual in inspection.actual_dates.select_related("entered_by"):
+        key = actual.name.removesuffix("_start").removesuffix("_end")
+        person = actual.entered_by
+        who = (person.get_full_name() or person.get_username()) if person else "someone in the area"
+        notes[key] = f"Actual, entered by {who}"
+    for key in ("onsite",):  # records from before real dates were kept with who entered them
+        if key not in notes and (inspection.onsite_start or inspection.onsite_end):
+            notes[key] = "Actual"
+    return notes
+
+
+def sources_by_key(inspection: Inspection, milestones: list[Milestone]) -> dict[str, list[Source]]:
+    """Each milestone's sources as readable titles and links, never internal keys."""
+    try:
+        framework = load_framework(inspection.framework)
+    except LookupError:
+        return {}
+    return {m.key: framework.sources_of(m.source) for m in milestones}
+
+
+def outcome_summary(inspection: Inspection) -> str:
+    """The recorded outcome in words, with its numbers, or "Not recorded yet"."""
+    if not inspection.outcome_key:
+        return "Not recorded yet"
+    try:
+        option = load_framework(inspection.framework).outcome(inspection.outcome_key)
+    except LookupError:
+        return inspection.outcome_key
+    # In the framework's order: PostgreSQL's jsonb does not keep the order keys were saved in.
+    numbers = [f"{inspection.outcome_counts[c.name]} {c.label.lower()}" for c in option.counts
+               if c.name in inspection.outcome_counts]
+    return option.title + (f" ({', '.join(numbers)})" if numbers else "")
 
 
 def framework_title(inspection: Inspection) -> str:

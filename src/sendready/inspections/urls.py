@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendready.inspections import download_views, task_views, timetable_views, views
+from sendready.inspections import download_views, outcome_views, task_views, timetable_views, views
 
 app_name = "inspections"
 base = "areas/<str:area_code>/inspections/"
@@ -14,6 +14,8 @@ urlpatterns = [
     path(one + "briefing/", views.inspection_briefing_edit, name="briefing_edit"),
     path(one + "settings/", views.inspection_settings, name="settings"),
     path(one + "conclude/", views.inspection_conclude, name="conclude"),
+    path(one + "outcome/", outcome_views.inspection_outcome, name="outcome"),
+    path(one + "steps/<str:step_key>/", outcome_views.step_actual, name="step_actual"),
     path(one + "tasks/", task_views.task_list, name="tasks"),
     path(one + "tasks/<int:task_id>/", task_views.task_edit, name="task_edit"),
     path(one + "timetable/", timetable_views.timetable, name="timetable"),
