@@ -49,3 +49,11 @@ def test_each_kind_is_scored_on_its_own() -> None:
     assert full.overall["model"].k != revisits.overall["model"].k
     with pytest.raises(ValueError, match="unknown kind"):
         backtest(load_events(), load_areas(), date(2023, 1, 1), date(2023, 3, 31), kind="thematic")
+
+
+def test_revisits_out_of_sample_beat_every_baseline_on_both_scores() -> None:
+    result = backtest(load_events(), load_areas(), date(2018, 12, 1), date(2022, 8, 31), kind="revisit")
+    model = result.overall["model"]
+    for name, score in result.overall.items():
+        if name != "model":
+            assert model.brier <= score.brier and model.log_loss <= score.log_loss, name

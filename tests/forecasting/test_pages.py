@@ -189,3 +189,18 @@ def test_an_administrator_can_upload_ofsteds_spreadsheet_as_published(admin_clie
                                  {"file": SimpleUploadedFile(ods.name, ods.read_bytes())})
     page = response.content.decode()
     assert "0 added, 0 updated, 195 unchanged" in page and "Read as Ofsted&#39;s official statistics" in page
+
+
+def test_the_table_says_which_term_it_starts_at_and_why(lano_client) -> None:
+    from datetime import date
+
+    from sendready.domain.forecast import first_term
+
+    page = lano_client.get(reverse("forecasting:national")).content.decode()
+    note = first_term(date.today())[2]
+    assert note[1:].replace("'", "&#39;") in page
+
+
+def test_the_backtest_page_says_its_scores_cover_only_the_terms_held(lano_client) -> None:
+    page = lano_client.get(reverse("forecasting:backtest")).content.decode()
+    assert "the scores below cover only the terms held" in page

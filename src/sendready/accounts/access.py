@@ -28,7 +28,7 @@ PERMISSION_ROLES: dict[str, frozenset[Role]] = {
     "import_pupils": frozenset({Role.LANO, Role.SYSTEM_LEAD}),
     "export_pupils": frozenset({Role.LANO, Role.SYSTEM_LEAD}),
     "view_forecast": ALL_ROLES,
-    "import_inspections": frozenset({Role.LANO}),
+    # Importing the national inspection history is for site administrators only (Django is_staff), not a role.
     "view_audit": frozenset({Role.LANO, Role.SENIOR_LEADER}),
     "manage_people": frozenset({Role.LANO}),
 }

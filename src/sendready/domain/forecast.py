@@ -19,7 +19,7 @@ from sendready.domain.forecast_baselines import (
     pool_chances,
     terms_left,
 )
-from sendready.domain.forecast_detail import AreaState, detailed_full
+from sendready.domain.forecast_detail import AreaState, area_states, detailed_full
 from sendready.domain.forecast_explain import explain, visit_words
 from sendready.domain.forecast_rates import cycle_end, due_masses, era_of, known_on
 from sendready.domain.forecast_types import (
@@ -75,21 +75,31 @@ def _scored_terms(as_of: date, known: list[InspectionEvent], rules: dict) -> lis
     return out
 
 
+def _detailed_first(cutoff: date, areas: list[Area], before: list[InspectionEvent], term: Term, kind: str,
+                    rules: dict) -> dict[str, float]:
+    """The detailed model's chance of `kind` ('full' or 'revisit') in `term`, per area, from events known on cutoff."""
+    if kind == "full":
+        return {c: p[0] for c, p in detailed_full(cutoff, areas, before, [term], 1.0, rules).full.items()}
+    return {s.area.code: _revisit(s, [term], cutoff, rules)[0] for s in area_states(areas, before, rules)}
+
+
 @lru_cache(maxsize=64)
-def _blend(as_of: date, areas: tuple[Area, ...], known: tuple[InspectionEvent, ...]) -> tuple[float, int]:
+def _blend(as_of: date, areas: tuple[Area, ...], known: tuple[InspectionEvent, ...], kind: str) -> tuple[float, int]:
     rules = load_rules()
     areas_, known_ = list(areas), list(known)
     pairs: list[tuple[float, float, bool]] = []
     scored = 0
     for term in _scored_terms(as_of, known_, rules):
-        actual = inspected_in(term, known_, areas_, "full")
-        if not actual:
+        if not inspected_in(term, known_, areas_, "any"):
             continue  # a term with no known inspection says the history is incomplete, not that none happened
+        actual = inspected_in(term, known_, areas_, kind)
         cutoff = term.start - timedelta(days=1)
         before = known_on(known_, cutoff)
-        detail = detailed_full(cutoff, areas_, before, [term], 1.0, rules).full
-        pool = pool_chances(before, areas_, term, "full", rules)
-        pairs += [(detail[c][0], pool[c], c in actual) for c in pool]
+        pool = pool_chances(before, areas_, term, kind, rules)
+        if not any(pool.values()):
+            continue  # nothing of this kind could happen that term (re-visits outside their years)
+        detail = _detailed_first(cutoff, areas_, before, term, kind, rules)
+        pairs += [(detail[c], pool[c], c in actual) for c in pool]
         scored += 1
     if not scored:
         return 0.0, 0
@@ -103,9 +113,10 @@ def _blend(as_of: date, areas: tuple[Area, ...], known: tuple[InspectionEvent, .
     return best * scored / (scored + rules["blend_prior_terms"]), scored
 
 
-def blend_weight(as_of: date, areas: list[Area], known: list[InspectionEvent]) -> tuple[float, int]:
-    """The detailed model's weight against the pool baseline, and how many terms it was chosen on."""
-    return _blend(as_of, tuple(areas), tuple(known))
+def blend_weight(as_of: date, areas: list[Area], known: list[InspectionEvent], kind: str = "full") -> tuple[float, int]:
+    """The detailed model's weight against the pool baseline for `kind` ('full' or 'revisit'), and how many
+    terms it was chosen on."""
+    return _blend(as_of, tuple(areas), tuple(known), kind)
 
 
 def _pool_terms(known: list[InspectionEvent], areas: list[Area], terms: list[Term], fraction: float,
@@ -121,6 +132,15 @@ def _pool_terms(known: list[InspectionEvent], areas: list[Area], terms: list[Ter
         for code in out:
             out[code].append((1 / left if within and code in waiting else 0.0) * (fraction if i == 0 else 1.0))
     return out
+
+
+def _revisit_pool(known: list[InspectionEvent], areas: list[Area], terms: list[Term], fraction: float,
+                  rules: dict) -> dict[str, list[float]]:
+    """The pool baseline for re-visits: the first term's even share, for each term while re-visits run."""
+    first = pool_chances(known, areas, terms[0], "revisit", rules)
+    last_day = date.fromisoformat(rules["revisits_active"][-1][1])
+    return {c: [p * (fraction if i == 0 else 1.0) if t.start <= last_day else 0.0 for i, t in enumerate(terms)]
+            for c, p in first.items()}
 
 
 def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], region: str | None = None,
@@ -140,6 +160,8 @@ def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], regi
     detail = detailed_full(as_of, areas, known, terms, fraction, rules)
     weight, scored = blend_weight(as_of, areas, known)
     pool = _pool_terms(known, areas, terms, fraction, rules)
+    revisit_weight, _ = blend_weight(as_of, areas, known, "revisit")
+    revisit_pool = _revisit_pool(known, areas, terms, fraction, rules)
     cutoff = as_of if fraction == 1.0 else as_of + timedelta(days=rules["notice_days"] - 1)
     fresh = freshness(events, as_of)
     context = {"first_note": first_note, "weight": weight, "scored": scored, "terms": terms, "as_of": as_of,
@@ -151,7 +173,9 @@ def forecast(as_of: date, areas: list[Area], events: list[InspectionEvent], regi
             continue
         code = s.area.code
         full = [weight * d + (1 - weight) * p for d, p in zip(detail.full[code], pool[code], strict=True)]
-        monitoring, revisit = _monitoring(s, terms, cutoff, rules), _revisit(s, terms, cutoff, rules)
+        monitoring = _monitoring(s, terms, cutoff, rules)
+        revisit = [revisit_weight * d + (1 - revisit_weight) * p
+                   for d, p in zip(_revisit(s, terms, cutoff, rules), revisit_pool.get(code, []), strict=True)]
         rows = [TermForecast(t.name, t.start, round(f, 4), round(m, 4), round(r, 4))
                 for t, f, m, r in zip(terms, full, monitoring, revisit, strict=True)]
         last = _last(s.last_full)

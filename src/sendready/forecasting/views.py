@@ -16,7 +16,7 @@ from sendready.documents import charts
 from sendready.documents.csvout import rows_to_csv
 from sendready.documents.xlsx import table_to_xlsx
 from sendready.domain.backtest import backtest
-from sendready.domain.forecast import forecast, freshness, regional_table
+from sendready.domain.forecast import first_term, forecast, freshness, regional_table
 from sendready.domain.history import KIND_WORDS, OUTCOME_WORDS
 from sendready.domain.history_formats import LAYOUTS
 from sendready.forecasting import actions
@@ -46,7 +46,8 @@ def _table_context(request: HttpRequest, region: str | None) -> dict:
     return {"rows": rows, "as_of": today, "region": region, "region_slug": slugify(region) if region else "",
             "regions": sorted(regions.items(), key=lambda r: r[1]), "sort": key if key in SORT_COLUMNS else "",
             "descending": descending, "columns": SORT_COLUMNS, "licence": LICENCE, "active_nav": "forecast",
-            "can_import": request.user.is_staff, "freshness": freshness(events, today)}
+            "can_import": request.user.is_staff, "freshness": freshness(events, today),
+            "first_note": first_term(today)[2]}
 
 
 @login_required
