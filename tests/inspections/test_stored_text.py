@@ -128,3 +128,14 @@ def test_every_text_field_of_every_model_has_a_limit_the_save_check_enforces():
         for field in model._meta.concrete_fields:
             if isinstance(field, (models.CharField, models.TextField)):
                 assert (field.max_length or DEFAULT_TEXT_LIMIT) <= DEFAULT_TEXT_LIMIT, field
+
+
+def test_no_form_builds_a_raw_text_field_even_when_fields_are_added_at_run_time():
+    from pathlib import Path
+
+    raw = ("forms.CharField(", "forms.URLField(", "forms.EmailField(")
+    root = Path(sendready.__file__).parent
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                 if p.name != "stored_text.py" and p.name != "govuk_forms.py"
+                 and any(r in p.read_text() for r in raw)]
+    assert offenders == []

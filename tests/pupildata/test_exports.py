@@ -97,3 +97,15 @@ def test_a_filtered_dashboard_hides_small_counts_from_roles_that_cannot_see_rows
     assert "Fewer than 5" not in client.get(url).content.decode()
     client.force_login(people.by_role[Role.VIEWER])
     assert "Fewer than 5" not in client.get(f"/areas/{people.area.code}/data/").content.decode()
+
+
+def test_an_export_whose_worker_died_is_marked_failed_with_a_retry(client, people, lano, snapshot):
+    from django.utils import timezone
+
+    job = ExportJob.objects.create(area=people.area, snapshot=snapshot, requested_by=lano, status="writing",
+                                   rows_total=300)
+    ExportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - dt.timedelta(hours=1))
+    client.force_login(lano)
+    page = client.get(f"/areas/{people.area.code}/data/exports/{job.pk}/").content.decode()
+    job.refresh_from_db()
+    assert job.status == "failed" and "Try again" in page

@@ -7,6 +7,9 @@ from django import forms
 from sendready.domain.frameworks import Framework, Step
 from sendready.domain.outcomes import JUDGEMENTS
 from sendready.govuk_forms import GovukDateField
+from sendready.stored_text import ParagraphField
+
+FINDINGS_LIMIT = 10_000  # a report's summary findings, pasted
 
 REVISIT = "2016-revisit"
 
@@ -51,8 +54,8 @@ class OutcomeForm(forms.Form):
         counts = {c.name: c.label for o in framework.outcomes for c in o.counts}
         if framework.name == REVISIT:
             counts = {}
-            self.fields["judgements"] = forms.CharField(
-                label="Progress in each area of significant weakness", widget=forms.Textarea,
+            self.fields["judgements"] = ParagraphField(
+                label="Progress in each area of significant weakness", max_length=2000,
                 required=False, help_text="One line per area, as numbered in the written statement "
                 "of action: the number, then sufficient or insufficient. For example: 1 sufficient")
         for name, label in counts.items():
@@ -62,8 +65,8 @@ class OutcomeForm(forms.Form):
                                 "min_value": "Enter a number of 0 or more",
                                 "max_value": "Enter a number of 99 or less"})
         self.count_names = list(counts)
-        self.fields["findings"] = forms.CharField(label="Findings (optional)", widget=forms.Textarea,
-                                                  required=False)
+        self.fields["findings"] = ParagraphField(label="Findings (optional)", required=False,
+                                                 max_length=FINDINGS_LIMIT)
 
     def clean_judgements(self) -> dict[int, str]:
         judgements: dict[int, str] = {}

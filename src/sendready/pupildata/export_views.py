@@ -9,7 +9,7 @@ from sendready.accounts.access import area_view
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
 from sendready.accounts.models import LocalArea
-from sendready.pupildata import exports
+from sendready.pupildata import exports, recovery
 from sendready.pupildata.models import ExportJob
 from sendready.pupildata.views import context
 
@@ -25,6 +25,8 @@ def _job(area: LocalArea, job_id: int) -> ExportJob:
 def export_job(request: HttpRequest, area: LocalArea, job_id: int) -> HttpResponse:
     """How far the export has got; the download link once it is written."""
     job = _job(area, job_id)
+    if not job.finished and recovery.fail_dead_exports():
+        job.refresh_from_db()
     ready = exports.downloadable(job)
     title = "Preparing the spreadsheet" if not job.finished else (
         "Spreadsheet ready" if ready else "The spreadsheet is not available")

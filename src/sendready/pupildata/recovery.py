@@ -11,8 +11,8 @@ from django_tasks_db.models import DBTaskResult
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
 from sendready.pupildata import storage
-from sendready.pupildata.constants import RunStatus
-from sendready.pupildata.models import ImportRun
+from sendready.pupildata.constants import ExportStatus, RunStatus
+from sendready.pupildata.models import ExportJob, ImportRun
 
 logger = logging.getLogger(__name__)
 
@@ -66,3 +66,11 @@ def fail_dead_runs(*, now: dt.datetime | None = None, worker_id: str | None = No
         logger.warning("Import %s marked failed: its worker stopped", run.pk)
         failed.append(run)
     return failed
+
+
+def fail_dead_exports(*, now: dt.datetime | None = None) -> int:
+    """Mark failed the exports with no progress for too long (their worker died); the page offers a retry."""
+    cutoff = (now or timezone.now()) - stale_after()
+    return ExportJob.objects.filter(status__in=[ExportStatus.QUEUED, ExportStatus.WRITING],
+                                    updated_at__lt=cutoff).update(status=ExportStatus.FAILED,
+                                                                  finished_at=timezone.now())

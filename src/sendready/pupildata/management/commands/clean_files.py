@@ -18,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if not options["dry_run"]:
             recovery.fail_dead_runs()  # their uploads are removed, and no longer kept for them
+            recovery.fail_dead_exports()
         files = orphaned_files(options["older_than_hours"] * 3600)
         for name in files:
             if not options["dry_run"]:
