@@ -25,6 +25,13 @@ def test_a_term_nearly_over_is_skipped_and_the_forecast_says_so() -> None:
     assert f.terms[0].term == "Spring 2027" and note in f.explanation
 
 
+def test_the_spring_term_is_nearly_over_shortly_before_easter() -> None:
+    term, _, note = first_term(date(2026, 3, 16))  # Good Friday 2026 is 3 April
+    assert term.name == "Summer 2026" and "the Easter holidays begin on 3 April 2026" in note
+    term, fraction, _ = first_term(date(2026, 2, 2))
+    assert term.name == "Spring 2026" and 0.4 < fraction < 0.6
+
+
 def test_early_in_a_term_its_chance_is_pro_rated_to_the_part_not_yet_announced() -> None:
     term, fraction, note = first_term(date(2025, 9, 1))
     assert term.name == "Autumn 2025" and 0.85 < fraction < 0.9
