@@ -76,3 +76,26 @@ def test_the_demo_loads_three_snapshots_once(people):
     demo.load(people.area, {})
     demo.load(people.area, {})
     assert Snapshot.objects.for_area(people.area).count() == 3
+
+
+def test_a_file_generated_today_imports_today_with_the_default_snapshot_date(people, tmp_path, capsys):
+    import datetime as dt
+
+    path = tmp_path / "today.csv"
+    call_command("generate_pupils", "--rows", "200", "--seed", "3", "--out", str(path))
+    assert dt.date.today().isoformat() in capsys.readouterr().out
+    call_command("import_pupils", str(path), "--area", people.area.code)
+    snapshot = Snapshot.objects.for_area(people.area).get()
+    assert snapshot.row_count == 200
+
+
+def test_dirty_future_dates_are_after_the_as_of_date(tmp_path):
+    import polars as pl
+
+    path = tmp_path / "dirty.csv"
+    call_command("generate_pupils", "--rows", "40", "--seed", "2", "--out", str(path), "--dirty",
+                 "--as-of", "2026-12-02")
+    plans = [d for d in pl.read_csv(path, infer_schema_length=0)["final_plan_date"].to_list() if d]
+    assert max(plans) == "2027-01-16"
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("generate_pupils", "--rows", "5", "--out", str(path), "--as-of", "2/12/2026")

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sendready.domain.frameworks import Framework, OutcomeOption, UnknownFramework, load_framework
+from sendready.domain.history import InspectionEvent
 from sendready.domain.timeline import TimelineError, resolve_offset
 
 SUFFICIENT, INSUFFICIENT = "sufficient", "insufficient"
@@ -126,3 +127,37 @@ def follow_ups(framework_name: str, outcome_key: str, report_date: dt.date,
         if step.outcomes is None or option.key in step.outcomes:
             found.append(FollowUp(key=step.key, title=step.title, date=day))
     return sorted(found, key=lambda f: f.date)
+
+
+# How a recorded inspection reads in the national history: framework and kind of event.
+HISTORY_KINDS = {"2016-inspection": ("2016", "full"), "2016-revisit": ("2016", "revisit"),
+                 "2023-full": ("2023", "full"), "2023-monitoring": ("2023", "monitoring")}
+
+
+def history_outcome(framework_name: str, key: str, counts: Mapping[str, int]) -> str | None:
+    """The national history's outcome code for a recorded outcome (WSOA, SOME_SUFFICIENT, POSITIVE...)."""
+    if framework_name == "2016-inspection":
+        return "WSOA" if key == "wsoa" else "NO_WSOA"
+    if framework_name == "2016-revisit":
+        if key == "sufficient":
+            return "ALL_SUFFICIENT"
+        return "SOME_SUFFICIENT" if counts.get("sufficient_areas") else "NONE_SUFFICIENT"
+    if framework_name == "2023-full":
+        return key.upper()
+    return None
+
+
+def as_history_event(framework_name: str, area_code: str, area_name: str, onsite_start: dt.date | None,
+                     outcome: RecordedOutcome) -> InspectionEvent:
+    """A recorded inspection as an event of the national history, so the forecast can use it."""
+    framework, kind = HISTORY_KINDS[framework_name]
+    counts = outcome.counts
+    areas = counts.get("weaknesses", counts.get("priority_action_areas"))
+    return InspectionEvent(
+        area_code=area_code, area_name=area_name, framework=framework, kind=kind,
+        start_date=onsite_start, publication_date=outcome.report_date,
+        outcome=history_outcome(framework_name, outcome.key, counts),
+        n_weaknesses_or_priority_areas=areas,
+        revisit_n_sufficient=counts.get("sufficient_areas") if kind == "revisit" else None,
+        revisit_n_insufficient=counts.get("insufficient_areas") if kind == "revisit" else None,
+        source="recorded in sendready by the local area")

@@ -7,7 +7,7 @@ lead for plans, SLCN, SEMH, MLD and SPLD for SEN support; about half of new plan
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -268,7 +268,7 @@ def _make_dirty(frame: pl.DataFrame, as_of: date) -> pl.DataFrame:
     if n < 2:
         return frame
     step = max(n // 8, 1)
-    future = date(as_of.year + 1, 1, 15).isoformat()
+    future = (as_of + timedelta(days=45)).isoformat()  # after the as-of date, whatever it is
     edits = [
         ("primary_need", "XYZ"),
         ("final_plan_date", future),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sendready.accounts.recorded_inspections import recorded_inspections
 from sendready.domain.history import Area, InspectionEvent, load_areas, load_events
 
 # Fields copied between a domain event and a database row (besides area, key and timestamps).
@@ -48,6 +49,10 @@ def domain_events() -> list[InspectionEvent]:
     for r in Row.objects.national().order_by("pk"):
         values = {f: getattr(r, f) for f in EVENT_FIELDS}
         out.append(InspectionEvent(area_code=r.area_id, area_name=names.get(r.area_id, r.area_id), **values))
+    # Areas' own recorded outcomes count too, unless the history already holds that inspection.
+    held = {(e.area_code, e.framework, e.kind, e.start_date) for e in out} | {e.key for e in out}
+    out += [e for e in recorded_inspections() if e.key not in held
+            and (e.area_code, e.framework, e.kind, e.start_date) not in held]
     return out
 
 

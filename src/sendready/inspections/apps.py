@@ -15,6 +15,8 @@ class InspectionsConfig(AppConfig):
             register_panel,
             register_section,
         )
+        from sendready.accounts.recorded_inspections import register_recorded_inspections
+        from sendready.inspections.history_feed import recorded_events
         from sendready.inspections.overview import active_inspection_summary
 
         register_section(
@@ -23,3 +25,4 @@ class InspectionsConfig(AppConfig):
         )
         register_panel(OverviewPanel("inspection", "inspections/_overview_panel.html",
                                      active_inspection_summary, 10))
+        register_recorded_inspections(recorded_events)

@@ -1,5 +1,6 @@
-"""sendready generate-pupils --rows N --seed S --out FILE [--dirty]: invented person-level data."""
+"""sendready generate-pupils --rows N --seed S --out FILE [--dirty] [--as-of DATE]: invented person-level data."""
 
+import datetime as dt
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -15,6 +16,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--out", type=Path, required=True)
         parser.add_argument("--dirty", action="store_true", help="Spoil a few rows to show validation")
+        parser.add_argument("--as-of", help="Date the data is as at, YYYY-MM-DD (default today, the date "
+                                            "import-pupils takes a snapshot on)")
 
     def handle(self, *args, **options) -> None:
         out: Path = options["out"]
@@ -23,6 +26,13 @@ class Command(BaseCommand):
         suffix = out.suffix.lower()
         if suffix not in (".csv", ".xlsx"):
             raise CommandError("--out must end .csv or .xlsx.")
-        frame = generate(options["rows"], options["seed"], dirty=options["dirty"])
+        # Today by default, as import-pupils is: ages and dates then fit a snapshot taken today.
+        as_of = dt.date.today()
+        if options["as_of"]:
+            try:
+                as_of = dt.date.fromisoformat(options["as_of"])
+            except ValueError:
+                raise CommandError("--as-of must be written YYYY-MM-DD, for example 2025-03-31.") from None
+        frame = generate(options["rows"], options["seed"], dirty=options["dirty"], as_of=as_of)
         (write_xlsx if suffix == ".xlsx" else write_csv)(frame, out)
-        self.stdout.write(f"Wrote {frame.height:,} invented rows to {out}.")
+        self.stdout.write(f"Wrote {frame.height:,} invented rows as at {as_of.isoformat()} to {out}.")
