@@ -88,3 +88,19 @@ def test_a_forecast_says_how_new_its_history_is_and_when_it_is_out_of_date() -> 
     assert "14 July 2025" in old.sentence and "import" in old.warning
     f = forecast(date(2026, 12, 2), load_areas(), events, area_code="E06000021")[0]
     assert any("out of date" in line for line in f.explanation)
+
+
+def test_an_areas_own_recorded_inspection_does_not_make_an_old_national_history_look_new() -> None:
+    from sendready.domain.forecast import blend_weight, known_on
+    from sendready.domain.history import RECORDED_SOURCE, InspectionEvent
+
+    events = load_events()
+    own = InspectionEvent("E06000021", "Stoke-on-Trent", "2023", "full", date(2026, 10, 5), date(2026, 11, 20),
+                          "POSITIVE", source=RECORDED_SOURCE)
+    as_of = date(2026, 12, 2)
+    assert freshness(events + [own], as_of) == freshness(events, as_of)
+    assert freshness(events + [own], as_of).stale
+    areas = load_areas()
+    assert blend_weight(as_of, areas, known_on(events + [own], as_of)) == blend_weight(as_of, areas, events)
+    f = forecast(as_of, areas, events + [own], area_code="E06000021")[0]
+    assert f.last_inspection.start_date == date(2026, 10, 5)  # the area's own record still counts for the area

@@ -29,7 +29,13 @@ from sendready.domain.forecast_types import (
     RegionalRow,
     TermForecast,
 )
-from sendready.domain.history import KIND_WORDS, OUTCOME_WORDS, Area, InspectionEvent
+from sendready.domain.history import (
+    KIND_WORDS,
+    OUTCOME_WORDS,
+    Area,
+    InspectionEvent,
+    newest_national,
+)
 from sendready.domain.terms import Term, add_months, describe_interval, load_rules, term_of
 
 __all__ = ["AreaForecast", "Freshness", "LastInspection", "RegionalRow", "TermForecast", "first_term", "forecast",
@@ -39,7 +45,7 @@ _known = known_on  # the backtest's older name
 
 def freshness(events: list[InspectionEvent], as_of: date) -> Freshness:
     """The newest inspection known on as_of, and whether it is more than a term older than as_of."""
-    newest = max((e.ordering_date for e in known_on(events, as_of)), default=None)
+    newest = newest_national(known_on(events, as_of))
     stale = newest is None or (as_of - newest).days > load_rules()["stale_after_days"]
     return Freshness(as_of, newest, stale)
 
@@ -76,7 +82,7 @@ def first_term(as_of: date, rules: dict | None = None) -> tuple[Term, float, str
 
 def _scored_terms(as_of: date, known: list[InspectionEvent], rules: dict) -> list[Term]:
     """The last complete terms the history covers (at most a school year), newest last."""
-    newest = max((e.ordering_date for e in known if e.kind == "full"), default=None)
+    newest = newest_national(known, "full")
     if newest is None:
         return []
     covered = min(as_of + timedelta(days=1), term_of(newest).end)
