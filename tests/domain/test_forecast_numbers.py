@@ -25,6 +25,13 @@ def test_a_term_nearly_over_is_skipped_and_the_forecast_says_so() -> None:
     assert f.terms[0].term == "Spring 2027" and note in f.explanation
 
 
+def test_the_spring_term_is_nearly_over_shortly_before_easter() -> None:
+    term, _, note = first_term(date(2026, 3, 16))  # Good Friday 2026 is 3 April
+    assert term.name == "Summer 2026" and "the Easter holidays begin on 3 April 2026" in note
+    term, fraction, _ = first_term(date(2026, 2, 2))
+    assert term.name == "Spring 2026" and 0.4 < fraction < 0.6
+
+
 def test_early_in_a_term_its_chance_is_pro_rated_to_the_part_not_yet_announced() -> None:
     term, fraction, note = first_term(date(2025, 9, 1))
     assert term.name == "Autumn 2025" and 0.85 < fraction < 0.9
@@ -81,3 +88,19 @@ def test_a_forecast_says_how_new_its_history_is_and_when_it_is_out_of_date() -> 
     assert "14 July 2025" in old.sentence and "import" in old.warning
     f = forecast(date(2026, 12, 2), load_areas(), events, area_code="E06000021")[0]
     assert any("out of date" in line for line in f.explanation)
+
+
+def test_an_areas_own_recorded_inspection_does_not_make_an_old_national_history_look_new() -> None:
+    from sendready.domain.forecast import blend_weight, known_on
+    from sendready.domain.history import RECORDED_SOURCE, InspectionEvent
+
+    events = load_events()
+    own = InspectionEvent("E06000021", "Stoke-on-Trent", "2023", "full", date(2026, 10, 5), date(2026, 11, 20),
+                          "POSITIVE", source=RECORDED_SOURCE)
+    as_of = date(2026, 12, 2)
+    assert freshness(events + [own], as_of) == freshness(events, as_of)
+    assert freshness(events + [own], as_of).stale
+    areas = load_areas()
+    assert blend_weight(as_of, areas, known_on(events + [own], as_of)) == blend_weight(as_of, areas, events)
+    f = forecast(as_of, areas, events + [own], area_code="E06000021")[0]
+    assert f.last_inspection.start_date == date(2026, 10, 5)  # the area's own record still counts for the area

@@ -29,7 +29,13 @@ from sendready.domain.forecast_types import (
     RegionalRow,
     TermForecast,
 )
-from sendready.domain.history import KIND_WORDS, OUTCOME_WORDS, Area, InspectionEvent
+from sendready.domain.history import (
+    KIND_WORDS,
+    OUTCOME_WORDS,
+    Area,
+    InspectionEvent,
+    newest_national,
+)
 from sendready.domain.terms import Term, add_months, describe_interval, load_rules, term_of
 
 __all__ = ["AreaForecast", "Freshness", "LastInspection", "RegionalRow", "TermForecast", "first_term", "forecast",
@@ -39,9 +45,19 @@ _known = known_on  # the backtest's older name
 
 def freshness(events: list[InspectionEvent], as_of: date) -> Freshness:
     """The newest inspection known on as_of, and whether it is more than a term older than as_of."""
-    newest = max((e.ordering_date for e in known_on(events, as_of)), default=None)
+    newest = newest_national(known_on(events, as_of))
     stale = newest is None or (as_of - newest).days > load_rules()["stale_after_days"]
     return Freshness(as_of, newest, stale)
+
+
+def last_start(term: Term, rules: dict) -> date:
+    """The last day an inspection can start in a term: mid-December and mid-July (from the history), and the
+    day before the Easter holidays for spring."""
+    month_day = rules["last_start_day"].get(term.season)
+    if month_day is None:
+        return term.last_day
+    month, day = (int(part) for part in month_day.split("-"))
+    return min(term.last_day, date(term.start.year, month, day))
 
 
 def first_term(as_of: date, rules: dict | None = None) -> tuple[Term, float, str]:
@@ -49,12 +65,16 @@ def first_term(as_of: date, rules: dict | None = None) -> tuple[Term, float, str
     rules = rules or load_rules()
     notice = as_of + timedelta(days=rules["notice_days"])
     term = term_of(as_of)
-    if notice >= term.end or (term.end - notice).days < rules["nearly_decided_days"]:
-        following = term_of(max(notice, term.end))
-        return following, 1.0, (f"{term.name} is nearly over: inspections starting in the next "
-                                f"{rules['notice_days']} days are already announced to the areas concerned, so "
-                                f"the forecast starts at {following.name}")
-    fraction = (term.end - notice).days / (term.end - term.start).days
+    last = last_start(term, rules)
+    if notice > last or (last - as_of).days <= rules["nearly_decided_days"]:
+        following = term.next()
+        why = (f"every inspection in the history held started by {last.day} {last:%B} of its year"
+               if term.season in rules["last_start_day"] else
+               f"the Easter holidays begin on {term.end.day} {term.end:%B %Y}")
+        return following, 1.0, (f"{term.name} is nearly over: inspections are announced about "
+                                f"{rules['notice_days']} days ahead and {why}, so its remaining inspections are "
+                                f"already known to the areas concerned; the forecast starts at {following.name}")
+    fraction = min(1.0, (last - notice).days / max(1, (last - term.start).days))
     return term, fraction, (f"{term.name} counts only inspections starting from {notice.day} {notice:%B %Y}, "
                             f"as those starting sooner are already announced to the areas concerned (the "
                             f"chance is pro-rated to the {fraction:.0%} of the term left)")
@@ -62,7 +82,7 @@ def first_term(as_of: date, rules: dict | None = None) -> tuple[Term, float, str
 
 def _scored_terms(as_of: date, known: list[InspectionEvent], rules: dict) -> list[Term]:
     """The last complete terms the history covers (at most a school year), newest last."""
-    newest = max((e.ordering_date for e in known if e.kind == "full"), default=None)
+    newest = newest_national(known, "full")
     if newest is None:
         return []
     covered = min(as_of + timedelta(days=1), term_of(newest).end)

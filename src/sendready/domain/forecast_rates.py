@@ -7,7 +7,7 @@ import math
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sendready.domain.history import Area, InspectionEvent
+from sendready.domain.history import Area, InspectionEvent, newest_national
 from sendready.domain.terms import Term, term_of
 
 
@@ -90,7 +90,7 @@ def due_masses(due: date, spread_months: float, terms: list[Term], cutoff: date,
 def _observed_until(known: list[InspectionEvent], cutoff: date) -> date:
     """The day after the last term the history covers: terms after the newest known event are not
     counted as terms with no inspections (the history may simply not be up to date)."""
-    newest = max((e.ordering_date for e in known), default=cutoff)
+    newest = newest_national(known) or cutoff
     return min(cutoff, term_of(newest).end) + timedelta(days=1)
 
 

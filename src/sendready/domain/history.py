@@ -51,6 +51,15 @@ OUTCOME_WORDS = {"WSOA": "written statement of action required", "NO_WSOA": "no 
                  "INCONSISTENT": "inconsistent experiences and outcomes",
                  "SYSTEMIC": "widespread and/or systemic failings"}
 KIND_WORDS = {"full": "full inspection", "monitoring": "monitoring inspection", "revisit": "re-visit"}
+# The source of an area's own recorded inspection: complete for that area only, so it never says how far the
+# national history reaches (how new the forecast's data is, which terms are fully known).
+RECORDED_SOURCE = "recorded in sendready by the local area"
+
+
+def newest_national(events: list[InspectionEvent], kind: str | None = None) -> date | None:
+    """The newest start (or publication) date in the national history, ignoring areas' own records."""
+    return max((e.ordering_date for e in events
+                if e.source != RECORDED_SOURCE and (kind is None or e.kind == kind)), default=None)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sendready.domain.frameworks import Framework, OutcomeOption, UnknownFramework, load_framework
-from sendready.domain.history import InspectionEvent
+from sendready.domain.history import RECORDED_SOURCE, InspectionEvent
 from sendready.domain.timeline import TimelineError, resolve_offset
 
 SUFFICIENT, INSUFFICIENT = "sufficient", "insufficient"
@@ -160,4 +160,4 @@ def as_history_event(framework_name: str, area_code: str, area_name: str, onsite
         n_weaknesses_or_priority_areas=areas,
         revisit_n_sufficient=counts.get("sufficient_areas") if kind == "revisit" else None,
         revisit_n_insufficient=counts.get("insufficient_areas") if kind == "revisit" else None,
-        source="recorded in sendready by the local area")
+        source=RECORDED_SOURCE)
