@@ -71,3 +71,10 @@ def test_clean_files_no_longer_protects_the_upload_of_a_dead_run(people, lano, t
     call_command("clean_files", older_than_hours=0)
     assert orphaned_files(0) == []
     assert not Path(run.upload_path).exists()
+
+
+def test_a_run_queued_by_another_task_backend_is_judged_by_its_progress_alone(client, people, lano, tmp_path):
+    run = _stuck_run(people, lano, tmp_path, minutes_ago=1)
+    ImportRun.objects.filter(pk=run.pk).update(task_id="CwvxJzljH8W88tppPUCoE5gPtWGYqsIQ")
+    client.force_login(lano)
+    assert client.get(f"/areas/{people.area.code}/data/import/{run.pk}/progress.json").json()["finished"] is False

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+import uuid
 
 from django.conf import settings
 from django.db import transaction
@@ -30,13 +31,22 @@ def stale_after() -> dt.timedelta:
     return dt.timedelta(seconds=settings.PUPIL_IMPORT_STALE_SECONDS)
 
 
+def _is_uuid(text: str) -> bool:
+    # Only the database backend's task ids are UUIDs it can look up (the immediate backend's are not).
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
 def dead_runs(*, now: dt.datetime | None = None, worker_id: str | None = None) -> list[ImportRun]:
     """Unfinished runs that will never finish: no progress for too long, their task ended without
     finishing them, or their task was claimed by `worker_id`, a worker that has just (re)started."""
     now = now or timezone.now()
     unfinished = list(ImportRun.objects.filter(status__in=UNFINISHED))
     tasks = {str(t.pk): t for t in DBTaskResult.objects.filter(
-        pk__in=[r.task_id for r in unfinished if r.task_id])}
+        pk__in=[r.task_id for r in unfinished if _is_uuid(r.task_id)])}
     dead = []
     for run in unfinished:
         task = tasks.get(run.task_id)
