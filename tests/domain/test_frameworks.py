@@ -72,3 +72,29 @@ def test_2023_monitoring_numbers_are_all_unconfirmed_settings():
     fw = load_framework("2023-monitoring")
     assert {"notice_wd", "onsite_days", "report_lag_wd"} <= set(fw.settings)
     assert all(s.status == "unconfirmed" for s in fw.settings.values())
+
+
+def test_lags_from_the_shipped_data_are_derived_and_say_how_many_cases():
+    letter = load_framework("2016-inspection").settings["letter_wd"]
+    assert (letter.default, letter.status) == (42, "derived") and "n=151" in letter.note
+    revisit = load_framework("2016-revisit").settings["letter_wd"]
+    assert revisit.default == 33 and "n=47" in revisit.note and "34" in revisit.note
+    pap = load_framework("2023-full").settings["pap_wd"]
+    assert (pap.default, pap.status) == (30, "derived") and "n=2" in pap.note
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_source_has_a_readable_title_and_every_conditional_step_an_outcome(name):
+    fw = load_framework(name)
+    for source in fw.sources.values():
+        assert source.title and source.title != source.key
+        assert not source.url or source.url.startswith("https://")
+    assert fw.outcomes and fw.report_step
+    for step in fw.steps:
+        if step.outcomes is not None:
+            assert step.condition, step.key
+
+
+def test_surveys_are_sent_by_the_partnership_not_by_families():
+    assert load_framework("2023-full").step("surveys").actor == "partnership"
+    assert load_framework("2016-revisit").step("parent_survey").actor == "partnership"

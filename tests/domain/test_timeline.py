@@ -117,8 +117,8 @@ def test_annex_a_after_a_notification_on_30_march_2026_moves_off_good_friday():
     timeline = build_timeline("2023-full", D(2026, 3, 30))
     annex_a = timeline.milestone("annex_a")
     assert annex_a.date == D(2026, 4, 2)
-    assert annex_a.note.startswith("due Thursday 2 April 2026: the usual day, Friday 3 April 2026, "
-                                   "is Good Friday")
+    assert annex_a.note.startswith("Due Thursday 2 April 2026 because the usual day, Friday 3 April "
+                                   "2026, is Good Friday: a deadline on a bank holiday moves")
     assert any("Annex A" in w and "Good Friday" in w for w in timeline.warnings)
     onsite = timeline.milestone("onsite")
     assert (onsite.date, onsite.end_date) == (D(2026, 4, 13), D(2026, 4, 17))

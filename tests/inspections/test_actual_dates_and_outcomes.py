@@ -135,3 +135,22 @@ def test_an_onsite_week_holding_a_bank_holiday_asks_for_the_real_dates(client, t
     inspection.refresh_from_db()
     assert (inspection.onsite_start, inspection.onsite_end) == (D(2025, 4, 22), D(2025, 4, 25))
     assert "Enter the real dates for Inspectors on site" not in client.get(_base(people, inspection)).content.decode()
+
+
+def test_annex_a_due_on_good_friday_2026_says_on_the_page_that_it_moved(client, two_areas):
+    people, _ = two_areas
+    lano = people.by_role[Role.LANO]
+    inspection = actions.record_inspection(people.area, lano, "2023-full", D(2026, 3, 30))
+    client.force_login(lano)
+    page = client.get(_base(people, inspection)).content.decode()
+    row = page[page.index('id="milestone-annex_a"'):]
+    row = row[:row.index("</tr>")]
+    assert "Thursday 2 April 2026" in row and "is Good Friday" in row
+
+
+def test_settings_a_rule_change_retired_do_not_break_an_older_record(client, two_areas, inspection):
+    people, _ = two_areas
+    Inspection.objects.filter(pk=inspection.pk).update(framework_settings={"annex_a_wd": 3})
+    client.force_login(people.by_role[Role.VIEWER])
+    page = client.get(_base(people, inspection)).content.decode()
+    assert "no longer fit the framework data" not in page

@@ -138,7 +138,7 @@ def build_timeline(framework_name: str, notified: dt.date,
         if not pinned and _holds_bank_holiday(fw, step, start, end, warnings):
             needed.append(step.key)
         if note:
-            warnings.append(f"'{step.title}': {note}")
+            warnings.append(f"{step.title}: {note}")
         made.append(Milestone(
             key=step.key, title=step.title, description=step.description, date=start,
             end_date=end, time=step.start.time, end_time=step.end.time if step.end else None,
@@ -298,8 +298,9 @@ def resolve_offset(point: Offset, dates: dict[str, dt.date], values: dict[str, i
         return day, None
     if deadline:
         moved = previous_working_day(day)
-        return moved, (f"due {long_date(moved)}: the usual day, {long_date(day)}, is "
-                       f"{non_working_reason(day)}, so it moves to the working day before.")
+        return moved, (f"Due {long_date(moved)} because the usual day, {long_date(day)}, is "
+                       f"{non_working_reason(day)}: a deadline on a bank holiday moves to the "
+                       "working day before.")
     if window_end and point.unit == "days_from_monday":
         return previous_working_day(day), None
     return on_or_after(day), None

@@ -86,7 +86,7 @@ def change_onsite_dates(inspection: Inspection, user, onsite_start: dt.date | No
     for name in (k for k, v in given.items() if not v):
         overrides.pop(name, None)
     timeline = plan_timeline(inspection.framework, inspection.notified_on, overrides,
-                             inspection.framework_settings, inspection.outcome_key)
+                             stored_settings(inspection), inspection.outcome_key)
     with transaction.atomic():
         inspection.onsite_start, inspection.onsite_end = onsite_start, onsite_end
         inspection.save(update_fields=["onsite_start", "onsite_end", "updated_at"])
@@ -105,6 +105,15 @@ def overrides_of(inspection: Inspection) -> dict[str, dt.date]:
     return dates
 
 
+def stored_settings(inspection: Inspection) -> dict[str, int]:
+    """The inspection's changed numbers that its framework still has (a rule change can retire one)."""
+    try:
+        known = load_framework(inspection.framework).settings
+    except LookupError:  # a framework no longer shipped: build_timeline explains that
+        return dict(inspection.framework_settings)
+    return {name: value for name, value in inspection.framework_settings.items() if name in known}
+
+
 def save_actual_row(inspection: Inspection, name: str, day: dt.date | None, user) -> None:
     """Store (or, with no date, remove) one real date; callers hold the transaction."""
     if day is None:
@@ -117,7 +126,7 @@ def save_actual_row(inspection: Inspection, name: str, day: dt.date | None, user
 def timeline_for(inspection: Inspection) -> Timeline:
     """The inspection's timeline, worked out afresh from its record."""
     return build_timeline(inspection.framework, inspection.notified_on, overrides_of(inspection),
-                          inspection.framework_settings, outcome=inspection.outcome_key or None)
+                          stored_settings(inspection), outcome=inspection.outcome_key or None)
 
 
 def change_settings(inspection: Inspection, user, values: dict[str, int], request=None) -> Inspection:

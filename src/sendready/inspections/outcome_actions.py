@@ -15,6 +15,7 @@ from sendready.inspections.actions import (
     overrides_of,
     plan_timeline,
     save_actual_row,
+    stored_settings,
     write_milestones,
 )
 from sendready.inspections.models import Inspection
@@ -40,7 +41,7 @@ def set_actual_dates(*, inspection: Inspection, user, dates: Mapping[str, dt.dat
             else:
                 overrides[name] = day
         timeline = plan_timeline(inspection.framework, inspection.notified_on, overrides,
-                                 inspection.framework_settings, inspection.outcome_key)
+                                 stored_settings(inspection), inspection.outcome_key)
         for name, day in dates.items():
             save_actual_row(inspection, name, day, user)
             if name in ("onsite_start", "onsite_end"):
@@ -85,7 +86,7 @@ def record_outcome(*, inspection: Inspection, user, key: str, report_date: dt.da
         overrides = {**overrides_of(inspection), fw.report_step: report_date}
         try:
             timeline = plan_timeline(inspection.framework, inspection.notified_on, overrides,
-                                     inspection.framework_settings, key)
+                                     stored_settings(inspection), key)
         except ValidationError as exc:
             raise ValidationError({"report_date": exc.messages}) from exc
         save_actual_row(inspection, fw.report_step, report_date, user)

@@ -65,17 +65,18 @@ def inspection_detail(request: HttpRequest, area: LocalArea, pk: int) -> HttpRes
     """The timeline: every milestone with its date, who acts, its source and a countdown."""
     inspection = get_inspection(area, pk)
     milestones = list(inspection.milestones.select_related("task", "task__owner"))
-    warnings, needed = [], []
+    warnings, needed, notes = [], [], {}
     try:
         timeline = actions.timeline_for(inspection)
         warnings, needed = timeline.warnings, timeline.real_dates_needed
+        notes = {m.key: m.note for m in timeline.milestones if m.note}
     except TimelineError:  # an old record the current framework data no longer accepts
         warnings = ["This inspection's dates no longer fit the framework data; check the on-site dates."]
     framework = load_framework(inspection.framework)
     return render(request, "inspections/detail.html", page_context(
         request, area, "Inspection timeline", inspection=inspection, milestones=milestones,
         countdowns=countdowns(inspection, timezone.now()), warnings=warnings,
-        real_dates_needed=needed, actuals=actual_notes(inspection),
+        real_dates_needed=needed, notes=notes, actuals=actual_notes(inspection),
         sources=sources_by_key(inspection, milestones), outcome=outcome_summary(inspection),
         has_outcomes=bool(framework.outcomes),
         team=inspection.team.all(), framework_title=framework_title(inspection)))
