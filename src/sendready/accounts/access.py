@@ -88,7 +88,8 @@ def area_view(permission: str) -> Callable:
                 return redirect_to_login(request.get_full_path())
             area = get_area_for_user(request, area_code, permission)
             request.area = area
-            request.session["area_code"] = area.code
+            if request.session.get("area_code") != area.code:  # a write per page view only when it changes
+                request.session["area_code"] = area.code
             return view(request, area, *args, **kwargs)
 
         wrapped.permission = permission  # type: ignore[attr-defined]
