@@ -27,6 +27,9 @@ def test_the_forecast_for_a_region_lists_each_area_with_six_terms(db) -> None:
     assert [t["term"] for t in stoke["terms"]][:2] == ["Autumn 2025", "Spring 2026"]
     assert {"term", "probability", "full", "monitoring", "revisit"} <= set(stoke["terms"][0])
     assert stoke["explanation"]
+    assert stoke["most_likely_term"] in [t["term"] for t in stoke["terms"]]
+    assert stoke["summary"] == (stoke["most_likely_term"] if stoke["expected_in_these_terms"]
+                                else "Not expected in the next 6 terms")
 
 
 def test_an_imported_inspection_changes_the_forecast(db) -> None:

@@ -97,3 +97,17 @@ def test_a_revisit_without_a_written_statement_of_action_does_not_fit_the_framew
     with pytest.raises(CommandError, match="nothing was imported"):
         call_command("import_inspections", str(path), stdout=StringIO(), stderr=(err := StringIO()))
     assert "Row 2, column 'Revisit start date': a re-visit only follows" in err.getvalue()
+
+
+def test_a_spreadsheet_that_would_expand_enormously_is_refused_before_it_is_opened(db) -> None:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<a>" + "x" * (30 * 1024 * 1024) + "</a>")
+    report = import_events(buffer.getvalue())
+    (problem,) = report.errors
+    assert "far larger than a list of inspections" in problem.message
+    assert InspectionEvent.objects.count() == 270

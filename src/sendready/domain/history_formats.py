@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -61,10 +62,30 @@ def read_rows(data: bytes) -> list[tuple[int, list[str]]]:
     return [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
 
 
+class SpreadsheetTooLarge(ValueError):
+    """A spreadsheet that would expand far beyond what an inspection list needs (a zip bomb, or the wrong file)."""
+
+
+# An inspection list is a few hundred rows: Ofsted's .ods expands to about 0.3 MB at a ratio of 15 at most.
+MAX_EXPANDED_BYTES = 20 * 1024 * 1024
+MAX_RATIO = 200
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse a spreadsheet whose parts would expand past MAX_EXPANDED_BYTES or compress suspiciously well,
+    before anything is decompressed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+    total = sum(m.file_size for m in members)
+    if total > MAX_EXPANDED_BYTES or any(m.file_size > MAX_RATIO * max(m.compress_size, 1024) for m in members):
+        raise SpreadsheetTooLarge("too large when opened")
+
+
 def _spreadsheet_rows(data: bytes) -> list[tuple[int, list[str]]]:
     """The rows of the first sheet holding an accepted header row (OpenDocument or Excel)."""
     import fastexcel  # only needed for spreadsheets
 
+    check_zip(data)
     reader = fastexcel.read_excel(data)
     first: list[tuple[int, list[str]]] = []
     for name in reader.sheet_names:
@@ -256,6 +277,9 @@ def parse_inspection_file(data: bytes, areas: list[Area]) -> ParseResult:
     """Detect the layout of an uploaded file from its header row and check every row (only these bytes are read)."""
     try:
         rows = read_rows(data)
+    except SpreadsheetTooLarge:
+        return ParseResult([], [RowError(1, "file", "this spreadsheet would be far larger than a list of "
+                                                    "inspections once opened, so it was not read")])
     except Exception:  # noqa: BLE001 - any unreadable spreadsheet is the same plain problem for the officer
         rows = []
     found = _find_header(rows)

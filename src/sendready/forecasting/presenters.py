@@ -31,7 +31,8 @@ def forecast_dict(f: AreaForecast) -> dict[str, Any]:
             "terms": [{"term": t.term, "start": t.start.isoformat(), "probability": round(t.total, 4),
                        "full": t.full, "monitoring": t.monitoring, "revisit": t.revisit} for t in f.terms],
             "later_visits": [last_inspection_dict(v) for v in f.later_visits],
-            "most_likely_term": f.most_likely_words, "explanation": f.explanation}
+            "most_likely_term": f.most_likely.term, "expected_in_these_terms": f.expected,
+            "summary": f.most_likely_words, "explanation": f.explanation}
 
 
 def freshness_dict(fresh: Freshness) -> dict[str, Any]:
