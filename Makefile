@@ -11,3 +11,4 @@ setup:
 
 lint:
 	.venv/bin/ruff check src tests bench
+	.venv/bin/ruff format --check src tests bench

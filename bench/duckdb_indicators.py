@@ -6,25 +6,64 @@ import datetime as dt
 
 import duckdb
 
-BOOL = ["exception_flag", "elective_home_education", "children_missing_education", "persistent_absence",
-        "permanent_exclusion", "neet", "child_in_need", "child_protection", "looked_after", "early_help",
-        "complex_health_needs", "dynamic_support_register", "placed_out_of_area"]
-DATES = ["date_of_birth", "ehcna_request_date", "decision_to_assess_date", "final_plan_date",
-         "last_annual_review_date"]
-FLAGS = ["child_in_need", "child_protection", "looked_after", "early_help", "complex_health_needs",
-         "dynamic_support_register"]
+BOOL = [
+    "exception_flag",
+    "elective_home_education",
+    "children_missing_education",
+    "persistent_absence",
+    "permanent_exclusion",
+    "neet",
+    "child_in_need",
+    "child_protection",
+    "looked_after",
+    "early_help",
+    "complex_health_needs",
+    "dynamic_support_register",
+    "placed_out_of_area",
+]
+DATES = [
+    "date_of_birth",
+    "ehcna_request_date",
+    "decision_to_assess_date",
+    "final_plan_date",
+    "last_annual_review_date",
+]
+FLAGS = [
+    "child_in_need",
+    "child_protection",
+    "looked_after",
+    "early_help",
+    "complex_health_needs",
+    "dynamic_support_register",
+]
 STATUS = {"_ehc": "E", "_sen_support": "K", "_no_sen": "N"}
 
 
 def _months_before(as_of: dt.date, months: int) -> dt.date:
     y, m = divmod(as_of.year * 12 + as_of.month - 1 - months, 12)
-    last = [31, 29 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    last = [
+        31,
+        29 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ]
     return dt.date(y, m + 1, min(as_of.day, last[m], 28 if m + 1 == 2 else 31))
 
 
 def _sql(as_of: dt.date) -> str:
-    start = as_of.replace(year=as_of.year - 1) if not (as_of.month == 2 and as_of.day == 29) \
+    start = (
+        as_of.replace(year=as_of.year - 1)
+        if not (as_of.month == 2 and as_of.day == 29)
         else as_of.replace(year=as_of.year - 1, day=28)
+    )
     aug = dt.date(as_of.year if (as_of.month, as_of.day) >= (8, 31) else as_of.year - 1, 8, 31)
     d = lambda x: f"DATE '{x.isoformat()}'"  # noqa: E731
     age = f"(year({d(as_of)}) - year(date_of_birth) - CASE WHEN (month(date_of_birth), day(date_of_birth)) > ({as_of.month}, {as_of.day}) THEN 1 ELSE 0 END)"
@@ -48,7 +87,9 @@ def _sql(as_of: dt.date) -> str:
     e, k = "sen_status = 'E'", "sen_status = 'K'"
     newx = "_new AND NOT _exc"
     parts = {
-        "rows": "count(*)", "ehc_plans": f"count_if({e})", "sen_support": f"count_if({k})",
+        "rows": "count(*)",
+        "ehc_plans": f"count_if({e})",
+        "sen_support": f"count_if({k})",
         "ehc_new_plans": "count_if(_new)",
         "ehc_within_20_weeks_pct": f"round(100.0 * count_if({newx} AND _days <= 140) / nullif(count_if({newx}), 0), 1)",
         "ehc_within_20_weeks_incl_exceptions_pct": "round(100.0 * count_if(_new AND _days <= 140) / nullif(count_if(_new), 0), 1)",
@@ -61,12 +102,18 @@ def _sql(as_of: dt.date) -> str:
     }
     for suffix, who in (("", "true"), ("_ehc", e), ("_sen_support", k)):
         base = f"{who} AND _school_age AND _pa IS NOT NULL"
-        parts[f"persistent_absence{suffix}_pct"] = f"round(100.0 * count_if({base} AND _pa) / nullif(count_if({base}), 0), 1)"
+        parts[f"persistent_absence{suffix}_pct"] = (
+            f"round(100.0 * count_if({base} AND _pa) / nullif(count_if({base}), 0), 1)"
+        )
     for suffix, who in (("_ehc", e), ("_sen_support", k)):
         parts[f"suspended_pupils{suffix}"] = f"count_if({who} AND suspensions > 0)"
-        parts[f"suspended_pupils{suffix}_pct"] = (f"round(100.0 * count_if({who} AND suspensions > 0) / "
-                                                  f"nullif(count_if({who} AND suspensions IS NOT NULL), 0), 1)")
-        parts[f"suspensions{suffix}"] = f"coalesce(sum(suspensions) FILTER (WHERE {who} AND suspensions > 0), 0)"
+        parts[f"suspended_pupils{suffix}_pct"] = (
+            f"round(100.0 * count_if({who} AND suspensions > 0) / "
+            f"nullif(count_if({who} AND suspensions IS NOT NULL), 0), 1)"
+        )
+        parts[f"suspensions{suffix}"] = (
+            f"coalesce(sum(suspensions) FILTER (WHERE {who} AND suspensions > 0), 0)"
+        )
         parts[f"permanent_exclusions{suffix}"] = f"count_if({who} AND permanent_exclusion)"
     ya = "_age BETWEEN 16 AND 25"
     parts |= {
@@ -89,22 +136,38 @@ def _sql(as_of: dt.date) -> str:
 def compute(path: str, as_of: dt.date) -> dict:
     """Read the CSV into DuckDB and compute every indicator and the four breakdowns."""
     con = duckdb.connect()
-    types = {c: "DATE" for c in DATES} | {c: "BOOLEAN" for c in BOOL} | {
-        "attendance_pct": "DOUBLE", "suspensions": "BIGINT"}
-    con.execute("CREATE TABLE pupils AS SELECT * FROM read_csv(?, header=true, all_varchar=false, types=?)",
-                [path, types])
+    types = (
+        {c: "DATE" for c in DATES}
+        | {c: "BOOLEAN" for c in BOOL}
+        | {"attendance_pct": "DOUBLE", "suspensions": "BIGINT"}
+    )
+    con.execute(
+        "CREATE TABLE pupils AS SELECT * FROM read_csv(?, header=true, all_varchar=false, types=?)",
+        [path, types],
+    )
     statements = _sql(as_of).split("; ")
     con.execute(statements[0])
     cur = con.execute(statements[1])
     names = [c[0] for c in cur.description]
     values = dict(zip(names, cur.fetchone()))
     breakdowns = {}
-    for dim, col in (("by_primary_need", "primary_need"), ("by_age_band", "_age_band"), ("by_phase", "phase"),
-                     ("by_setting_type", "setting_type")):
-        rows = con.execute(f"SELECT coalesce(CAST({col} AS VARCHAR), 'unknown') AS category, count(*), "
-                           "count_if(sen_status='E'), count_if(sen_status='K'), count_if(sen_status='N') "
-                           "FROM derived GROUP BY 1 ORDER BY 1").fetchall()
+    for dim, col in (
+        ("by_primary_need", "primary_need"),
+        ("by_age_band", "_age_band"),
+        ("by_phase", "phase"),
+        ("by_setting_type", "setting_type"),
+    ):
+        rows = con.execute(
+            f"SELECT coalesce(CAST({col} AS VARCHAR), 'unknown') AS category, count(*), "
+            "count_if(sen_status='E'), count_if(sen_status='K'), count_if(sen_status='N') "
+            "FROM derived GROUP BY 1 ORDER BY 1"
+        ).fetchall()
         breakdowns[dim] = {r[0]: {"total": r[1], "E": r[2], "K": r[3], "N": r[4]} for r in rows}
     con.close()
-    return {"values": {k: (float(v) if hasattr(v, "as_integer_ratio") and not isinstance(v, int) else v)
-                       for k, v in values.items()}, "breakdowns": breakdowns}
+    return {
+        "values": {
+            k: (float(v) if hasattr(v, "as_integer_ratio") and not isinstance(v, int) else v)
+            for k, v in values.items()
+        },
+        "breakdowns": breakdowns,
+    }

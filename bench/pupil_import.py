@@ -20,13 +20,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 AS_OF = dt.date(2025, 3, 31)
-CHECK = ["rows", "ehc_plans", "sen_support", "ehc_within_20_weeks_pct", "ehc_mean_weeks",
-         "annual_reviews_overdue", "persistent_absence_pct", "neet"]
+CHECK = [
+    "rows",
+    "ehc_plans",
+    "sen_support",
+    "ehc_within_20_weeks_pct",
+    "ehc_mean_weeks",
+    "annual_reviews_overdue",
+    "persistent_absence_pct",
+    "neet",
+]
 
 
 def run_child(args: list[str], env: dict[str, str]) -> dict:
     """Run this script as a worker; return its JSON result plus its own peak RSS in MiB."""
-    proc = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, env={**os.environ, **env})
+    proc = subprocess.Popen(
+        [sys.executable, __file__, *args], stdout=subprocess.PIPE, env={**os.environ, **env}
+    )
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -38,6 +48,7 @@ def run_child(args: list[str], env: dict[str, str]) -> dict:
 
 
 # ---- workers -------------------------------------------------------------------------------------
+
 
 def worker_sendready(path: str, mode: str) -> dict:
     """The app's own path: actions.import_path (read, check, indicators, Parquet, one short transaction)."""
@@ -51,7 +62,9 @@ def worker_sendready(path: str, mode: str) -> dict:
     from sendready.accounts.models import LocalArea
     from sendready.pupildata import actions
 
-    area, _ = LocalArea.objects.get_or_create(code="E99999990", defaults={"name": "Bench", "is_fictional": True})
+    area, _ = LocalArea.objects.get_or_create(
+        code="E99999990", defaults={"name": "Bench", "is_fictional": True}
+    )
     start = time.perf_counter()
     run = actions.import_path(area, None, Path(path), AS_OF)
     seconds = time.perf_counter() - start
@@ -81,7 +94,10 @@ def _dashboard(area, import_seconds: float) -> tuple[float, float]:
     response = client.get(f"/areas/{area.code}/data/")
     chart = client.get(f"/areas/{area.code}/data/trends/ehc_plans.svg")
     seconds = time.perf_counter() - start
-    assert response.status_code == 200 and chart.status_code == 200, (response.status_code, chart.status_code)
+    assert response.status_code == 200 and chart.status_code == 200, (
+        response.status_code,
+        chart.status_code,
+    )
     return seconds, import_seconds + seconds
 
 
@@ -103,6 +119,7 @@ def worker_pandas(path: str) -> dict:
 
 # ---- driver --------------------------------------------------------------------------------------
 
+
 def _postgres_env(url: str, name: str) -> tuple[dict[str, str], callable]:
     import psycopg
 
@@ -121,33 +138,56 @@ def _postgres_env(url: str, name: str) -> tuple[dict[str, str], callable]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--typical", type=int, default=60_000, help="rows in the 'typical file' dashboard test")
-    parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
-                        help="PostgreSQL server to create a throwaway database on ('' to skip)")
+    parser.add_argument(
+        "--typical", type=int, default=60_000, help="rows in the 'typical file' dashboard test"
+    )
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+        help="PostgreSQL server to create a throwaway database on ('' to skip)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="sendready-bench-"))
     big, typical = folder / f"pupils-{args.rows}.csv", folder / f"pupils-{args.typical}.csv"
     # Generate in a child: a child's peak RSS includes the parent's at fork, so the parent stays small.
-    subprocess.run([sys.executable, __file__, "--worker", "generate", str(big), str(args.rows), str(typical),
-                    str(args.typical)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            "generate",
+            str(big),
+            str(args.rows),
+            str(typical),
+            str(args.typical),
+        ],
+        check=True,
+    )
     print(f"File: {args.rows:,} rows, {big.stat().st_size / 1e6:.0f} MB CSV ({folder})")
 
     results: dict[str, dict] = {}
-    base = {"SENDREADY_VAR_DIR": str(folder / "var-sqlite"), "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}"}
+    base = {
+        "SENDREADY_VAR_DIR": str(folder / "var-sqlite"),
+        "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
+    }
     results["sendready (SQLite)"] = run_child(["--worker", "sendready", str(big)], base)
     cleanup = None
     if args.postgres:
         try:
             pg_env, cleanup = _postgres_env(args.postgres, "sendready_bench")
             results["sendready (PostgreSQL)"] = run_child(
-                ["--worker", "sendready", str(big)], {**pg_env, "SENDREADY_VAR_DIR": str(folder / "var-pg")})
+                ["--worker", "sendready", str(big)],
+                {**pg_env, "SENDREADY_VAR_DIR": str(folder / "var-pg")},
+            )
         except Exception as exc:  # no server: say so and carry on
             print(f"PostgreSQL skipped: {exc}")
     results["DuckDB SQL"] = run_child(["--worker", "duckdb", str(big)], {})
     results["pandas"] = run_child(["--worker", "pandas", str(big)], {})
-    typical_env = {"SENDREADY_VAR_DIR": str(folder / "var-typical"),
-                   "DATABASE_URL": f"sqlite:///{folder / 'typical.sqlite3'}"}
+    typical_env = {
+        "SENDREADY_VAR_DIR": str(folder / "var-typical"),
+        "DATABASE_URL": f"sqlite:///{folder / 'typical.sqlite3'}",
+    }
     typical_result = run_child(["--worker", "sendready-dashboard", str(typical)], typical_env)
     if cleanup:
         cleanup()
@@ -166,21 +206,27 @@ def _report(results: dict[str, dict], typical: dict, typical_rows: int) -> None:
     reference = results["sendready (SQLite)"]["values"]
     for name, r in results.items():
         differ = [k for k in CHECK if r["values"].get(k) != reference.get(k)]
-        print(f"  {name}: {'same figures' if not differ else 'DIFFERENT: ' + ', '.join(differ)} on {', '.join(CHECK)}")
+        print(
+            f"  {name}: {'same figures' if not differ else 'DIFFERENT: ' + ', '.join(differ)} on {', '.join(CHECK)}"
+        )
     sendready = results["sendready (SQLite)"]
-    print(f"\nTargets: sendready <= 3x DuckDB: {sendready['seconds'] / duck:.2f}x "
-          f"({'met' if sendready['seconds'] <= 3 * duck else 'MISSED'}); peak < 1.5 GiB: "
-          f"{max(r['peak_mib'] for n, r in results.items() if n.startswith('sendready')):.0f} MiB")
-    print(f"Typical file ({typical_rows:,} rows): import {typical['seconds']:.2f} s + dashboard and chart "
-          f"{typical['dashboard_seconds']:.2f} s = {typical['total_seconds']:.2f} s "
-          f"({'met' if typical['total_seconds'] < 2 else 'MISSED'} < 2 s), peak {typical['peak_mib']:.0f} MiB")
+    print(
+        f"\nTargets: sendready <= 3x DuckDB: {sendready['seconds'] / duck:.2f}x "
+        f"({'met' if sendready['seconds'] <= 3 * duck else 'MISSED'}); peak < 1.5 GiB: "
+        f"{max(r['peak_mib'] for n, r in results.items() if n.startswith('sendready')):.0f} MiB"
+    )
+    print(
+        f"Typical file ({typical_rows:,} rows): import {typical['seconds']:.2f} s + dashboard and chart "
+        f"{typical['dashboard_seconds']:.2f} s = {typical['total_seconds']:.2f} s "
+        f"({'met' if typical['total_seconds'] < 2 else 'MISSED'} < 2 s), peak {typical['peak_mib']:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         kind, path = sys.argv[2], sys.argv[3]
         if kind == "generate":
-            from sendready.domain.pupil_generator import generate, write_csv
+            from sendready.domain.person_level.generator import generate, write_csv
 
             frame = generate(int(sys.argv[4]), seed=42, as_of=AS_OF)
             write_csv(frame, path)

@@ -32,10 +32,12 @@ def two_areas(db):
     from sendready.accounts.models import LocalArea, Membership
 
     user_model = get_user_model()
-    area_a = LocalArea.objects.create(code="E99000001", name="Ashvale (test)", region="West Midlands",
-                                      is_fictional=True)
-    area_b = LocalArea.objects.create(code="E99000002", name="Brookford (test)", region="London",
-                                      is_fictional=True)
+    area_a = LocalArea.objects.create(
+        code="E99000001", name="Ashvale (test)", region="West Midlands", is_fictional=True
+    )
+    area_b = LocalArea.objects.create(
+        code="E99000002", name="Brookford (test)", region="London", is_fictional=True
+    )
     by_role = {}
     for role in Role:
         user = user_model.objects.create_user(f"a_{role.value}", password=TEST_PASSWORD)
@@ -54,9 +56,15 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"],
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
     }
 
 

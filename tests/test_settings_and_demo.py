@@ -13,12 +13,22 @@ from sendready.inspections.models import Inspection
 
 
 def test_production_settings_pass_check_deploy(tmp_path):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sendready.settings", "DEBUG": "false",
-           "HTTPS": "true", "SECRET_KEY": "x7" * 30 + "-Kq9!vZ", "ALLOWED_HOSTS": "send.example.org",
-           "SENDREADY_VAR_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sendready.settings",
+        "DEBUG": "false",
+        "HTTPS": "true",
+        "SECRET_KEY": "x7" * 30 + "-Kq9!vZ",
+        "ALLOWED_HOSTS": "send.example.org",
+        "SENDREADY_VAR_DIR": str(tmp_path),
+    }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # only the test settings allow it
-    result = subprocess.run([sys.executable, "-m", "sendready.cli", "check", "--deploy",
-                             "--fail-level", "WARNING"], env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "sendready.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

@@ -50,12 +50,18 @@ def load_demo() -> DemoResult:
         for username, first, last, role, job in DEMO_PEOPLE:
             people[username] = _person(username, first, last)
             Membership.objects.update_or_create(
-                user=people[username], area=area,
+                user=people[username],
+                area=area,
                 defaults={"role": role, "job_title": job, "organisation": area.name},
             )
         Membership.objects.update_or_create(
-            user=people["lano"], area=second,
-            defaults={"role": Role.VIEWER, "job_title": "Peer reviewer", "organisation": second.name},
+            user=people["lano"],
+            area=second,
+            defaults={
+                "role": Role.VIEWER,
+                "job_title": "Peer reviewer",
+                "organisation": second.name,
+            },
         )
     for module_name in DEMO_LOADERS:
         importlib.import_module(module_name).load(area, people)

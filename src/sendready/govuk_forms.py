@@ -42,8 +42,12 @@ def field_params(bound_field: forms.BoundField, **overrides: Any) -> dict[str, A
     if choices is not None and not isinstance(field, forms.ModelChoiceField):
         selected = {str(v) for v in (value if isinstance(value, list) else [value])}
         params["items"] = [
-            {"value": str(k), "text": str(label), "checked": str(k) in selected,
-             "selected": str(k) in selected}
+            {
+                "value": str(k),
+                "text": str(label),
+                "checked": str(k) in selected,
+                "selected": str(k) in selected,
+            }
             for k, label in choices
         ]
     params.update(overrides)
@@ -69,7 +73,9 @@ class GovukDateWidget(forms.MultiWidget):
     """Day, month and year boxes, as the GOV.UK date input pattern asks."""
 
     def __init__(self) -> None:
-        super().__init__({"day": forms.TextInput, "month": forms.TextInput, "year": forms.TextInput})
+        super().__init__(
+            {"day": forms.TextInput, "month": forms.TextInput, "year": forms.TextInput}
+        )
 
     def decompress(self, value: Any) -> list[Any]:
         if value is None or value == "":
@@ -101,24 +107,35 @@ class GovukDateField(forms.MultiValueField):
                 raise ValueError
             return dt.date(int(year), int(month), int(day))
         except ValueError:
-            raise forms.ValidationError(f"{label} must be a real date, for example 8 9 2025") from None
+            raise forms.ValidationError(
+                f"{label} must be a real date, for example 8 9 2025"
+            ) from None
 
 
 def date_params(bound_field: forms.BoundField, **overrides: Any) -> dict[str, Any]:
     """Parameters for govukDateInput from a GovukDateField."""
-    values = bound_field.field.widget.decompress(bound_field.value()) if not bound_field.form.is_bound \
+    values = (
+        bound_field.field.widget.decompress(bound_field.value())
+        if not bound_field.form.is_bound
         else [bound_field.data[i] if bound_field.data else "" for i in range(3)]
+    )
     has_error = bool(bound_field.errors)
     names = ("day", "month", "year")
     params = {
         "id": bound_field.auto_id,
-        "fieldset": {"legend": {"text": str(bound_field.field.label), "classes": "govuk-fieldset__legend--s"}},
+        "fieldset": {
+            "legend": {"text": str(bound_field.field.label), "classes": "govuk-fieldset__legend--s"}
+        },
         "errorMessage": _error_message(bound_field),
         "items": [
-            {"id": f"{bound_field.auto_id}_{n}", "name": f"{bound_field.html_name}_{n}",
-             "label": n.capitalize(), "value": "" if values[i] is None else values[i],
-             "classes": ("govuk-input--width-4" if n == "year" else "govuk-input--width-2")
-             + (" govuk-input--error" if has_error else "")}
+            {
+                "id": f"{bound_field.auto_id}_{n}",
+                "name": f"{bound_field.html_name}_{n}",
+                "label": n.capitalize(),
+                "value": "" if values[i] is None else values[i],
+                "classes": ("govuk-input--width-4" if n == "year" else "govuk-input--width-2")
+                + (" govuk-input--error" if has_error else ""),
+            }
             for i, n in enumerate(names)
         ],
     }

@@ -55,10 +55,14 @@ class LinkField(forms.URLField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 200)
         super().__init__(**kwargs)
-        self.error_messages.setdefault("max_length", too_long(str(kwargs.get("label") or "The link"), 200))
+        self.error_messages.setdefault(
+            "max_length", too_long(str(kwargs.get("label") or "The link"), 200)
+        )
 
     def to_python(self, value: Any) -> str:
-        return super().to_python(clean_text(value, multiline=False) if isinstance(value, str) else value)
+        return super().to_python(
+            clean_text(value, multiline=False) if isinstance(value, str) else value
+        )
 
 
 class EmailAddressField(forms.EmailField):
@@ -69,11 +73,17 @@ class EmailAddressField(forms.EmailField):
         super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> str:
-        return super().to_python(clean_text(value, multiline=False) if isinstance(value, str) else value)
+        return super().to_python(
+            clean_text(value, multiline=False) if isinstance(value, str) else value
+        )
 
 
 def _text_fields(model: type[models.Model]) -> list[models.Field]:
-    return [f for f in model._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField))]
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, (models.CharField, models.TextField))
+    ]
 
 
 def clean_model_text(instance: models.Model) -> None:
@@ -85,12 +95,16 @@ def clean_model_text(instance: models.Model) -> None:
         cleaned = clean_text(value, multiline=isinstance(field, models.TextField))
         limit = field.max_length or DEFAULT_TEXT_LIMIT
         if len(cleaned) > limit:
-            raise ValidationError({field.name: too_long(str(field.verbose_name).capitalize(), limit)})
+            raise ValidationError(
+                {field.name: too_long(str(field.verbose_name).capitalize(), limit)}
+            )
         if cleaned != value:
             setattr(instance, field.attname, cleaned)
 
 
-def _before_save(sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any) -> None:
+def _before_save(
+    sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any
+) -> None:
     if not raw and sender._meta.app_label in OUR_APPS:
         clean_model_text(instance)
 

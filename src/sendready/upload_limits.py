@@ -41,7 +41,10 @@ def too_large(limit: int) -> HttpResponse:
     shown = limit - MARGIN if limit > settings.DATA_UPLOAD_MAX_MEMORY_SIZE else limit
     return HttpResponse(
         f"What you sent is too large. The most this page accepts is {shown / 1024 / 1024:,.0f} MB. "
-        "Go back and choose a smaller file.\n", status=413, content_type="text/plain; charset=utf-8")
+        "Go back and choose a smaller file.\n",
+        status=413,
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 class RequestSizeLimitMiddleware:
@@ -67,7 +70,9 @@ class LimitedUploadHandler(FileUploadHandler):
 
     def __init__(self, request: HttpRequest | None = None) -> None:
         super().__init__(request)
-        self.limit = limit_for(request) if request is not None else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        self.limit = (
+            limit_for(request) if request is not None else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        )
         self.received = 0
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:

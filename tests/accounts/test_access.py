@@ -7,9 +7,18 @@ from sendready.accounts.access import PERMISSION_ROLES
 from sendready.accounts.constants import Role
 
 # Sample values for URL parameters other than area_code; views look them up inside the area.
-SAMPLE_KWARGS = {"member_id": 1, "pk": 1, "snapshot_id": 1, "milestone_id": 1, "session_id": 1, "task_id": 1,
-                 "indicator": "ehc_plans", "region": "west-midlands", "run_id": 1,
-                 "step_key": "annex_a"}
+SAMPLE_KWARGS = {
+    "member_id": 1,
+    "pk": 1,
+    "snapshot_id": 1,
+    "milestone_id": 1,
+    "session_id": 1,
+    "task_id": 1,
+    "indicator": "ehc_plans",
+    "region": "west-midlands",
+    "run_id": 1,
+    "step_key": "annex_a",
+}
 
 
 @pytest.fixture
@@ -22,9 +31,18 @@ def sample_kwargs(two_areas):
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
     inspection = actions.record_inspection(people.area, lano, "2023-full", dt.date(2025, 9, 8))
-    session = actions.save_session(inspection, lano, {
-        "date": dt.date(2025, 9, 22), "part_of_day": "am", "start_time": dt.time(9),
-        "end_time": dt.time(10), "title": "Leaders", "attendee_groups": ["leaders"]})
+    session = actions.save_session(
+        inspection,
+        lano,
+        {
+            "date": dt.date(2025, 9, 22),
+            "part_of_day": "am",
+            "start_time": dt.time(9),
+            "end_time": dt.time(10),
+            "title": "Leaders",
+            "attendee_groups": ["leaders"],
+        },
+    )
     from sendready.accounts.models import Membership
 
     member = Membership.objects.get(area=people.area, role=Role.VIEWER)
@@ -32,9 +50,16 @@ def sample_kwargs(two_areas):
 
     snapshot, run = sample_snapshot_and_run(people.area, lano)
     job = sample_export(snapshot, lano)
-    return {**SAMPLE_KWARGS, "pk": inspection.pk, "task_id": inspection.tasks.first().pk,
-            "session_id": session.pk, "member_id": member.pk, "snapshot_id": snapshot.pk, "run_id": run.pk,
-            "job_id": job.pk}
+    return {
+        **SAMPLE_KWARGS,
+        "pk": inspection.pk,
+        "task_id": inspection.tasks.first().pk,
+        "session_id": session.pk,
+        "member_id": member.pk,
+        "snapshot_id": snapshot.pk,
+        "run_id": run.pk,
+        "job_id": job.pk,
+    }
 
 
 def _area_patterns(resolver=None, prefix=""):
@@ -57,8 +82,9 @@ def test_every_area_view_declares_its_permission():
 
 
 @pytest.mark.parametrize("name,pattern", AREA_PATTERNS, ids=[n for n, _ in AREA_PATTERNS])
-def test_each_role_is_allowed_or_denied_as_the_permission_table_says(client, two_areas, sample_kwargs,
-                                                                     name, pattern):
+def test_each_role_is_allowed_or_denied_as_the_permission_table_says(
+    client, two_areas, sample_kwargs, name, pattern
+):
     people, area_b = two_areas
     permission = pattern.callback.permission
     kwargs = {k: sample_kwargs[k] for k in pattern.pattern.regex.groupindex if k != "area_code"}
@@ -104,7 +130,9 @@ def _site_patterns(resolver=None, prefix=""):
 
 
 SITE_PATTERNS = sorted(
-    (item for item in _site_patterns() if item[0] not in {"login", "logout"}), key=lambda item: item[0])
+    (item for item in _site_patterns() if item[0] not in {"login", "logout"}),
+    key=lambda item: item[0],
+)
 SITE_KWARGS = {"region": "west-midlands", "ons_code": "E08000028"}
 
 

@@ -11,9 +11,16 @@ from sendready.accounts.models import AuditEvent, Membership
 def test_a_lano_adds_a_new_person_who_can_then_sign_in(client, two_areas):
     people, _ = two_areas
     client.force_login(people.by_role[Role.LANO])
-    response = client.post(f"/areas/{people.area.code}/people/", {
-        "username": "new.officer", "first_name": "New", "last_name": "Officer", "role": "practitioner"},
-        follow=True)
+    response = client.post(
+        f"/areas/{people.area.code}/people/",
+        {
+            "username": "new.officer",
+            "first_name": "New",
+            "last_name": "Officer",
+            "role": "practitioner",
+        },
+        follow=True,
+    )
     page = response.content.decode()
     assert "new.officer added as Practitioner" in page and "one-time password" in page
     assert Membership.objects.get(user__username="new.officer").role == "practitioner"
@@ -23,7 +30,9 @@ def test_a_lano_adds_a_new_person_who_can_then_sign_in(client, two_areas):
 def test_adding_someone_already_in_the_area_is_explained(client, two_areas):
     people, _ = two_areas
     client.force_login(people.by_role[Role.LANO])
-    response = client.post(f"/areas/{people.area.code}/people/", {"username": "a_viewer", "role": "viewer"})
+    response = client.post(
+        f"/areas/{people.area.code}/people/", {"username": "a_viewer", "role": "viewer"}
+    )
     assert "already a member" in response.content.decode()
 
 
@@ -41,8 +50,15 @@ def test_the_audit_log_lists_exports_for_the_areas_leaders(client, two_areas):
     from sendready.accounts.audit import record
     from sendready.accounts.constants import AuditAction
 
-    record(None, AuditAction.EXPORTED, "pupil_snapshot", 7, area=people.area,
-           user=people.by_role[Role.SYSTEM_LEAD], detail="inspectors' export")
+    record(
+        None,
+        AuditAction.EXPORTED,
+        "pupil_snapshot",
+        7,
+        area=people.area,
+        user=people.by_role[Role.SYSTEM_LEAD],
+        detail="inspectors' export",
+    )
     client.force_login(people.by_role[Role.SENIOR_LEADER])
     page = client.get(f"/areas/{people.area.code}/audit/").content.decode()
     assert "a_system_lead" in page and "inspectors&#39; export" in page

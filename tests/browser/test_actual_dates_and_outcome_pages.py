@@ -12,17 +12,23 @@ from tests.conftest import assert_accessible, click_to, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_lano_enters_a_real_date_and_records_the_outcome(live_server, page, two_areas, console_errors):
+def test_a_lano_enters_a_real_date_and_records_the_outcome(
+    live_server, page, two_areas, console_errors
+):
     people, _ = two_areas
-    inspection = actions.record_inspection(people.area, people.by_role[Role.LANO], "2023-full",
-                                           dt.date(2025, 4, 7))
+    inspection = actions.record_inspection(
+        people.area, people.by_role[Role.LANO], "2023-full", dt.date(2025, 4, 7)
+    )
     sign_in(page, live_server, "a_lano")
     page.goto(f"{live_server.url}/areas/{people.area.code}/inspections/{inspection.pk}/")
     expect(page.locator("#real-dates-needed")).to_contain_text("Inspectors on site")
     assert_accessible(page)
 
-    click_to(page, page.locator("#real-dates-needed").get_by_role("link", name="Inspectors on site"),
-             "Inspectors on site (Monday to Friday of week three)")
+    click_to(
+        page,
+        page.locator("#real-dates-needed").get_by_role("link", name="Inspectors on site"),
+        "Inspectors on site (Monday to Friday of week three)",
+    )
     assert_accessible(page)
     page.locator("#id_onsite_start_day").fill("22")
     page.locator("#id_onsite_start_month").fill("4")
@@ -46,7 +52,9 @@ def test_a_lano_enters_a_real_date_and_records_the_outcome(live_server, page, tw
     page.locator("#id_report_date_month").fill("6")
     page.locator("#id_report_date_year").fill("2025")
     page.get_by_role("button", name="Save the outcome").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("at least 1 areas for priority action")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "at least 1 areas for priority action"
+    )
     assert_accessible(page)
     page.get_by_label("Areas for priority action (number)").fill("2")
     page.get_by_role("button", name="Save the outcome").click()

@@ -18,7 +18,7 @@ def media(settings, tmp_path):
 
 
 def _csv(tmp_path, rows=150, dirty=False):
-    from sendready.domain.pupil_generator import generate, write_csv
+    from sendready.domain.person_level.generator import generate, write_csv
 
     path = tmp_path / ("dirty.csv" if dirty else "pupils.csv")
     write_csv(generate(rows, 7, dirty=dirty, as_of=AS_OF), path)
@@ -35,8 +35,9 @@ def _upload(page, live_server, path):
     page.get_by_role("button", name="Check and import").click()
 
 
-def test_an_upload_reaches_done_and_the_dashboard_and_rows_are_accessible(page, live_server, two_areas, tmp_path,
-                                                                          console_errors) -> None:
+def test_an_upload_reaches_done_and_the_dashboard_and_rows_are_accessible(
+    page, live_server, two_areas, tmp_path, console_errors
+) -> None:
     sign_in(page, live_server, "a_lano")
     _upload(page, live_server, _csv(tmp_path))
     expect(page.get_by_text("File imported")).to_be_visible()
@@ -53,15 +54,17 @@ def test_an_upload_reaches_done_and_the_dashboard_and_rows_are_accessible(page, 
     assert not console_errors
 
 
-def test_the_progress_page_polls_until_the_import_is_done(page, live_server, two_areas, tmp_path,
-                                                          console_errors) -> None:
+def test_the_progress_page_polls_until_the_import_is_done(
+    page, live_server, two_areas, tmp_path, console_errors
+) -> None:
     from sendready.pupildata.actions import process_import
     from sendready.pupildata.models import ImportRun
 
     people, _ = two_areas
     path = _csv(tmp_path, rows=60)
-    run = ImportRun.objects.create(area=people.area, file_name="pupils.csv", upload_path=str(path),
-                                   snapshot_date=AS_OF)
+    run = ImportRun.objects.create(
+        area=people.area, file_name="pupils.csv", upload_path=str(path), snapshot_date=AS_OF
+    )
     sign_in(page, live_server, "a_lano")
     page.goto(f"{live_server.url}/areas/E99000001/data/import/{run.pk}/")
     expect(page.locator("#import-progress-text")).to_have_attribute("aria-live", "polite")
@@ -72,8 +75,9 @@ def test_the_progress_page_polls_until_the_import_is_done(page, live_server, two
     assert not console_errors
 
 
-def test_an_upload_with_errors_lists_the_problems_accessibly(page, live_server, two_areas, tmp_path,
-                                                             console_errors) -> None:
+def test_an_upload_with_errors_lists_the_problems_accessibly(
+    page, live_server, two_areas, tmp_path, console_errors
+) -> None:
     sign_in(page, live_server, "a_lano")
     _upload(page, live_server, _csv(tmp_path, rows=80, dirty=True))
     expect(page.get_by_role("heading", name="The file was not imported")).to_be_visible()

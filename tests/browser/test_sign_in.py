@@ -8,7 +8,9 @@ from tests.conftest import assert_accessible, click_to, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_sign_in_page_is_accessible_and_rejects_a_wrong_password(live_server, page, console_errors):
+def test_the_sign_in_page_is_accessible_and_rejects_a_wrong_password(
+    live_server, page, console_errors
+):
     page.goto(f"{live_server.url}/sign-in/")
     assert_accessible(page)
     page.get_by_label("Username").fill("nobody")

@@ -11,8 +11,8 @@ from sendready.documents.briefing_data import (
     SurveyWindow,
     TeamMember,
 )
-from sendready.domain.timeline import build_timeline
-from sendready.domain.workdays import LONDON
+from sendready.domain.dates.workdays import LONDON
+from sendready.domain.inspection.timeline import build_timeline
 
 D = dt.date
 
@@ -20,20 +20,42 @@ D = dt.date
 @pytest.fixture
 def sessions() -> list[Session]:
     return [
-        Session(D(2022, 1, 31), dt.time(9, 30), "Meeting with leaders responsible for the WSOA",
-                end=dt.time(10, 30), focus="Progress since the WSOA", attendees="DCS, ICB lead, LANO",
-                place="Council House, Room 2", key="leaders"),
-        Session(D(2022, 1, 31), dt.time(14, 0), "Meeting with the parent carer forum",
-                end=dt.time(15, 0), focus="Co-production", attendees="Forum steering group",
-                online_link="https://teams.example.org/forum", key="pcf"),
-        Session(D(2022, 2, 1), dt.time(11, 0), "Review of EHC plans", focus="Plan quality",
-                attendees="SEND casework leads", place="Online"),
+        Session(
+            D(2022, 1, 31),
+            dt.time(9, 30),
+            "Meeting with leaders responsible for the WSOA",
+            end=dt.time(10, 30),
+            focus="Progress since the WSOA",
+            attendees="DCS, ICB lead, LANO",
+            place="Council House, Room 2",
+            key="leaders",
+        ),
+        Session(
+            D(2022, 1, 31),
+            dt.time(14, 0),
+            "Meeting with the parent carer forum",
+            end=dt.time(15, 0),
+            focus="Co-production",
+            attendees="Forum steering group",
+            online_link="https://teams.example.org/forum",
+            key="pcf",
+        ),
+        Session(
+            D(2022, 2, 1),
+            dt.time(11, 0),
+            "Review of EHC plans",
+            focus="Plan quality",
+            attendees="SEND casework leads",
+            place="Online",
+        ),
     ]
 
 
 @pytest.fixture
 def briefing(sessions) -> BriefingData:
-    timeline = build_timeline("2016-revisit", D(2022, 1, 17), overrides={"onsite_end": D(2022, 2, 3)})
+    timeline = build_timeline(
+        "2016-revisit", D(2022, 1, 17), overrides={"onsite_end": D(2022, 2, 3)}
+    )
     return BriefingData(
         area_name="Exampleshire",
         framework_title=timeline.framework_title,
@@ -41,17 +63,28 @@ def briefing(sessions) -> BriefingData:
         onsite_start=D(2022, 1, 31),
         onsite_end=D(2022, 2, 3),
         purpose="Inspectors will check progress on each area of significant weakness in our WSOA.",
-        team=[TeamMember("A. Inspector", "Lead HMI", "Ofsted"),
-              TeamMember("B. Inspector", "Children's services inspector", "CQC")],
-        areas_of_focus=["How leaders understand the effect of the pandemic",
-                        "How families help shape decisions"],
-        survey=SurveyWindow(dt.datetime(2022, 1, 24, 12, tzinfo=LONDON),
-                            dt.datetime(2022, 1, 28, 12, tzinfo=LONDON),
-                            link="https://survey.example.org/parents"),
-        forum_meeting=ForumMeeting(D(2022, 2, 1), dt.time(11), dt.time(12),
-                                   online_link="https://teams.example.org/join",
-                                   phone_number="+44 20 0000 0000", conference_id="123 456 789#",
-                                   host="Exampleshire Parent Carer Forum"),
+        team=[
+            TeamMember("A. Inspector", "Lead HMI", "Ofsted"),
+            TeamMember("B. Inspector", "Children's services inspector", "CQC"),
+        ],
+        areas_of_focus=[
+            "How leaders understand the effect of the pandemic",
+            "How families help shape decisions",
+        ],
+        survey=SurveyWindow(
+            dt.datetime(2022, 1, 24, 12, tzinfo=LONDON),
+            dt.datetime(2022, 1, 28, 12, tzinfo=LONDON),
+            link="https://survey.example.org/parents",
+        ),
+        forum_meeting=ForumMeeting(
+            D(2022, 2, 1),
+            dt.time(11),
+            dt.time(12),
+            online_link="https://teams.example.org/join",
+            phone_number="+44 20 0000 0000",
+            conference_id="123 456 789#",
+            host="Exampleshire Parent Carer Forum",
+        ),
         contact_email="send.improvement@example.gov.uk",
         milestones=timeline.milestones,
         sessions=sessions,

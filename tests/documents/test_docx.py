@@ -6,8 +6,10 @@ from docx import Document
 
 from sendready.documents.docx import key_message_to_families, onsite_timetable, stakeholder_briefing
 
-SURVEY_TEXT = ("The online survey for parents and carers opens at 12:00 on Monday 24 January 2022 "
-               "and closes at 12:00 on Friday 28 January 2022.")
+SURVEY_TEXT = (
+    "The online survey for parents and carers opens at 12:00 on Monday 24 January 2022 "
+    "and closes at 12:00 on Friday 28 January 2022."
+)
 
 
 def open_doc(data: bytes):
@@ -29,9 +31,16 @@ def cells(table) -> list[list[str]]:
 def test_the_stakeholder_briefing_has_the_sections_councils_write(briefing):
     document = open_doc(stakeholder_briefing(briefing))
     found = headings(document)
-    for heading in ("What is happening", "The inspection team", "What inspectors will look at",
-                    "How families can give their views", "Key dates", "What happens next",
-                    "Draft on-site timetable", "Contact"):
+    for heading in (
+        "What is happening",
+        "The inspection team",
+        "What inspectors will look at",
+        "How families can give their views",
+        "Key dates",
+        "What happens next",
+        "Draft on-site timetable",
+        "Contact",
+    ):
         assert heading in found
     assert found[0].endswith(": Exampleshire")
 
@@ -52,7 +61,11 @@ def test_the_briefing_lists_the_team_in_a_table(briefing):
 
 def test_the_briefing_key_dates_include_the_letter_deadline(briefing):
     key_dates = cells(open_doc(stakeholder_briefing(briefing)).tables[1])
-    assert ["Tuesday 22 March 2022", "Re-visit letter due", "Inspectors (Ofsted and CQC)"] in key_dates
+    assert [
+        "Tuesday 22 March 2022",
+        "Re-visit letter due",
+        "Inspectors (Ofsted and CQC)",
+    ] in key_dates
 
 
 def test_the_briefing_links_are_clickable(briefing):
@@ -66,8 +79,10 @@ def test_the_family_message_explains_how_to_give_views(briefing):
     assert "How you can tell inspectors what you think" in headings(document)
     text = text_of(document)
     assert SURVEY_TEXT in text
-    assert ("Exampleshire Parent Carer Forum is holding an online meeting on Tuesday 1 February 2022, "
-            "11:00 to 12:00.") in text
+    assert (
+        "Exampleshire Parent Carer Forum is holding an online meeting on Tuesday 1 February 2022, "
+        "11:00 to 12:00."
+    ) in text
     assert "Or join by phone (audio only): +44 20 0000 0000" in text
     assert not document.tables
 
@@ -81,9 +96,17 @@ def test_the_family_message_works_without_a_survey_or_meeting(briefing):
 
 def test_the_timetable_has_a_table_per_day_with_am_and_pm(sessions):
     document = open_doc(onsite_timetable(sessions))
-    assert headings(document) == ["On-site timetable", "Monday 31 January 2022", "Tuesday 1 February 2022"]
+    assert headings(document) == [
+        "On-site timetable",
+        "Monday 31 January 2022",
+        "Tuesday 1 February 2022",
+    ]
     monday = cells(document.tables[0])
     assert monday[0] == ["Session", "Time", "Meeting or activity", "Focus", "Who attends", "Where"]
-    assert monday[1][:3] == ["AM", "09:30 to 10:30", "Meeting with leaders responsible for the WSOA"]
+    assert monday[1][:3] == [
+        "AM",
+        "09:30 to 10:30",
+        "Meeting with leaders responsible for the WSOA",
+    ]
     assert monday[2][0] == "PM" and monday[2][5] == "https://teams.example.org/forum"
     assert cells(document.tables[1])[1][1] == "11:00"

@@ -34,15 +34,21 @@ def test_a_timed_milestone_uses_tzid_europe_london(briefing):
 
 
 def test_an_untimed_milestone_is_an_all_day_event(briefing):
-    letter = next(e for e in events(timeline_to_ics("x", briefing.milestones, stamp=STAMP))
-                  if str(e["SUMMARY"]) == "Re-visit letter due")
+    letter = next(
+        e
+        for e in events(timeline_to_ics("x", briefing.milestones, stamp=STAMP))
+        if str(e["SUMMARY"]) == "Re-visit letter due"
+    )
     assert letter.decoded("DTSTART") == dt.date(2022, 3, 22)
     assert letter.decoded("DTEND") == dt.date(2022, 3, 23)
 
 
 def test_an_onsite_window_spans_all_four_days(briefing):
-    onsite = next(e for e in events(timeline_to_ics("x", briefing.milestones, stamp=STAMP))
-                  if str(e["SUMMARY"]) == "Inspectors on site")
+    onsite = next(
+        e
+        for e in events(timeline_to_ics("x", briefing.milestones, stamp=STAMP))
+        if str(e["SUMMARY"]) == "Inspectors on site"
+    )
     assert onsite.decoded("DTSTART") == dt.date(2022, 1, 31)
     assert onsite.decoded("DTEND") == dt.date(2022, 2, 4)
 
@@ -56,10 +62,16 @@ def test_sessions_are_timed_with_place_and_link(briefing, sessions):
 
 
 def test_uids_are_stable_when_dates_move(briefing):
-    first = {str(e["SUMMARY"]): str(e["UID"]) for e in events(
-        timeline_to_ics("Exampleshire", briefing.milestones, stamp=STAMP))}
-    again = {str(e["SUMMARY"]): str(e["UID"]) for e in events(
-        timeline_to_ics("Exampleshire", briefing.milestones, uid_domain="sendready.local"))}
+    first = {
+        str(e["SUMMARY"]): str(e["UID"])
+        for e in events(timeline_to_ics("Exampleshire", briefing.milestones, stamp=STAMP))
+    }
+    again = {
+        str(e["SUMMARY"]): str(e["UID"])
+        for e in events(
+            timeline_to_ics("Exampleshire", briefing.milestones, uid_domain="sendready.local")
+        )
+    }
     assert first == again
     assert len(set(first.values())) == len(first)
     assert all(uid.endswith("@sendready.local") for uid in first.values())

@@ -8,7 +8,7 @@ import openpyxl
 
 from sendready.documents.csvout import neutralise, rows_to_csv
 from sendready.documents.xlsx import table_to_xlsx
-from sendready.domain.workdays import LONDON
+from sendready.domain.dates.workdays import LONDON
 
 EVIL = '=HYPERLINK("https://evil.example","Click")'
 
@@ -18,7 +18,10 @@ def workbook(data: bytes):
 
 
 def test_xlsx_keeps_values_and_types():
-    rows = [["Annex A", dt.date(2025, 9, 12), 4], ["Survey", dt.datetime(2025, 9, 9, 12, tzinfo=LONDON), None]]
+    rows = [
+        ["Annex A", dt.date(2025, 9, 12), 4],
+        ["Survey", dt.datetime(2025, 9, 9, 12, tzinfo=LONDON), None],
+    ]
     ws = workbook(table_to_xlsx({"Tasks": (["Task", "Due", "Days"], rows)}))["Tasks"]
     assert [c.value for c in ws[1]] == ["Task", "Due", "Days"]
     assert ws["B2"].value == dt.datetime(2025, 9, 12)

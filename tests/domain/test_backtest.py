@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from sendready.domain.backtest import backtest
-from sendready.domain.history import load_areas, load_events
+from sendready.domain.forecasting.backtest import backtest
+from sendready.domain.history.events import load_areas, load_events
 
 
 @pytest.fixture(scope="module")
@@ -24,11 +24,15 @@ def test_the_forecast_beats_the_seed_rule_on_hit_rate_since_2023(full_2023) -> N
     assert full_2023.overall["model"].hit_rate > full_2023.overall["random"].hit_rate
 
 
-def test_out_of_sample_the_forecast_is_at_least_as_good_as_the_best_simple_baseline(full_2023) -> None:
+def test_out_of_sample_the_forecast_is_at_least_as_good_as_the_best_simple_baseline(
+    full_2023,
+) -> None:
     best = full_2023.best_baseline
     assert best == "pool"
     assert full_2023.overall["model"].brier <= full_2023.overall[best].brier
-    assert full_2023.overall["model"].log_loss <= min(s.log_loss for m, s in full_2023.overall.items() if m != "model")
+    assert full_2023.overall["model"].log_loss <= min(
+        s.log_loss for m, s in full_2023.overall.items() if m != "model"
+    )
 
 
 def test_every_method_is_scored_on_the_same_area_terms(full_2023) -> None:
@@ -43,7 +47,9 @@ def test_spring_2023_counts_the_eight_inspections_that_started_that_term() -> No
 
 
 def test_each_kind_is_scored_on_its_own() -> None:
-    revisits = backtest(load_events(), load_areas(), date(2021, 4, 1), date(2022, 8, 31), kind="revisit")
+    revisits = backtest(
+        load_events(), load_areas(), date(2021, 4, 1), date(2022, 8, 31), kind="revisit"
+    )
     assert revisits.kind == "revisit" and revisits.overall["model"].k > 0
     full = backtest(load_events(), load_areas(), date(2021, 4, 1), date(2022, 8, 31), kind="full")
     assert full.overall["model"].k != revisits.overall["model"].k
@@ -52,7 +58,9 @@ def test_each_kind_is_scored_on_its_own() -> None:
 
 
 def test_revisits_out_of_sample_beat_every_baseline_on_both_scores() -> None:
-    result = backtest(load_events(), load_areas(), date(2018, 12, 1), date(2022, 8, 31), kind="revisit")
+    result = backtest(
+        load_events(), load_areas(), date(2018, 12, 1), date(2022, 8, 31), kind="revisit"
+    )
     model = result.overall["model"]
     for name, score in result.overall.items():
         if name != "model":

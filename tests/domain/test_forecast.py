@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from sendready.domain.forecast import forecast
-from sendready.domain.history import load_areas, load_events
-from sendready.domain.terms import describe_interval, term_of
+from sendready.domain.forecasting.forecast import forecast
+from sendready.domain.forecasting.terms import describe_interval, term_of
+from sendready.domain.history.events import load_areas, load_events
 
 
 def test_terms_are_named_as_schools_name_them() -> None:
@@ -21,10 +21,14 @@ def test_full_inspection_probabilities_sum_to_the_expected_national_count() -> N
     forecasts = forecast(date(2025, 9, 1), load_areas(), load_events())
     assert len(forecasts) == 153
     first_term = sum(f.terms[0].full for f in forecasts)
-    assert 9 < first_term < 13  # about 10 a term observed, raised to the pace that finishes the cycle
+    assert (
+        9 < first_term < 13
+    )  # about 10 a term observed, raised to the pace that finishes the cycle
 
 
-def test_a_systemic_outcome_makes_a_monitoring_inspection_peak_about_18_months_after_the_report() -> None:
+def test_a_systemic_outcome_makes_a_monitoring_inspection_peak_about_18_months_after_the_report() -> (
+    None
+):
     # Derbyshire's report (widespread and/or systemic failings) was published on 14 November 2024.
     derbyshire = forecast(date(2025, 9, 1), load_areas(), load_events(), area_code="E10000007")[0]
     peak = max(derbyshire.terms, key=lambda t: t.monitoring)
@@ -58,24 +62,36 @@ def test_each_forecast_is_explained_in_words() -> None:
 
 
 def test_the_regional_table_lists_each_area_with_its_most_likely_term() -> None:
-    from sendready.domain.forecast import regional_table
+    from sendready.domain.forecasting.forecast import regional_table
+
     rows = regional_table(date(2025, 9, 1), load_areas(), load_events(), region="West Midlands")
     assert len(rows) == 14
     stoke = next(r for r in rows if r.area_name == "Stoke-on-Trent")
     assert stoke.last_inspection_date == date(2024, 1, 29) and stoke.time_since == "1 year 7 months"
 
 
-def test_the_learnt_group_rate_starts_at_one_and_uses_only_terms_completed_before_the_forecast_date() -> None:
-    from sendready.domain.forecast_detail import area_states, group_rates
-    from sendready.domain.forecast_rates import known_on
-    from sendready.domain.terms import load_rules
+def test_the_learnt_group_rate_starts_at_one_and_uses_only_terms_completed_before_the_forecast_date() -> (
+    None
+):
+    from sendready.domain.forecasting.detail import area_states, group_rates
+    from sendready.domain.forecasting.rates import known_on
+    from sendready.domain.forecasting.terms import load_rules
 
     areas, events = load_areas(), load_events()
-    rules = {**load_rules(), "learnt_groups": ["wsoa_not_revisited"]}  # off by default: it did not help out of sample
+    rules = {
+        **load_rules(),
+        "learnt_groups": ["wsoa_not_revisited"],
+    }  # off by default: it did not help out of sample
     at_start = known_on(events, date(2023, 1, 1))
-    (rate, _members), = group_rates(area_states(areas, at_start, rules), at_start, areas, date(2023, 1, 1), rules)
+    ((rate, _members),) = group_rates(
+        area_states(areas, at_start, rules), at_start, areas, date(2023, 1, 1), rules
+    )
     assert rate.ratio == 1.0 and rate.terms == 0
     later = known_on(events, date(2025, 8, 31))
-    (rate, members), = group_rates(area_states(areas, later, rules), later, areas, date(2025, 8, 31), rules)
-    assert rate.terms == 8 and rate.ratio > 1  # WSOA areas never re-visited have been inspected early
+    ((rate, members),) = group_rates(
+        area_states(areas, later, rules), later, areas, date(2025, 8, 31), rules
+    )
+    assert (
+        rate.terms == 8 and rate.ratio > 1
+    )  # WSOA areas never re-visited have been inspected early
     assert "E10000007" not in members  # Derbyshire had no written statement of action

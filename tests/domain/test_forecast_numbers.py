@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from sendready.domain.forecast import first_term, forecast, freshness, regional_table
-from sendready.domain.history import load_areas, load_events
-from sendready.domain.terms import term_of
+from sendready.domain.forecasting.forecast import first_term, forecast, freshness, regional_table
+from sendready.domain.forecasting.terms import term_of
+from sendready.domain.history.events import load_areas, load_events
 
 
 def test_the_spring_term_ends_when_the_easter_holidays_begin() -> None:
@@ -64,8 +64,13 @@ def test_only_reasons_that_apply_to_the_area_are_given() -> None:
     text = " | ".join(dorset.explanation)
     assert "not yet inspected under the 2023 framework" not in text and "monitoring" not in text
     assert "due about 5 years after the report, around May 2029, after the 6 terms shown" in text
-    waiting = forecast(date(2025, 9, 1), load_areas(), load_events(), area_code="E08000003")[0]  # Manchester
-    assert any(line.startswith("not yet inspected under the 2023 framework") for line in waiting.explanation)
+    waiting = forecast(date(2025, 9, 1), load_areas(), load_events(), area_code="E08000003")[
+        0
+    ]  # Manchester
+    assert any(
+        line.startswith("not yet inspected under the 2023 framework")
+        for line in waiting.explanation
+    )
 
 
 def test_the_last_inspection_is_the_last_full_one_and_a_revisit_is_shown_beside_it() -> None:
@@ -74,8 +79,13 @@ def test_the_last_inspection_is_the_last_full_one_and_a_revisit_is_shown_beside_
     assert f.last_inspection.start_date == date(2018, 6, 25) and f.last_inspection.kind == "full"
     assert [(v.kind, v.start_date) for v in f.later_visits] == [("revisit", date(2021, 5, 24))]
     assert any("is not a new inspection" in line for line in f.explanation)
-    row = next(r for r in regional_table(date(2022, 12, 1), load_areas(), load_events(), region="West Midlands")
-               if r.area_code == "E08000025")
+    row = next(
+        r
+        for r in regional_table(
+            date(2022, 12, 1), load_areas(), load_events(), region="West Midlands"
+        )
+        if r.area_code == "E08000025"
+    )
     assert row.last_inspection_date == date(2018, 6, 25) and row.time_since == "4 years 5 months"
     assert row.later_visit.startswith("re-visit started 24 May 2021")
 
@@ -91,16 +101,28 @@ def test_a_forecast_says_how_new_its_history_is_and_when_it_is_out_of_date() -> 
 
 
 def test_an_areas_own_recorded_inspection_does_not_make_an_old_national_history_look_new() -> None:
-    from sendready.domain.forecast import blend_weight, known_on
-    from sendready.domain.history import RECORDED_SOURCE, InspectionEvent
+    from sendready.domain.forecasting.forecast import blend_weight, known_on
+    from sendready.domain.history.events import RECORDED_SOURCE, InspectionEvent
 
     events = load_events()
-    own = InspectionEvent("E06000021", "Stoke-on-Trent", "2023", "full", date(2026, 10, 5), date(2026, 11, 20),
-                          "POSITIVE", source=RECORDED_SOURCE)
+    own = InspectionEvent(
+        "E06000021",
+        "Stoke-on-Trent",
+        "2023",
+        "full",
+        date(2026, 10, 5),
+        date(2026, 11, 20),
+        "POSITIVE",
+        source=RECORDED_SOURCE,
+    )
     as_of = date(2026, 12, 2)
     assert freshness(events + [own], as_of) == freshness(events, as_of)
     assert freshness(events + [own], as_of).stale
     areas = load_areas()
-    assert blend_weight(as_of, areas, known_on(events + [own], as_of)) == blend_weight(as_of, areas, events)
+    assert blend_weight(as_of, areas, known_on(events + [own], as_of)) == blend_weight(
+        as_of, areas, events
+    )
     f = forecast(as_of, areas, events + [own], area_code="E06000021")[0]
-    assert f.last_inspection.start_date == date(2026, 10, 5)  # the area's own record still counts for the area
+    assert f.last_inspection.start_date == date(
+        2026, 10, 5
+    )  # the area's own record still counts for the area

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sendready.domain.frameworks import (
+from sendready.domain.inspection.frameworks import (
     ACTORS,
     STATUSES,
     UnknownFramework,

@@ -7,12 +7,19 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from sendready.domain.indicator_rules import specs
-from sendready.domain.indicators import compare_snapshots, compute_indicators, definitions, rows_for
-from sendready.domain.pupil_validation import validate
+from sendready.domain.person_level.indicator_rules import specs
+from sendready.domain.person_level.indicators import (
+    compare_snapshots,
+    compute_indicators,
+    definitions,
+    rows_for,
+)
+from sendready.domain.person_level.validation import validate
 
 AS_OF = dt.date(2025, 3, 31)
-TIMELINESS = Path(__file__).resolve().parents[3] / "shared" / "data" / "dfe_ehcp_2025_timeliness_20_week.csv"
+TIMELINESS = (
+    Path(__file__).resolve().parents[3] / "shared" / "data" / "dfe_ehcp_2025_timeliness_20_week.csv"
+)
 COLS = [
     "person_id",
     "date_of_birth",

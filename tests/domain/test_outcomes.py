@@ -4,13 +4,13 @@ import datetime as dt
 
 import pytest
 
-from sendready.domain.outcomes import (
+from sendready.domain.inspection.outcomes import (
     OutcomeError,
     RecordedOutcome,
     check_outcome,
     follow_ups,
 )
-from sendready.domain.timeline import TimelineError, build_timeline
+from sendready.domain.inspection.timeline import TimelineError, build_timeline
 
 D = dt.date
 
@@ -53,8 +53,11 @@ def test_a_2016_wsoa_starts_the_70_working_day_clock_and_the_revisit_runs_from_f
 
 def test_the_seed_revisit_with_8_of_14_areas_sufficient_needs_an_accelerated_plan():
     judgements = {n: "sufficient" if n <= 8 else "insufficient" for n in range(1, 15)}
-    recorded = check_outcome("2016-revisit", RecordedOutcome(
-        key="insufficient", report_date=D(2022, 3, 22), judgements=judgements), weaknesses_recorded=14)
+    recorded = check_outcome(
+        "2016-revisit",
+        RecordedOutcome(key="insufficient", report_date=D(2022, 3, 22), judgements=judgements),
+        weaknesses_recorded=14,
+    )
     assert recorded.counts == {"sufficient_areas": 8, "insufficient_areas": 6}
     found = keys_and_dates("2016-revisit", "insufficient", D(2022, 3, 22))
     # Five weeks after Tuesday 22 March 2022.
@@ -68,21 +71,33 @@ def test_sufficient_progress_everywhere_stops_the_quarterly_visits_and_needs_no_
 
 def test_a_judgement_for_a_weakness_that_was_not_recorded_is_refused():
     with pytest.raises(OutcomeError, match="Area of weakness 15 was not recorded: only 14"):
-        check_outcome("2016-revisit", RecordedOutcome(
-            key="insufficient", report_date=D(2022, 3, 22), judgements={15: "insufficient"}),
-            weaknesses_recorded=14)
+        check_outcome(
+            "2016-revisit",
+            RecordedOutcome(
+                key="insufficient", report_date=D(2022, 3, 22), judgements={15: "insufficient"}
+            ),
+            weaknesses_recorded=14,
+        )
 
 
 def test_all_sufficient_judgements_cannot_be_recorded_as_insufficient_progress():
     with pytest.raises(OutcomeError, match="at least 1 areas with insufficient progress"):
-        check_outcome("2016-revisit", RecordedOutcome(
-            key="insufficient", report_date=D(2022, 3, 22), judgements={1: "sufficient"}))
+        check_outcome(
+            "2016-revisit",
+            RecordedOutcome(
+                key="insufficient", report_date=D(2022, 3, 22), judgements={1: "sufficient"}
+            ),
+        )
 
 
 def test_areas_for_priority_action_come_only_with_systemic_failings():
     with pytest.raises(OutcomeError, match="no more than 0 areas for priority action"):
-        check_outcome("2023-full", RecordedOutcome(
-            key="positive", report_date=D(2025, 2, 12), counts={"priority_action_areas": 2}))
+        check_outcome(
+            "2023-full",
+            RecordedOutcome(
+                key="positive", report_date=D(2025, 2, 12), counts={"priority_action_areas": 2}
+            ),
+        )
     with pytest.raises(OutcomeError, match="at least 1 areas for priority action"):
         check_outcome("2023-full", RecordedOutcome(key="systemic", report_date=D(2025, 2, 12)))
 
@@ -95,8 +110,12 @@ def test_an_unknown_outcome_key_names_the_keys_the_framework_has():
 
 
 def test_a_timeline_with_an_outcome_keeps_only_its_follow_ups_from_the_real_report_date():
-    timeline = build_timeline("2023-full", D(2025, 9, 8), outcome="positive",
-                              overrides={"report_published": D(2025, 12, 3)})
+    timeline = build_timeline(
+        "2023-full",
+        D(2025, 9, 8),
+        outcome="positive",
+        overrides={"report_published": D(2025, 12, 3)},
+    )
     keys = {m.key for m in timeline.milestones}
     assert "next_full_5_years" in keys and "pap_due" not in keys and "next_full_3_years" not in keys
     assert timeline.milestone("next_full_5_years").date == D(2030, 12, 3)

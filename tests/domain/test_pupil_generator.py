@@ -4,11 +4,11 @@ import datetime as dt
 
 import polars as pl
 
-from sendready.domain.indicators import compute_indicators
-from sendready.domain.pupil_generator import DEFAULT_AS_OF, generate, write_csv, write_xlsx
-from sendready.domain.pupil_import import import_file
-from sendready.domain.pupil_schema import template_header
-from sendready.domain.pupil_validation import validate
+from sendready.domain.person_level.generator import DEFAULT_AS_OF, generate, write_csv, write_xlsx
+from sendready.domain.person_level.indicators import compute_indicators
+from sendready.domain.person_level.reading import import_file
+from sendready.domain.person_level.schema import template_header
+from sendready.domain.person_level.validation import validate
 
 
 def test_the_same_seed_gives_the_same_rows_and_another_seed_does_not():

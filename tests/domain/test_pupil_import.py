@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sendready.domain.pupil_import import (
+from sendready.domain.person_level.reading import (
     ROW_COLUMN,
     TableReadError,
     import_file,
@@ -18,7 +18,7 @@ from sendready.domain.pupil_import import (
     read_table_with_notes,
     validate,
 )
-from sendready.domain.pupil_schema import template_header
+from sendready.domain.person_level.schema import template_header
 
 TODAY = dt.date(2025, 3, 31)
 HEADER = "person_id,date_of_birth,sen_status,primary_need,ehcna_request_date,final_plan_date\n"

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from sendready.domain.pupil_schema import (
+from sendready.domain.person_level.schema import (
     describe,
     load_schema,
     normalise_heading,

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from sendready.domain.timeline import TimelineError, build_timeline, countdown
-from sendready.domain.workdays import LONDON
+from sendready.domain.dates.workdays import LONDON
+from sendready.domain.inspection.timeline import TimelineError, build_timeline, countdown
 
 D = dt.date
 NOON = dt.time(12, 0)
@@ -16,8 +16,11 @@ def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def test_the_2022_revisit_from_the_seed_briefing_dates_survey_onsite_and_letter():
-    timeline = build_timeline("2016-revisit", D(2022, 1, 17),
-                              overrides={"onsite_start": D(2022, 1, 31), "onsite_end": D(2022, 2, 3)})
+    timeline = build_timeline(
+        "2016-revisit",
+        D(2022, 1, 17),
+        overrides={"onsite_start": D(2022, 1, 31), "onsite_end": D(2022, 2, 3)},
+    )
     survey = timeline.milestone("parent_survey")
     assert (survey.date, survey.time) == (D(2022, 1, 24), NOON)
     assert (survey.end_date, survey.end_time) == (D(2022, 1, 28), NOON)
@@ -35,7 +38,9 @@ def test_the_2022_revisit_without_overrides_uses_the_default_four_days_on_site()
 
 
 def test_a_shorter_revisit_moves_the_letter_earlier():
-    timeline = build_timeline("2016-revisit", D(2022, 1, 17), overrides={"onsite_end": "2022-02-02"})
+    timeline = build_timeline(
+        "2016-revisit", D(2022, 1, 17), overrides={"onsite_end": "2022-02-02"}
+    )
     assert timeline.milestone("letter").date == D(2022, 3, 21)
     assert timeline.milestone("onsite").overridden
 
@@ -79,8 +84,9 @@ def test_easter_2025_keeps_the_onsite_week_in_its_calendar_week_and_asks_for_rea
     onsite = timeline.milestone("onsite")
     assert (onsite.date, onsite.end_date) == (D(2025, 4, 22), D(2025, 4, 25))
     assert {"offsite_fieldwork", "onsite"} <= set(timeline.real_dates_needed)
-    assert any("Easter Monday (Monday 21 April 2025)" in w and "real dates" in w
-               for w in timeline.warnings)
+    assert any(
+        "Easter Monday (Monday 21 April 2025)" in w and "real dates" in w for w in timeline.warnings
+    )
 
 
 def test_the_late_august_bank_holiday_2025_falls_in_week_two_and_moves_nothing():
@@ -117,8 +123,10 @@ def test_annex_a_after_a_notification_on_30_march_2026_moves_off_good_friday():
     timeline = build_timeline("2023-full", D(2026, 3, 30))
     annex_a = timeline.milestone("annex_a")
     assert annex_a.date == D(2026, 4, 2)
-    assert annex_a.note.startswith("Due Thursday 2 April 2026 because the usual day, Friday 3 April "
-                                   "2026, is Good Friday: a deadline on a bank holiday moves")
+    assert annex_a.note.startswith(
+        "Due Thursday 2 April 2026 because the usual day, Friday 3 April "
+        "2026, is Good Friday: a deadline on a bank holiday moves"
+    )
     assert any("Annex A" in w and "Good Friday" in w for w in timeline.warnings)
     onsite = timeline.milestone("onsite")
     assert (onsite.date, onsite.end_date) == (D(2026, 4, 13), D(2026, 4, 17))
@@ -182,13 +190,17 @@ def test_dudley_revisit_called_monday_17_january_2022_starts_monday_31_january()
 
 
 def test_the_wsoa_clock_runs_70_working_days_from_receiving_the_letter():
-    timeline = build_timeline("2016-inspection", D(2019, 5, 20), overrides={"letter": D(2019, 7, 25)})
+    timeline = build_timeline(
+        "2016-inspection", D(2019, 5, 20), overrides={"letter": D(2019, 7, 25)}
+    )
     # 70 working days after Thursday 25 July 2019, skipping the 26 August and Christmas holidays.
     assert timeline.milestone("wsoa_due").date == D(2019, 11, 1)
 
 
 def test_calendar_month_steps_land_on_a_working_day():
-    timeline = build_timeline("2023-full", D(2025, 9, 8), overrides={"report_published": D(2025, 11, 26)})
+    timeline = build_timeline(
+        "2023-full", D(2025, 9, 8), overrides={"report_published": D(2025, 11, 26)}
+    )
     # 18 months after 26 November 2025 is Wednesday 26 May 2027.
     assert timeline.milestone("monitoring_inspection").date == D(2027, 5, 26)
     # 36 months on is Sunday 26 November 2028, so the next working day.
@@ -234,8 +246,11 @@ def test_a_2023_full_notification_on_a_tuesday_gives_a_warning_and_keeps_the_cal
 
 def test_onsite_end_before_start_is_refused():
     with pytest.raises(TimelineError, match="must be on or after"):
-        build_timeline("2016-revisit", D(2022, 1, 17),
-                       overrides={"onsite_start": D(2022, 2, 1), "onsite_end": D(2022, 1, 31)})
+        build_timeline(
+            "2016-revisit",
+            D(2022, 1, 17),
+            overrides={"onsite_start": D(2022, 2, 1), "onsite_end": D(2022, 1, 31)},
+        )
 
 
 def test_onsite_before_notification_is_refused():
@@ -244,13 +259,17 @@ def test_onsite_before_notification_is_refused():
 
 
 def test_an_onsite_date_on_a_weekend_is_a_warning():
-    timeline = build_timeline("2016-revisit", D(2022, 1, 17), overrides={"onsite_end": D(2022, 2, 5)})
+    timeline = build_timeline(
+        "2016-revisit", D(2022, 1, 17), overrides={"onsite_end": D(2022, 2, 5)}
+    )
     assert any("a Saturday" in w for w in timeline.warnings)
 
 
 def test_an_unknown_override_lists_the_dates_you_can_set():
     with pytest.raises(TimelineError, match="onsite_start, onsite_end"):
-        build_timeline("2016-revisit", D(2022, 1, 17), overrides={"inspection_start": D(2022, 2, 1)})
+        build_timeline(
+            "2016-revisit", D(2022, 1, 17), overrides={"inspection_start": D(2022, 2, 1)}
+        )
 
 
 def test_an_unknown_framework_is_a_timeline_error_naming_the_valid_ones():
@@ -272,7 +291,10 @@ def test_countdown_counts_working_days_and_hours():
     assert countdown(survey, at(D(2022, 1, 21), 15)) == "21 hours"
     assert countdown(survey, at(D(2022, 1, 23), 23, 30)) == "12 hours"
     assert countdown(survey, at(D(2022, 1, 24), 9)) == "today at 12:00"
-    assert countdown(survey, at(D(2022, 1, 25), 9)) == "under way until Friday 28 January 2022 at 12:00"
+    assert (
+        countdown(survey, at(D(2022, 1, 25), 9))
+        == "under way until Friday 28 January 2022 at 12:00"
+    )
     assert countdown(survey, at(D(2022, 1, 28), 12, 1)) == "passed"
 
 

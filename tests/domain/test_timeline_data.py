@@ -5,17 +5,23 @@ import datetime as dt
 from collections import Counter
 from importlib import resources
 
-from sendready.domain.timeline import build_timeline
-from sendready.domain.workdays import add_working_days, bank_holiday_name
+from sendready.domain.dates.workdays import add_working_days, bank_holiday_name
+from sendready.domain.inspection.timeline import build_timeline
 
 WEEKS_BEFORE = {"2016": 1, "2023": 2}
 
 
 def _events(event_type: str) -> list[dict]:
-    text = resources.files("sendready.domain").joinpath(
-        "data/inspections/area_send_events_to_2025-08-31.csv").read_text("utf-8-sig")
-    return [r for r in csv.DictReader(text.splitlines())
-            if r["event_type"] == event_type and r["start_date"]]
+    text = (
+        resources.files("sendready.domain.history")
+        .joinpath("data/inspections/area_send_events_to_2025-08-31.csv")
+        .read_text("utf-8-sig")
+    )
+    return [
+        r
+        for r in csv.DictReader(text.splitlines())
+        if r["event_type"] == event_type and r["start_date"]
+    ]
 
 
 def _first_working_day_of_week(day: dt.date) -> dt.date:

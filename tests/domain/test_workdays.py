@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sendready.domain.workdays import (
+from sendready.domain.dates.workdays import (
     add_working_days,
     is_working_day,
     long_date,
@@ -17,7 +17,12 @@ from sendready.domain.workdays import (
     working_days_between,
 )
 
-GOVUK_FILE = Path(__file__).resolve().parents[3] / "shared" / "data" / "govuk_bank_holidays_cached_2012-2028.json"
+GOVUK_FILE = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "data"
+    / "govuk_bank_holidays_cached_2012-2028.json"
+)
 D = dt.date
 
 

@@ -23,13 +23,21 @@ def test_the_forecast_for_a_region_lists_each_area_with_six_terms(db) -> None:
     assert stoke["area_name"] == "Stoke-on-Trent" and stoke["region"] == "West Midlands"
     last = stoke["last_inspection"]
     assert (last["date"], last["date_is"], last["type"], last["framework"], last["outcome"]) == (
-        "2024-01-29", "start", "full inspection", "2023", "INCONSISTENT")
+        "2024-01-29",
+        "start",
+        "full inspection",
+        "2023",
+        "INCONSISTENT",
+    )
     assert [t["term"] for t in stoke["terms"]][:2] == ["Autumn 2025", "Spring 2026"]
     assert {"term", "probability", "full", "monitoring", "revisit"} <= set(stoke["terms"][0])
     assert stoke["explanation"]
     assert stoke["most_likely_term"] in [t["term"] for t in stoke["terms"]]
-    assert stoke["summary"] == (stoke["most_likely_term"] if stoke["expected_in_these_terms"]
-                                else "Not expected in the next 6 terms")
+    assert stoke["summary"] == (
+        stoke["most_likely_term"]
+        if stoke["expected_in_these_terms"]
+        else "Not expected in the next 6 terms"
+    )
 
 
 def test_an_imported_inspection_changes_the_forecast(db) -> None:
@@ -40,7 +48,9 @@ def test_an_imported_inspection_changes_the_forecast(db) -> None:
     assert after["last_inspection"]["date"] == "2025-10-06"
 
 
-@pytest.mark.parametrize("args", [["--region", "Atlantis"], ["--area", "E99999999"], ["--as-of", "01/09/2025"]])
+@pytest.mark.parametrize(
+    "args", [["--region", "Atlantis"], ["--area", "E99999999"], ["--as-of", "01/09/2025"]]
+)
 def test_bad_forecast_options_are_clear_errors(db, args: list[str]) -> None:
     with pytest.raises(CommandError):
         call_command("forecast", *args, stdout=StringIO())
@@ -57,14 +67,21 @@ def test_the_backtest_beats_the_seed_rule_on_brier_score_and_reports_every_term(
 
 def test_the_backtest_scores_every_method_with_the_keys_the_issue_names(db) -> None:
     data = _json("backtest", "--kind", "full")
-    assert data["kind"] == "full" and set(data["overall"]) == {"model", "seed_rule", "random", "pool"}
+    assert data["kind"] == "full" and set(data["overall"]) == {
+        "model",
+        "seed_rule",
+        "random",
+        "pool",
+    }
     for score in data["overall"].values():
         assert {"hit_rate", "brier", "log_loss", "hits", "k", "n"} <= set(score)
     assert data["best_baseline"] == "pool"
     assert data["overall"]["model"]["brier"] <= data["overall"]["pool"]["brier"]
     assert data["overall"]["model"]["log_loss"] <= data["overall"]["pool"]["log_loss"]
     revisits = _json("backtest", "--kind", "revisit")
-    assert (revisits["from"], revisits["kind"]) == ("2018-12-01", "revisit") and revisits["overall"]["model"]["k"] > 0
+    assert (revisits["from"], revisits["kind"]) == ("2018-12-01", "revisit") and revisits[
+        "overall"
+    ]["model"]["k"] > 0
     with pytest.raises(CommandError):
         call_command("backtest", "--kind", "thematic", stdout=StringIO())
 

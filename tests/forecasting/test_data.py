@@ -9,7 +9,11 @@ def test_migrate_loads_the_153_current_areas_and_the_abolished_ones(db) -> None:
     assert LocalArea.objects.national().filter(is_current=False).count() == 3
     stoke = LocalArea.objects.get(code="E06000021")
     assert (stoke.name, stoke.old_la_code, stoke.region, stoke.is_fictional) == (
-        "Stoke-on-Trent", "861", "West Midlands", False)
+        "Stoke-on-Trent",
+        "861",
+        "West Midlands",
+        False,
+    )
 
 
 def test_migrate_loads_all_270_shipped_events_keeping_unknowns_null(db) -> None:

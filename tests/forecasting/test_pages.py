@@ -31,7 +31,9 @@ def test_the_national_table_lists_every_area_and_says_crown_copyright(lano_clien
 
 
 def test_the_regional_table_sorts_on_the_server_and_marks_the_sorted_column(lano_client) -> None:
-    response = lano_client.get(reverse("forecasting:region", args=["west-midlands"]) + "?sort=area&dir=desc")
+    response = lano_client.get(
+        reverse("forecasting:region", args=["west-midlands"]) + "?sort=area&dir=desc"
+    )
     page = response.content.decode()
     assert page.count('href="/forecast/local-areas/') == 14
     assert 'aria-sort="descending"' in page
@@ -40,15 +42,21 @@ def test_the_regional_table_sorts_on_the_server_and_marks_the_sorted_column(lano
 
 def test_the_region_filter_goes_to_the_regional_page(lano_client) -> None:
     response = lano_client.get(reverse("forecasting:national") + "?region=london")
-    assert response.status_code == 302 and response.url == reverse("forecasting:region", args=["london"])
+    assert response.status_code == 302 and response.url == reverse(
+        "forecasting:region", args=["london"]
+    )
     assert lano_client.get(reverse("forecasting:region", args=["atlantis"])).status_code == 404
 
 
 def test_the_table_downloads_as_csv_and_xlsx(lano_client) -> None:
-    csv_text = lano_client.get(reverse("forecasting:table_csv") + "?region=west-midlands").content.decode("utf-8-sig")
+    csv_text = lano_client.get(
+        reverse("forecasting:table_csv") + "?region=west-midlands"
+    ).content.decode("utf-8-sig")
     lines = csv_text.strip().splitlines()
     assert lines[0].startswith("Area,ONS code,Region,Last full inspection date")
-    assert len(lines) == 1 + 14 + 2 + 1 and "Crown copyright" in lines[-1]  # today the history is out of date
+    assert (
+        len(lines) == 1 + 14 + 2 + 1 and "Crown copyright" in lines[-1]
+    )  # today the history is out of date
     assert lines[-3] == "The newest inspection held here started on 14 July 2025."
     assert lines[-2].startswith('"OUT OF DATE: That is more than a term ago')
     response = lano_client.get(reverse("forecasting:table_xlsx"))
@@ -56,7 +64,10 @@ def test_the_table_downloads_as_csv_and_xlsx(lano_client) -> None:
     sheet = book["Forecast"]
     assert sheet.max_row == 1 + 153 + 2
     assert sheet.cell(1, 10).value == "Probability"
-    assert sheet.cell(1 + 153 + 1, 1).value == "The newest inspection held here started on 14 July 2025."
+    assert (
+        sheet.cell(1 + 153 + 1, 1).value
+        == "The newest inspection held here started on 14 July 2025."
+    )
     assert book["About"].cell(3, 1).value.startswith("OUT OF DATE")
 
 
@@ -72,14 +83,26 @@ def test_the_area_menu_section_shows_a_demo_area_kindly(lano_client, two_areas) 
     response = lano_client.get(reverse("forecasting:area_forecast", args=[people.area.code]))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "is a fictional area made up for the demo" in page and "a real area in West Midlands" in page
-    assert "Example: when will" in page and page.count('<th scope="row" class="govuk-table__header">') == 6
+    assert (
+        "is a fictional area made up for the demo" in page
+        and "a real area in West Midlands" in page
+    )
+    assert (
+        "Example: when will" in page
+        and page.count('<th scope="row" class="govuk-table__header">') == 6
+    )
     assert "/forecast/local-areas/E0" in page  # the real area's chart
 
 
-def test_every_forecast_page_says_how_new_its_history_is_and_warns_that_it_is_out_of_date(lano_client) -> None:
-    for name, args in [("forecasting:national", []), ("forecasting:region", ["west-midlands"]),
-                       ("forecasting:area_detail", ["E06000021"]), ("forecasting:backtest", [])]:
+def test_every_forecast_page_says_how_new_its_history_is_and_warns_that_it_is_out_of_date(
+    lano_client,
+) -> None:
+    for name, args in [
+        ("forecasting:national", []),
+        ("forecasting:region", ["west-midlands"]),
+        ("forecasting:area_detail", ["E06000021"]),
+        ("forecasting:backtest", []),
+    ]:
         page = lano_client.get(reverse(name, args=args)).content.decode()
         assert "This forecast is out of date" in page and "14 July 2025" in page, name
         assert "import-inspections" in page, name
@@ -94,7 +117,9 @@ def test_the_backtest_page_shows_each_method_and_term(lano_client) -> None:
     assert "Spring 2019" in revisits and "re-visits" in revisits
 
 
-def test_only_site_administrators_may_import_the_national_history(lano_client, practitioner_client) -> None:
+def test_only_site_administrators_may_import_the_national_history(
+    lano_client, practitioner_client
+) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from sendready.forecasting.models import InspectionEvent
@@ -102,10 +127,15 @@ def test_only_site_administrators_may_import_the_national_history(lano_client, p
     assert practitioner_client.get(reverse("forecasting:import")).status_code == 403
     assert lano_client.get(reverse("forecasting:import")).status_code == 403
     body = "\n".join([HEADER, _row(outcome="widespread and/or systemic failings")]).encode()
-    response = lano_client.post(reverse("forecasting:import"), {"file": SimpleUploadedFile("new.csv", body)})
+    response = lano_client.post(
+        reverse("forecasting:import"), {"file": SimpleUploadedFile("new.csv", body)}
+    )
     assert response.status_code == 403
     assert not InspectionEvent.objects.filter(event_key="E06000021|2023|full|2025-10-06").exists()
-    assert "Import newer inspections" not in lano_client.get(reverse("forecasting:national")).content.decode()
+    assert (
+        "Import newer inspections"
+        not in lano_client.get(reverse("forecasting:national")).content.decode()
+    )
 
 
 def test_the_upload_page_says_held_rows_are_updated(admin_client) -> None:
@@ -119,22 +149,27 @@ def test_a_bad_upload_lists_the_problems_and_writes_nothing(admin_client) -> Non
     from sendready.forecasting.models import InspectionEvent
 
     body = "\n".join([HEADER, _row(), _row(new_la_code="E99999999")]).encode()
-    response = admin_client.post(reverse("forecasting:import"),
-                                 {"file": SimpleUploadedFile("new.csv", body, "text/csv")})
+    response = admin_client.post(
+        reverse("forecasting:import"), {"file": SimpleUploadedFile("new.csv", body, "text/csv")}
+    )
     page = response.content.decode()
     assert "There is a problem" in page and "E99999999" in page
     assert InspectionEvent.objects.count() == 270
 
 
-def test_an_upload_naming_a_server_file_is_parsed_as_its_own_bytes_and_never_opened(admin_client, tmp_path) -> None:
+def test_an_upload_naming_a_server_file_is_parsed_as_its_own_bytes_and_never_opened(
+    admin_client, tmp_path
+) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from sendready.forecasting.models import InspectionEvent
 
     secret = tmp_path / "other-area.csv"
     secret.write_text("\n".join([HEADER, _row(source="SECRET-VALUE-FROM-SERVER-FILE")]), "utf-8")
-    response = admin_client.post(reverse("forecasting:import"),
-                                 {"file": SimpleUploadedFile("new.csv", str(secret).encode(), "text/csv")})
+    response = admin_client.post(
+        reverse("forecasting:import"),
+        {"file": SimpleUploadedFile("new.csv", str(secret).encode(), "text/csv")},
+    )
     page = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in page
     assert "SECRET-VALUE-FROM-SERVER-FILE" not in page and "1 added" not in page
@@ -147,15 +182,18 @@ def test_a_good_upload_reports_what_was_added_and_audits_each_row(admin_client) 
     from sendready.accounts.models import AuditEvent
 
     body = "\n".join([HEADER, _row()]).encode()
-    response = admin_client.post(reverse("forecasting:import"),
-                                 {"file": SimpleUploadedFile("new.csv", body, "text/csv")})
+    response = admin_client.post(
+        reverse("forecasting:import"), {"file": SimpleUploadedFile("new.csv", body, "text/csv")}
+    )
     page = response.content.decode()
     assert "1 added, 0 updated, 0 unchanged" in page
     assert "Stoke-on-Trent: full inspection (2023 framework) started 2025-10-06" in page
     added = AuditEvent.objects.get(action="created", object_id="E06000021|2023|full|2025-10-06")
     assert added.username == "admin" and "POSITIVE" in added.detail
     body = "\n".join([HEADER, _row(outcome="inconsistent experiences and outcomes")]).encode()
-    admin_client.post(reverse("forecasting:import"), {"file": SimpleUploadedFile("new.csv", body, "text/csv")})
+    admin_client.post(
+        reverse("forecasting:import"), {"file": SimpleUploadedFile("new.csv", body, "text/csv")}
+    )
     changed = AuditEvent.objects.get(action="changed", object_id="E06000021|2023|full|2025-10-06")
     assert "outcome 'POSITIVE' -> 'INCONSISTENT'" in changed.detail
 
@@ -168,7 +206,10 @@ def test_an_area_page_has_a_bar_chart_with_the_same_numbers_as_its_table(lano_cl
     import xml.etree.ElementTree as ET
 
     page = lano_client.get("/forecast/local-areas/E06000021/").content.decode()
-    assert "/forecast/local-areas/E06000021/chart.svg" in page and "The same numbers are in the table" in page
+    assert (
+        "/forecast/local-areas/E06000021/chart.svg" in page
+        and "The same numbers are in the table" in page
+    )
     response = lano_client.get("/forecast/local-areas/E06000021/chart.svg")
     assert response["Content-Type"] == "image/svg+xml"
     svg = ET.fromstring(response.content)
@@ -182,19 +223,28 @@ def test_an_administrator_can_upload_ofsteds_spreadsheet_as_published(admin_clie
 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    ods = Path(__file__).resolve().parents[3] / "shared" / "data" / "ofsted_area_send_2016_framework_to_2022-08-31.ods"
+    ods = (
+        Path(__file__).resolve().parents[3]
+        / "shared"
+        / "data"
+        / "ofsted_area_send_2016_framework_to_2022-08-31.ods"
+    )
     page = admin_client.get(reverse("forecasting:import")).content.decode()
     assert "Data to Insight" in page and "management information" in page
-    response = admin_client.post(reverse("forecasting:import"),
-                                 {"file": SimpleUploadedFile(ods.name, ods.read_bytes())})
+    response = admin_client.post(
+        reverse("forecasting:import"), {"file": SimpleUploadedFile(ods.name, ods.read_bytes())}
+    )
     page = response.content.decode()
-    assert "0 added, 0 updated, 195 unchanged" in page and "Read as Ofsted&#39;s official statistics" in page
+    assert (
+        "0 added, 0 updated, 195 unchanged" in page
+        and "Read as Ofsted&#39;s official statistics" in page
+    )
 
 
 def test_the_table_says_which_term_it_starts_at_and_why(lano_client) -> None:
     from datetime import date
 
-    from sendready.domain.forecast import first_term
+    from sendready.domain.forecasting.forecast import first_term
 
     page = lano_client.get(reverse("forecasting:national")).content.decode()
     note = first_term(date.today())[2]

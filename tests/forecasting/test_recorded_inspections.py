@@ -5,7 +5,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 
 from sendready.accounts.models import LocalArea
-from sendready.domain.forecast import forecast
+from sendready.domain.forecasting.forecast import forecast
 from sendready.forecasting.data import domain_areas, domain_events
 from sendready.inspections import actions
 from sendready.inspections.outcome_actions import record_outcome
@@ -16,15 +16,25 @@ def test_a_recorded_outcome_joins_the_history_the_forecast_uses(db) -> None:
     officer = get_user_model().objects.create_user("officer")
     before = [e for e in domain_events() if e.area_code == stoke.code]
     inspection = actions.record_inspection(stoke, officer, "2023-full", dt.date(2025, 9, 8))
-    record_outcome(inspection=inspection, user=officer, key="systemic", report_date=dt.date(2025, 12, 3),
-                   counts={"priority_action_areas": 3, "improvement_areas": 2})
+    record_outcome(
+        inspection=inspection,
+        user=officer,
+        key="systemic",
+        report_date=dt.date(2025, 12, 3),
+        counts={"priority_action_areas": 3, "improvement_areas": 2},
+    )
     events = [e for e in domain_events() if e.area_code == stoke.code]
     assert len(events) == len(before) + 1
     newest = max(events, key=lambda e: e.ordering_date)
     assert (newest.framework, newest.kind, newest.outcome) == ("2023", "full", "SYSTEMIC")
-    assert (newest.start_date, newest.publication_date) == (dt.date(2025, 9, 22), dt.date(2025, 12, 3))
+    assert (newest.start_date, newest.publication_date) == (
+        dt.date(2025, 9, 22),
+        dt.date(2025, 12, 3),
+    )
     assert newest.n_weaknesses_or_priority_areas == 3
-    results = {r.area_code: r for r in forecast(dt.date(2026, 12, 2), domain_areas(), domain_events())}
+    results = {
+        r.area_code: r for r in forecast(dt.date(2026, 12, 2), domain_areas(), domain_events())
+    }
     last = results[stoke.code].last_inspection
     assert (last.start_date, last.outcome) == (dt.date(2025, 9, 22), "SYSTEMIC")
 

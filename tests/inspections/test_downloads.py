@@ -21,19 +21,41 @@ def _text(document: docx.Document) -> str:
 def _revisit(two_areas):
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
-    revisit = actions.record_inspection(people.area, lano, "2016-revisit", dt.date(2022, 1, 17),
-                                        {"onsite_end": dt.date(2022, 2, 3)})
-    actions.update_briefing(revisit, lano, {
-        "purpose": "To check progress on the written statement of action.", "areas_of_focus": "Co-production",
-        "survey_link": "https://survey.example.org/p", "contact_email": "send@ashvale.example",
-        "pcf_meeting_date": dt.date(2022, 2, 1), "pcf_meeting_start": dt.time(11), "pcf_meeting_end": dt.time(12),
-        "pcf_meeting_link": "https://meet.example.org/x", "pcf_meeting_phone": "+44 20 3443 6311",
-        "pcf_meeting_conference_id": "917 500 335",
-        "team": [("Wayne Example", "Lead HMI", "Ofsted")]})
-    actions.save_session(revisit, lano, {
-        "date": dt.date(2022, 1, 31), "part_of_day": "am", "start_time": dt.time(9, 30),
-        "end_time": dt.time(10, 30), "title": "Meeting with senior leaders", "focus": "The WSOA",
-        "attendee_groups": ["leaders"], "place": "Council House", "online_link": ""})
+    revisit = actions.record_inspection(
+        people.area, lano, "2016-revisit", dt.date(2022, 1, 17), {"onsite_end": dt.date(2022, 2, 3)}
+    )
+    actions.update_briefing(
+        revisit,
+        lano,
+        {
+            "purpose": "To check progress on the written statement of action.",
+            "areas_of_focus": "Co-production",
+            "survey_link": "https://survey.example.org/p",
+            "contact_email": "send@ashvale.example",
+            "pcf_meeting_date": dt.date(2022, 2, 1),
+            "pcf_meeting_start": dt.time(11),
+            "pcf_meeting_end": dt.time(12),
+            "pcf_meeting_link": "https://meet.example.org/x",
+            "pcf_meeting_phone": "+44 20 3443 6311",
+            "pcf_meeting_conference_id": "917 500 335",
+            "team": [("Wayne Example", "Lead HMI", "Ofsted")],
+        },
+    )
+    actions.save_session(
+        revisit,
+        lano,
+        {
+            "date": dt.date(2022, 1, 31),
+            "part_of_day": "am",
+            "start_time": dt.time(9, 30),
+            "end_time": dt.time(10, 30),
+            "title": "Meeting with senior leaders",
+            "focus": "The WSOA",
+            "attendee_groups": ["leaders"],
+            "place": "Council House",
+            "online_link": "",
+        },
+    )
     return people, revisit
 
 
@@ -47,14 +69,20 @@ def test_the_calendar_has_an_event_per_milestone_and_session_in_london_time(clie
     assert len(events) == revisit.milestones.count() + 1
     survey = next(e for e in events if "survey open" in str(e["SUMMARY"]).lower())
     start = survey.decoded("DTSTART")
-    assert (start.date(), start.hour, str(start.tzinfo)) == (dt.date(2022, 1, 24), 12, "Europe/London")
+    assert (start.date(), start.hour, str(start.tzinfo)) == (
+        dt.date(2022, 1, 24),
+        12,
+        "Europe/London",
+    )
     assert AuditEvent.objects.filter(action="exported", area=people.area).exists()
 
 
 def test_the_stakeholder_briefing_names_the_team_dates_and_survey_window(client, two_areas):
     people, revisit = _revisit(two_areas)
     client.force_login(people.by_role[Role.VIEWER])
-    response = client.get(f"/areas/{people.area.code}/inspections/{revisit.pk}/stakeholder-briefing.docx")
+    response = client.get(
+        f"/areas/{people.area.code}/inspections/{revisit.pk}/stakeholder-briefing.docx"
+    )
     text = _text(docx.Document(io.BytesIO(response.content)))
     assert "Wayne Example" in text and "Monday 31 January 2022" in text
     assert "12:00 on Monday 24 January 2022" in text and "12:00 on Friday 28 January 2022" in text
@@ -65,7 +93,9 @@ def test_the_key_message_tells_families_how_to_give_their_views(client, two_area
     client.force_login(people.by_role[Role.PCF_REP])
     response = client.get(f"/areas/{people.area.code}/inspections/{revisit.pk}/key-message.docx")
     text = _text(docx.Document(io.BytesIO(response.content)))
-    assert "Tuesday 1 February 2022" in text and "+44 20 3443 6311" in text and "917 500 335" in text
+    assert (
+        "Tuesday 1 February 2022" in text and "+44 20 3443 6311" in text and "917 500 335" in text
+    )
 
 
 def test_the_timetable_document_lists_sessions_by_day(client, two_areas):

@@ -25,39 +25,52 @@ def test_every_milestone_becomes_a_task_owned_by_the_person_who_recorded_it(insp
 
 
 def test_recording_is_written_to_the_audit_log(inspection):
-    assert AuditEvent.objects.filter(object_type="inspection", object_id=str(inspection.pk),
-                                     action="created").exists()
+    assert AuditEvent.objects.filter(
+        object_type="inspection", object_id=str(inspection.pk), action="created"
+    ).exists()
 
 
 def test_a_second_active_inspection_for_the_same_area_is_refused(inspection, two_areas):
     people, _ = two_areas
     with pytest.raises(ValidationError, match="already has an active inspection"):
-        actions.record_inspection(people.area, people.by_role[Role.LANO], "2016-revisit",
-                                  dt.date(2025, 10, 6))
+        actions.record_inspection(
+            people.area, people.by_role[Role.LANO], "2016-revisit", dt.date(2025, 10, 6)
+        )
     assert Inspection.objects.count() == 1
 
 
 def test_after_concluding_the_area_can_record_the_next(inspection, two_areas):
     people, _ = two_areas
     actions.conclude_inspection(inspection, people.by_role[Role.LANO])
-    actions.record_inspection(people.area, people.by_role[Role.LANO], "2023-monitoring",
-                              dt.date(2027, 3, 1))
+    actions.record_inspection(
+        people.area, people.by_role[Role.LANO], "2023-monitoring", dt.date(2027, 3, 1)
+    )
     assert Inspection.objects.count() == 2
 
 
-@pytest.mark.parametrize("framework,notified,overrides,message", [
-    ("2023-full", dt.date(2022, 4, 17), {}, "Easter Sunday"),
-    ("2023-full", dt.date(2025, 9, 6), {}, "Saturday"),
-    ("2023-full", dt.date(2025, 12, 25), {}, "Christmas Day"),
-    ("no-such-framework", dt.date(2025, 9, 8), {}, "no inspection framework called"),
-    ("2023-full", dt.date(2025, 9, 8),
-     {"onsite_start": dt.date(2025, 9, 26), "onsite_end": dt.date(2025, 9, 22)}, "on or after the first day"),
-])
-def test_bad_notifications_are_refused_and_nothing_is_saved(two_areas, framework, notified,
-                                                            overrides, message):
+@pytest.mark.parametrize(
+    "framework,notified,overrides,message",
+    [
+        ("2023-full", dt.date(2022, 4, 17), {}, "Easter Sunday"),
+        ("2023-full", dt.date(2025, 9, 6), {}, "Saturday"),
+        ("2023-full", dt.date(2025, 12, 25), {}, "Christmas Day"),
+        ("no-such-framework", dt.date(2025, 9, 8), {}, "no inspection framework called"),
+        (
+            "2023-full",
+            dt.date(2025, 9, 8),
+            {"onsite_start": dt.date(2025, 9, 26), "onsite_end": dt.date(2025, 9, 22)},
+            "on or after the first day",
+        ),
+    ],
+)
+def test_bad_notifications_are_refused_and_nothing_is_saved(
+    two_areas, framework, notified, overrides, message
+):
     people, _ = two_areas
     with pytest.raises(ValidationError, match=message):
-        actions.record_inspection(people.area, people.by_role[Role.LANO], framework, notified, overrides)
+        actions.record_inspection(
+            people.area, people.by_role[Role.LANO], framework, notified, overrides
+        )
     assert not Inspection.objects.exists()
     assert not Milestone.objects.exists() and not Task.objects.exists()
 

@@ -6,7 +6,7 @@ import io
 import pytest
 
 from sendready.accounts.constants import Role
-from sendready.domain.pupil_generator import generate
+from sendready.domain.person_level.generator import generate
 
 AS_OF = dt.date(2025, 3, 31)
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from sendready.domain.pupil_generator import generate
+from sendready.domain.person_level.generator import generate
 from sendready.pupildata.models import ImportRun, Snapshot
 from tests.pupildata.conftest import AS_OF, csv_bytes
 from tests.pupildata.test_import import files_under, upload
@@ -82,13 +82,19 @@ def test_dates_as_excel_dates_serial_numbers_and_text_all_import(client, people,
 
 
 def test_trailing_blank_rows_are_ignored(client, people, lano):
-    run = imported(client, people, lano, csv_bytes(12) + b",,,,\r\n\r\n,,\r\n\r\n", "blank-tail.csv")
+    run = imported(
+        client, people, lano, csv_bytes(12) + b",,,,\r\n\r\n,,\r\n\r\n", "blank-tail.csv"
+    )
     assert run.status == "done" and run.snapshot.row_count == 12
 
 
-def test_a_real_formula_cell_in_xlsx_is_rejected_and_nothing_is_imported(client, people, lano, media):
+def test_a_real_formula_cell_in_xlsx_is_rejected_and_nothing_is_imported(
+    client, people, lano, media
+):
     book, columns = workbook(5)
-    book.active.cell(row=3, column=columns.index("setting_urn") + 1).value = '=HYPERLINK("http://x.invalid","go")'
+    book.active.cell(
+        row=3, column=columns.index("setting_urn") + 1
+    ).value = '=HYPERLINK("http://x.invalid","go")'
     run = imported(client, people, lano, xlsx_bytes(book), "formula.xlsx")
     assert run.status == "failed" and not Snapshot.objects.exists()
     assert any(p["row"] == 3 for p in run.errors)
@@ -105,7 +111,9 @@ def test_a_windows_1252_file_imports_with_a_warning_about_its_encoding(client, p
 
 
 def test_a_file_that_is_not_a_table_at_all_is_refused_cleanly(client, people, lano):
-    run = imported(client, people, lano, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "picture.csv")
+    run = imported(
+        client, people, lano, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "picture.csv"
+    )
     assert run.status == "failed" and run.error_count >= 1
     run = imported(client, people, lano, b"PK\x03\x04 not really a zip", "broken.xlsx")
     assert run.status == "failed" and "could not be read" in run.errors[0]["message"]
@@ -113,21 +121,59 @@ def test_a_file_that_is_not_a_table_at_all_is_refused_cleanly(client, people, la
 
 HOSTILE_CELLS = st.one_of(
     st.text(max_size=12),
-    st.sampled_from(["=1+1", "@SUM(A1)", "+44", "-3", "\t", "\x00", "2099-01-01", "31/02/2020", "Y", "N",
-                     "E", "K", "ASD", "", '"', "\r\n", "é", "\ufeff", "9" * 30, "NaN", "-1"]),
+    st.sampled_from(
+        [
+            "=1+1",
+            "@SUM(A1)",
+            "+44",
+            "-3",
+            "\t",
+            "\x00",
+            "2099-01-01",
+            "31/02/2020",
+            "Y",
+            "N",
+            "E",
+            "K",
+            "ASD",
+            "",
+            '"',
+            "\r\n",
+            "é",
+            "\ufeff",
+            "9" * 30,
+            "NaN",
+            "-1",
+        ]
+    ),
 )
 
 
 @hsettings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
-    header=st.lists(st.sampled_from(["person_id", "date_of_birth", "sen_status", "primary_need", "sex",
-                                     "phase", "junk", "", "Person ID"]), max_size=8),
+    header=st.lists(
+        st.sampled_from(
+            [
+                "person_id",
+                "date_of_birth",
+                "sen_status",
+                "primary_need",
+                "sex",
+                "phase",
+                "junk",
+                "",
+                "Person ID",
+            ]
+        ),
+        max_size=8,
+    ),
     body=st.lists(st.lists(HOSTILE_CELLS, max_size=9), max_size=6),
     encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "latin-1"]),
     name=st.sampled_from(["a.csv", "a.xlsx", "a.txt"]),
 )
-def test_hostile_files_never_cause_a_server_error_or_a_partial_import(client, two_areas, header, body, encoding,
-                                                                      name):
+def test_hostile_files_never_cause_a_server_error_or_a_partial_import(
+    client, two_areas, header, body, encoding, name
+):
     from sendready.accounts.constants import Role
 
     people = two_areas[0]
@@ -141,6 +187,9 @@ def test_hostile_files_never_cause_a_server_error_or_a_partial_import(client, tw
     if run is None or run.status != "done":
         assert Snapshot.objects.count() == before
     else:
-        assert Snapshot.objects.get(pk=run.snapshot_id).row_count == len(
-            [r for r in body if any(c.strip() for c in r)]) or True
+        assert (
+            Snapshot.objects.get(pk=run.snapshot_id).row_count
+            == len([r for r in body if any(c.strip() for c in r)])
+            or True
+        )
         assert run.snapshot.path.exists()

@@ -23,15 +23,25 @@ def _stuck_run(people, lano, tmp_path, *, minutes_ago: float) -> ImportRun:
     source = tmp_path / "pupils.csv"
     source.write_bytes(csv_bytes(20))
     upload = actions.copy_for_import(source)
-    run = ImportRun.objects.create(area=people.area, uploaded_by=lano, file_name="pupils.csv",
-                                   upload_path=str(upload), snapshot_date=AS_OF,
-                                   status=RunStatus.VALIDATING, phase="checking")
-    ImportRun.objects.filter(pk=run.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=minutes_ago))
+    run = ImportRun.objects.create(
+        area=people.area,
+        uploaded_by=lano,
+        file_name="pupils.csv",
+        upload_path=str(upload),
+        snapshot_date=AS_OF,
+        status=RunStatus.VALIDATING,
+        phase="checking",
+    )
+    ImportRun.objects.filter(pk=run.pk).update(
+        updated_at=timezone.now() - dt.timedelta(minutes=minutes_ago)
+    )
     run.refresh_from_db()
     return run
 
 
-def test_a_run_with_no_progress_for_too_long_is_failed_and_its_upload_removed(client, people, lano, tmp_path):
+def test_a_run_with_no_progress_for_too_long_is_failed_and_its_upload_removed(
+    client, people, lano, tmp_path
+):
     run = _stuck_run(people, lano, tmp_path, minutes_ago=60)
     upload = run.upload_path
     client.force_login(lano)
@@ -52,12 +62,19 @@ def test_a_recent_run_is_left_alone(people, lano, tmp_path):
 def test_a_restarted_worker_fails_the_run_it_was_running(people, lano, tmp_path, monkeypatch):
     run = _stuck_run(people, lano, tmp_path, minutes_ago=1)
     task = DBTaskResult.objects.create(
-        args_kwargs={"args": [run.pk], "kwargs": {}}, task_path="sendready.pupildata.tasks.run_import",
-        backend_name="default", run_after=timezone.now(), status="RUNNING", worker_ids=["web1-a"])
+        args_kwargs={"args": [run.pk], "kwargs": {}},
+        task_path="sendready.pupildata.tasks.run_import",
+        backend_name="default",
+        run_after=timezone.now(),
+        status="RUNNING",
+        worker_ids=["web1-a"],
+    )
     ImportRun.objects.filter(pk=run.pk).update(task_id=str(task.pk))
     started = []
-    monkeypatch.setattr("sendready.pupildata.management.commands.worker.call_command",
-                        lambda *args, **kwargs: started.append(kwargs["worker_id"]))
+    monkeypatch.setattr(
+        "sendready.pupildata.management.commands.worker.call_command",
+        lambda *args, **kwargs: started.append(kwargs["worker_id"]),
+    )
     call_command("worker", worker_id="web1-b")  # another worker: not its run
     run.refresh_from_db()
     assert run.status == RunStatus.VALIDATING
@@ -73,8 +90,15 @@ def test_clean_files_no_longer_protects_the_upload_of_a_dead_run(people, lano, t
     assert not Path(run.upload_path).exists()
 
 
-def test_a_run_queued_by_another_task_backend_is_judged_by_its_progress_alone(client, people, lano, tmp_path):
+def test_a_run_queued_by_another_task_backend_is_judged_by_its_progress_alone(
+    client, people, lano, tmp_path
+):
     run = _stuck_run(people, lano, tmp_path, minutes_ago=1)
     ImportRun.objects.filter(pk=run.pk).update(task_id="CwvxJzljH8W88tppPUCoE5gPtWGYqsIQ")
     client.force_login(lano)
-    assert client.get(f"/areas/{people.area.code}/data/import/{run.pk}/progress.json").json()["finished"] is False
+    assert (
+        client.get(f"/areas/{people.area.code}/data/import/{run.pk}/progress.json").json()[
+            "finished"
+        ]
+        is False
+    )

@@ -15,11 +15,20 @@ from tests.pupildata.conftest import AS_OF, csv_bytes
 pytestmark = pytest.mark.django_db
 
 
-def upload(client, people, data: bytes, name: str = "pupils.csv", day: dt.date = AS_OF, follow=True):
+def upload(
+    client, people, data: bytes, name: str = "pupils.csv", day: dt.date = AS_OF, follow=True
+):
     file = SimpleUploadedFile(name, data, content_type="application/octet-stream")
-    return client.post(f"/areas/{people.area.code}/data/import/", {
-        "file": file, "snapshot_date_day": day.day, "snapshot_date_month": day.month,
-        "snapshot_date_year": day.year}, follow=follow)
+    return client.post(
+        f"/areas/{people.area.code}/data/import/",
+        {
+            "file": file,
+            "snapshot_date_day": day.day,
+            "snapshot_date_month": day.month,
+            "snapshot_date_year": day.year,
+        },
+        follow=follow,
+    )
 
 
 def files_under(media):
@@ -32,7 +41,11 @@ def test_a_good_file_imports_as_a_dated_snapshot_and_the_page_says_so(client, pe
     page = response.content.decode()
     assert "File imported" in page and "250 rows" in page
     snapshot = Snapshot.objects.get(area=people.area)
-    assert snapshot.snapshot_date == AS_OF and snapshot.row_count == 250 and snapshot.uploaded_by == lano
+    assert (
+        snapshot.snapshot_date == AS_OF
+        and snapshot.row_count == 250
+        and snapshot.uploaded_by == lano
+    )
     assert snapshot.path.exists() and snapshot.indicators["indicators"][0]["value"] == 250
     run = ImportRun.objects.get()
     assert run.status == "done" and run.rows_total == 250 and run.rows_checked == 250
@@ -60,13 +73,17 @@ def test_a_file_with_errors_imports_nothing_and_lists_every_problem(client, peop
     assert "primary_need" in page and "XYZ" in page
     assert not Snapshot.objects.exists()
     assert files_under(media) == [], "no Parquet file and no leftover upload"
-    problems = client.get(f"/areas/{people.area.code}/data/import/{run.pk}/problems.csv").content.decode("utf-8-sig")
+    problems = client.get(
+        f"/areas/{people.area.code}/data/import/{run.pk}/problems.csv"
+    ).content.decode("utf-8-sig")
     assert problems.splitlines()[0] == "Row,Column,Problem"
     assert len(problems.splitlines()) >= run.error_count + 1
     assert "'=HYPERLINK" not in problems.split("\n", 1)[0]
 
 
-def test_a_formula_cell_is_rejected_and_the_problems_csv_does_not_carry_it_live(client, people, lano):
+def test_a_formula_cell_is_rejected_and_the_problems_csv_does_not_carry_it_live(
+    client, people, lano
+):
     client.force_login(lano)
     data = csv_bytes(10).decode().splitlines()
     cells = data[3].split(",")
@@ -76,12 +93,19 @@ def test_a_formula_cell_is_rejected_and_the_problems_csv_does_not_carry_it_live(
     run = ImportRun.objects.get()
     assert run.status == "failed" and not Snapshot.objects.exists()
     assert any(p["row"] == 4 for p in run.errors)
-    text = client.get(f"/areas/{people.area.code}/data/import/{run.pk}/problems.csv").content.decode("utf-8-sig")
-    assert not any(line.startswith(("=", "+", "-", "@")) for cell_line in text.splitlines()
-                   for line in cell_line.split(","))
+    text = client.get(
+        f"/areas/{people.area.code}/data/import/{run.pk}/problems.csv"
+    ).content.decode("utf-8-sig")
+    assert not any(
+        line.startswith(("=", "+", "-", "@"))
+        for cell_line in text.splitlines()
+        for line in cell_line.split(",")
+    )
 
 
-def test_more_problems_than_fit_on_screen_are_capped_with_the_full_list_downloadable(client, people, lano):
+def test_more_problems_than_fit_on_screen_are_capped_with_the_full_list_downloadable(
+    client, people, lano
+):
     client.force_login(lano)
     lines = csv_bytes(300).decode().splitlines()
     bad = [lines[0]] + [line.replace(",E,", ",Q,").replace(",K,", ",Q,") for line in lines[1:]]
@@ -99,7 +123,9 @@ def test_a_new_file_for_the_same_date_replaces_the_earlier_snapshot(client, peop
     assert list(Snapshot.objects.values_list("row_count", flat=True)) == [40]
 
 
-def test_a_file_over_the_size_limit_is_refused_before_it_is_read(client, people, lano, settings, media):
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
+    client, people, lano, settings, media
+):
     settings.PUPIL_UPLOAD_MAX_BYTES = 1000
     client.force_login(lano)
     page = upload(client, people, csv_bytes(50)).content.decode()
@@ -130,7 +156,9 @@ def test_roles_without_the_import_permission_cannot_upload(client, people):
     assert not ImportRun.objects.exists()
 
 
-def test_a_crash_while_storing_leaves_no_snapshot_and_no_file(client, people, lano, media, monkeypatch):
+def test_a_crash_while_storing_leaves_no_snapshot_and_no_file(
+    client, people, lano, media, monkeypatch
+):
     from sendready.pupildata import actions
 
     def boom(*args, **kwargs):
@@ -144,7 +172,7 @@ def test_a_crash_while_storing_leaves_no_snapshot_and_no_file(client, people, la
 
 
 def test_an_xlsx_upload_imports(client, people, lano):
-    from sendready.domain.pupil_generator import generate
+    from sendready.domain.person_level.generator import generate
 
     book = openpyxl.Workbook()
     sheet = book.active

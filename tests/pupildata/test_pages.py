@@ -22,8 +22,9 @@ def test_the_dashboard_before_any_import_says_so_and_offers_the_import(client, p
     assert "/data/import/" in page
 
 
-def test_the_dashboard_shows_headline_figures_with_definitions_and_national_comparison(client, people, lano,
-                                                                                         snapshot):
+def test_the_dashboard_shows_headline_figures_with_definitions_and_national_comparison(
+    client, people, lano, snapshot
+):
     client.force_login(lano)
     response = client.get(_url(people))
     page = response.content.decode()
@@ -57,7 +58,9 @@ def test_an_unknown_filter_value_is_ignored_not_an_error(client, people, lano, s
     assert response.status_code == 200
 
 
-def test_rows_behind_a_figure_are_paginated_and_every_view_is_audit_logged(client, people, lano, snapshot):
+def test_rows_behind_a_figure_are_paginated_and_every_view_is_audit_logged(
+    client, people, lano, snapshot
+):
     client.force_login(lano)
     response = client.get(_url(people, f"snapshots/{snapshot.pk}/rows/ehc_plans/"))
     page = response.content.decode()
@@ -66,15 +69,21 @@ def test_rows_behind_a_figure_are_paginated_and_every_view_is_audit_logged(clien
     assert f"{ehc:,} people counted in this figure" in page
     assert "Page 1 of" in page
     event = AuditEvent.objects.get(action=AuditAction.VIEWED, object_type="pupil_rows")
-    assert event.detail == "ehc_plans" and event.object_id == str(snapshot.pk) and event.area == people.area
+    assert (
+        event.detail == "ehc_plans"
+        and event.object_id == str(snapshot.pk)
+        and event.area == people.area
+    )
 
 
 def test_rows_of_a_breakdown_cell_and_a_denominator_can_be_seen(client, people, lano, snapshot):
     client.force_login(lano)
     base = _url(people, f"snapshots/{snapshot.pk}/rows/")
     assert client.get(base + "by_primary_need:ASD/").status_code == 200
-    assert "base of this percentage" in client.get(
-        base + "ehc_within_20_weeks_pct/?part=denominator&page=99").content.decode()
+    assert (
+        "base of this percentage"
+        in client.get(base + "ehc_within_20_weeks_pct/?part=denominator&page=99").content.decode()
+    )
     assert client.get(base + "no_such_figure/").status_code == 404
 
 
@@ -94,7 +103,7 @@ def test_the_trend_chart_is_an_svg_image(client, people, lano, snapshot):
 
 
 def test_the_schema_page_lists_every_column_with_allowed_values(client, people, lano):
-    from sendready.domain.pupil_schema import load_schema
+    from sendready.domain.person_level.schema import load_schema
 
     client.force_login(people.by_role[Role.VIEWER])
     page = client.get(_url(people, "schema/")).content.decode()
@@ -104,7 +113,7 @@ def test_the_schema_page_lists_every_column_with_allowed_values(client, people, 
 
 
 def test_templates_download_as_csv_and_xlsx(client, people, lano):
-    from sendready.domain.pupil_schema import load_schema
+    from sendready.domain.person_level.schema import load_schema
 
     client.force_login(lano)
     csv = client.get(_url(people, "template.csv")).content.decode()
@@ -114,9 +123,10 @@ def test_templates_download_as_csv_and_xlsx(client, people, lano):
     assert [c.value for c in book.worksheets[0][1]] == load_schema().names
 
 
-def test_the_export_is_the_documented_layout_is_audit_logged_and_never_holds_a_formula(client, people, lano,
-                                                                                         snapshot):
-    from sendready.domain.pupil_schema import load_schema
+def test_the_export_is_the_documented_layout_is_audit_logged_and_never_holds_a_formula(
+    client, people, lano, snapshot
+):
+    from sendready.domain.person_level.schema import load_schema
 
     client.force_login(lano)
     response = client.get(_url(people, f"snapshots/{snapshot.pk}/export.xlsx"))
@@ -127,4 +137,6 @@ def test_the_export_is_the_documented_layout_is_audit_logged_and_never_holds_a_f
     assert [c.value for c in rows[0]] == load_schema().names
     assert len(rows) == snapshot.row_count + 1
     assert not [c.coordinate for row in rows for c in row if c.data_type == "f"]
-    assert AuditEvent.objects.filter(action=AuditAction.EXPORTED, object_id=str(snapshot.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action=AuditAction.EXPORTED, object_id=str(snapshot.pk)
+    ).exists()

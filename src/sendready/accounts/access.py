@@ -16,22 +16,19 @@ CASEWORK_ROLES = frozenset(
     {Role.LANO, Role.SENIOR_LEADER, Role.SYSTEM_LEAD, Role.PRACTITIONER, Role.HEALTH_LEAD}
 )
 
-# The single table of permissions. Later capabilities add their rows here.
-PERMISSION_ROLES: dict[str, frozenset[Role]] = {
-    "view_area": ALL_ROLES,
-    "view_inspection": ALL_ROLES,
-    "manage_inspection": frozenset({Role.LANO, Role.SENIOR_LEADER}),
-    "manage_tasks": frozenset({Role.LANO, Role.SENIOR_LEADER, Role.SYSTEM_LEAD}),
-    "manage_timetable": frozenset({Role.LANO, Role.SENIOR_LEADER}),
-    "view_indicators": ALL_ROLES,
-    "view_pupil_rows": CASEWORK_ROLES,
-    "import_pupils": frozenset({Role.LANO, Role.SYSTEM_LEAD}),
-    "export_pupils": frozenset({Role.LANO, Role.SYSTEM_LEAD}),
-    "view_forecast": ALL_ROLES,
-    # Importing the national inspection history is for site administrators only (Django is_staff), not a role.
-    "view_audit": frozenset({Role.LANO, Role.SENIOR_LEADER}),
-    "manage_people": frozenset({Role.LANO}),
-}
+# The table of permissions: the platform's own rows here, each capability's from its AppConfig.ready
+# through register_permissions, so adding a capability never means editing this file.
+PERMISSION_ROLES: dict[str, frozenset[Role]] = {}
+
+
+def register_permissions(permissions: dict[str, frozenset[Role]]) -> None:
+    """Declare a capability's permissions and the roles that hold them (call from AppConfig.ready)."""
+    for name, roles in permissions.items():
+        if name in PERMISSION_ROLES and PERMISSION_ROLES[name] != roles:
+            raise ValueError(f"Permission {name!r} is already declared with other roles.")
+        PERMISSION_ROLES[name] = frozenset(roles)
+        if not rules.perm_exists(f"sendready.{name}"):
+            rules.add_perm(f"sendready.{name}", _predicate_for(name))
 
 
 def role_in(user: Any, area: LocalArea | None) -> Role | None:
@@ -54,16 +51,13 @@ def can(user: Any, permission: str, area: LocalArea | None) -> bool:
 def can_anywhere(user: Any, permission: str) -> bool:
     """True when the person holds the permission in at least one of their areas."""
     return any(
-        can(user, permission, m.area) for m in Membership.objects.filter(user=user).select_related("area")
+        can(user, permission, m.area)
+        for m in Membership.objects.filter(user=user).select_related("area")
     )
 
 
 def _predicate_for(permission: str) -> rules.Predicate:
     return rules.predicate(lambda user, area: can(user, permission, area), name=permission)
-
-
-for _name in PERMISSION_ROLES:
-    rules.add_perm(f"sendready.{_name}", _predicate_for(_name))
 
 
 def get_area_for_user(request: HttpRequest, code: str, permission: str = "view_area") -> LocalArea:
@@ -81,14 +75,18 @@ def area_view(permission: str) -> Callable:
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
-        def wrapped(request: HttpRequest, area_code: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(
+            request: HttpRequest, area_code: str, *args: Any, **kwargs: Any
+        ) -> HttpResponse:
             if not request.user.is_authenticated:
                 from django.contrib.auth.views import redirect_to_login
 
                 return redirect_to_login(request.get_full_path())
             area = get_area_for_user(request, area_code, permission)
             request.area = area
-            if request.session.get("area_code") != area.code:  # a write per page view only when it changes
+            if (
+                request.session.get("area_code") != area.code
+            ):  # a write per page view only when it changes
                 request.session["area_code"] = area.code
             return view(request, area, *args, **kwargs)
 
@@ -96,3 +94,12 @@ def area_view(permission: str) -> Callable:
         return wrapped
 
     return decorator
+
+
+register_permissions(
+    {
+        "view_area": ALL_ROLES,
+        "view_audit": frozenset({Role.LANO, Role.SENIOR_LEADER}),
+        "manage_people": frozenset({Role.LANO}),
+    }
+)

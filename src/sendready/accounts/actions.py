@@ -20,12 +20,24 @@ def add_member(area: LocalArea, by, data: dict, request=None) -> tuple[Membershi
         if user is None:
             password = secrets.token_urlsafe(12)
             user = user_model.objects.create_user(
-                data["username"], email=data.get("email", ""), password=password,
-                first_name=data.get("first_name", ""), last_name=data.get("last_name", ""))
-        membership = Membership.objects.create(user=user, area=area, role=data["role"],
-                                               job_title=data.get("job_title", ""))
-    record(request, AuditAction.CREATED, "membership", membership.pk, area=area, user=by,
-           detail=f"{user.username} as {membership.get_role_display()}")
+                data["username"],
+                email=data.get("email", ""),
+                password=password,
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+            )
+        membership = Membership.objects.create(
+            user=user, area=area, role=data["role"], job_title=data.get("job_title", "")
+        )
+    record(
+        request,
+        AuditAction.CREATED,
+        "membership",
+        membership.pk,
+        area=area,
+        user=by,
+        detail=f"{user.username} as {membership.get_role_display()}",
+    )
     return membership, password
 
 
@@ -36,8 +48,15 @@ def change_role(membership: Membership, by, role: str, request=None) -> Membersh
             _keep_a_lano(membership)
         membership.role = role
         membership.save(update_fields=["role"])
-        record(request, AuditAction.CHANGED, "membership", membership.pk, area=membership.area, user=by,
-               detail=f"{membership.user.username} now {membership.get_role_display()}")
+        record(
+            request,
+            AuditAction.CHANGED,
+            "membership",
+            membership.pk,
+            area=membership.area,
+            user=by,
+            detail=f"{membership.user.username} now {membership.get_role_display()}",
+        )
     return membership
 
 
@@ -46,8 +65,15 @@ def remove_member(membership: Membership, by, request=None) -> None:
     with transaction.atomic():
         if membership.role == Role.LANO:
             _keep_a_lano(membership)
-        record(request, AuditAction.DELETED, "membership", membership.pk, area=membership.area, user=by,
-               detail=membership.user.username)
+        record(
+            request,
+            AuditAction.DELETED,
+            "membership",
+            membership.pk,
+            area=membership.area,
+            user=by,
+            detail=membership.user.username,
+        )
         membership.delete()
 
 
@@ -55,11 +81,19 @@ def _keep_a_lano(membership: Membership) -> None:
     """Refuse to lose the area's last LANO. Locks the area, then its LANOs, so two demotions at once
     are decided one after the other on what the first left (same order everywhere: no deadlock)."""
     LocalArea.objects.select_for_update().get(pk=membership.area_id)
-    lanos = list(Membership.objects.select_for_update().filter(area_id=membership.area_id, role=Role.LANO)
-                 .order_by("pk").values_list("pk", flat=True))
+    lanos = list(
+        Membership.objects.select_for_update()
+        .filter(area_id=membership.area_id, role=Role.LANO)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     if membership.pk not in lanos:
-        raise ValidationError("This person's role changed while you were working. Check the list of people "
-                              "and try again.")
+        raise ValidationError(
+            "This person's role changed while you were working. Check the list of people "
+            "and try again."
+        )
     if len(lanos) < 2:
-        raise ValidationError("An area needs at least one local area nominated officer. "
-                              "Give someone else that role first.")
+        raise ValidationError(
+            "An area needs at least one local area nominated officer. "
+            "Give someone else that role first."
+        )

@@ -11,7 +11,23 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from sendready.accounts.navigation import AreaSection, register_section
 
-        register_section(AreaSection("people", "People", "accounts:people", "manage_people",
-                                     "Who belongs to this area and their roles.", 80))
-        register_section(AreaSection("audit", "Audit log", "accounts:audit_log", "view_audit",
-                                     "Who viewed, exported or changed what, and when.", 90))
+        register_section(
+            AreaSection(
+                "people",
+                "People",
+                "accounts:people",
+                "manage_people",
+                "Who belongs to this area and their roles.",
+                80,
+            )
+        )
+        register_section(
+            AreaSection(
+                "audit",
+                "Audit log",
+                "accounts:audit_log",
+                "view_audit",
+                "Who viewed, exported or changed what, and when.",
+                90,
+            )
+        )

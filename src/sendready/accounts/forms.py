@@ -11,16 +11,31 @@ class MemberForm(forms.Form):
     """Add a person to the area: an existing account by username, or a new one."""
 
     username = forms.RegexField(
-        label="Username", max_length=150, regex=r"^[\w.@+-]+$",
+        label="Username",
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
         help_text="Letters, numbers and . @ + - _ only. An existing account is added as it is.",
-        error_messages={"required": "Enter a username", "invalid": "Use only letters, numbers and . @ + - _ in the username"})
+        error_messages={
+            "required": "Enter a username",
+            "invalid": "Use only letters, numbers and . @ + - _ in the username",
+        },
+    )
     first_name = LineField(label="First name", max_length=150, required=False)
     last_name = LineField(label="Last name", max_length=150, required=False)
-    email = EmailAddressField(label="Email address", required=False,
-                             max_length=254,
-                             error_messages={"invalid": "Enter an email address in the correct format, like name@example.org"})
-    role = forms.ChoiceField(label="Role", choices=Role.choices, widget=forms.RadioSelect,
-                             error_messages={"required": "Select the person's role"})
+    email = EmailAddressField(
+        label="Email address",
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.org"
+        },
+    )
+    role = forms.ChoiceField(
+        label="Role",
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the person's role"},
+    )
     job_title = LineField(label="Job title", max_length=120, required=False)
 
     def __init__(self, *args, area=None, **kwargs) -> None:
@@ -36,5 +51,9 @@ class MemberForm(forms.Form):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label="Role", choices=Role.choices, widget=forms.RadioSelect,
-                             error_messages={"required": "Select the person's role"})
+    role = forms.ChoiceField(
+        label="Role",
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the person's role"},
+    )

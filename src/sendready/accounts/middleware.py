@@ -38,12 +38,23 @@ class DeniedAccessAuditMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
-        if not isinstance(exception, (Http404, PermissionDenied)) or not request.user.is_authenticated:
+        if (
+            not isinstance(exception, (Http404, PermissionDenied))
+            or not request.user.is_authenticated
+        ):
             return None
-        code = (getattr(request, "resolver_match", None) and request.resolver_match.kwargs.get("area_code"))
+        code = getattr(request, "resolver_match", None) and request.resolver_match.kwargs.get(
+            "area_code"
+        )
         if not code:
             return None
         area = LocalArea.objects.filter(code=str(code)[:9]).first()
-        kind = "not allowed" if isinstance(exception, PermissionDenied) else "not found or not a member"
-        record(request, AuditAction.DENIED, "area_page", code, area=area, detail=f"{kind}: {exception}")
+        kind = (
+            "not allowed"
+            if isinstance(exception, PermissionDenied)
+            else "not found or not a member"
+        )
+        record(
+            request, AuditAction.DENIED, "area_page", code, area=area, detail=f"{kind}: {exception}"
+        )
         return None  # Django then answers with its usual 404 or 403

@@ -54,9 +54,7 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "area"], name="one_role_per_area")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "area"], name="one_role_per_area")]
         ordering = ["area__name"]
 
     def __str__(self) -> str:

@@ -32,8 +32,12 @@ def sections_for(user, area: LocalArea | None) -> list[dict[str, str]]:
     if area is None:
         return []
     return [
-        {"key": s.key, "text": s.text, "href": reverse(s.url_name, args=[area.code]),
-         "description": s.description}
+        {
+            "key": s.key,
+            "text": s.text,
+            "href": reverse(s.url_name, args=[area.code]),
+            "description": s.description,
+        }
         for s in sorted(_SECTIONS.values(), key=lambda s: s.order)
         if can(user, s.permission, area)
     ]

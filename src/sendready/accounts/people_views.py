@@ -15,7 +15,9 @@ from sendready.accounts.models import AuditEvent, LocalArea, Membership
 
 
 def _member(area: LocalArea, member_id: int) -> Membership:
-    return get_object_or_404(Membership.objects.select_related("user", "area"), area=area, pk=member_id)
+    return get_object_or_404(
+        Membership.objects.select_related("user", "area"), area=area, pk=member_id
+    )
 
 
 @area_view("manage_people")
@@ -24,14 +26,27 @@ def people(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Everyone in the area with their role; add a person."""
     form = MemberForm(request.POST or None, area=area)
     if request.method == "POST" and form.is_valid():
-        membership, password = actions.add_member(area, request.user, form.cleaned_data, request=request)
-        note = (f" Their one-time password is {password}: give it to them securely; they should "
-                "change it when they first sign in.") if password else ""
-        messages.success(request, f"{membership.user.username} added as {membership.get_role_display()}.{note}")
+        membership, password = actions.add_member(
+            area, request.user, form.cleaned_data, request=request
+        )
+        note = (
+            (
+                f" Their one-time password is {password}: give it to them securely; they should "
+                "change it when they first sign in."
+            )
+            if password
+            else ""
+        )
+        messages.success(
+            request, f"{membership.user.username} added as {membership.get_role_display()}.{note}"
+        )
         return redirect("accounts:people", area.code)
     members = Membership.objects.filter(area=area).select_related("user").order_by("user__username")
-    return render(request, "accounts/people.html", {
-        "title": "People", "area": area, "form": form, "members": members, "active_nav": "people"})
+    return render(
+        request,
+        "accounts/people.html",
+        {"title": "People", "area": area, "form": form, "members": members, "active_nav": "people"},
+    )
 
 
 @area_view("manage_people")
@@ -42,15 +57,27 @@ def member_edit(request: HttpRequest, area: LocalArea, member_id: int) -> HttpRe
     form = RoleForm(request.POST or None, initial={"role": membership.role})
     if request.method == "POST" and form.is_valid():
         try:
-            actions.change_role(membership, request.user, form.cleaned_data["role"], request=request)
+            actions.change_role(
+                membership, request.user, form.cleaned_data["role"], request=request
+            )
         except ValidationError as exc:
             form.add_error("role", exc)
         else:
-            messages.success(request, f"{membership.user.username} is now {membership.get_role_display()}.")
+            messages.success(
+                request, f"{membership.user.username} is now {membership.get_role_display()}."
+            )
             return redirect("accounts:people", area.code)
-    return render(request, "accounts/member_edit.html", {
-        "title": f"Change role: {membership.user.username}", "area": area, "form": form,
-        "membership": membership, "active_nav": "people"})
+    return render(
+        request,
+        "accounts/member_edit.html",
+        {
+            "title": f"Change role: {membership.user.username}",
+            "area": area,
+            "form": form,
+            "membership": membership,
+            "active_nav": "people",
+        },
+    )
 
 
 @area_view("manage_people")
@@ -73,5 +100,8 @@ def audit_log(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Who viewed, exported or changed what in this area, newest first."""
     events = AuditEvent.objects.for_area(area)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "accounts/audit_log.html", {
-        "title": "Audit log", "area": area, "page": page, "active_nav": "audit"})
+    return render(
+        request,
+        "accounts/audit_log.html",
+        {"title": "Audit log", "area": area, "page": page, "active_nav": "audit"},
+    )

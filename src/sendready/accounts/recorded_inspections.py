@@ -5,7 +5,7 @@ capability app imports the other."""
 
 from collections.abc import Callable
 
-from sendready.domain.history import InspectionEvent
+from sendready.domain.history.events import InspectionEvent
 
 Provider = Callable[[], list[InspectionEvent]]
 _PROVIDERS: list[Provider] = []

@@ -15,7 +15,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from sendready.documents.briefing_data import Session
-from sendready.domain.workdays import clock, long_date
+from sendready.domain.dates.workdays import clock, long_date
 
 TIMETABLE_HEADERS = ("Session", "Time", "Meeting or activity", "Focus", "Who attends", "Where")
 
@@ -36,8 +36,9 @@ def to_bytes(document: DocumentObject) -> bytes:
     return buffer.getvalue()
 
 
-def add_table(document: DocumentObject, headers: Sequence[str],
-              rows: Iterable[Sequence[str]]) -> None:
+def add_table(
+    document: DocumentObject, headers: Sequence[str], rows: Iterable[Sequence[str]]
+) -> None:
     """A table with a bold header row repeated on each page."""
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -91,6 +92,18 @@ def add_timetable(document: DocumentObject, sessions: Iterable[Session], level: 
     ordered = sorted(sessions, key=lambda s: (s.day, s.start))
     for day, group in groupby(ordered, key=lambda s: s.day):
         document.add_heading(long_date(day), level=level)
-        add_table(document, TIMETABLE_HEADERS, [
-            (s.half, clock(s.start) + (f" to {clock(s.end)}" if s.end else ""), s.title,
-             s.focus, s.attendees, s.where) for s in group])
+        add_table(
+            document,
+            TIMETABLE_HEADERS,
+            [
+                (
+                    s.half,
+                    clock(s.start) + (f" to {clock(s.end)}" if s.end else ""),
+                    s.title,
+                    s.focus,
+                    s.attendees,
+                    s.where,
+                )
+                for s in group
+            ],
+        )

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sendready.domain.workdays import clock, long_date, to_london
+from sendready.domain.dates.workdays import clock, long_date, to_london
 
 
 class MilestoneLike(Protocol):
-    """What the builders read from a milestone (sendready.domain.timeline.Milestone fits)."""
+    """What the builders read from a milestone (sendready.domain.inspection.timeline.Milestone fits)."""
 
     key: str
     title: str
@@ -70,7 +70,7 @@ class Session:
 
     @property
     def half(self) -> str:
-        """"AM" for sessions starting before noon, otherwise "PM"."""
+        """ "AM" for sessions starting before noon, otherwise "PM"."""
         return "AM" if self.start < dt.time(12, 0) else "PM"
 
     @property
@@ -100,7 +100,7 @@ class BriefingData:
 
 
 def at_time(moment: dt.datetime) -> str:
-    """"12:00 on Monday 24 January 2022" in London time."""
+    """ "12:00 on Monday 24 January 2022" in London time."""
     local = to_london(moment)
     return f"{clock(local.time())} on {long_date(local.date())}"
 
@@ -108,15 +108,19 @@ def at_time(moment: dt.datetime) -> str:
 def survey_sentence(survey: SurveyWindow) -> str:
     """One sentence giving the survey window."""
     if not survey.timed:
-        return (f"The online survey for {survey.audience} opens on "
-                f"{long_date(to_london(survey.opens).date())} and closes on "
-                f"{long_date(to_london(survey.closes).date())}.")
-    return (f"The online survey for {survey.audience} opens at {at_time(survey.opens)} "
-            f"and closes at {at_time(survey.closes)}.")
+        return (
+            f"The online survey for {survey.audience} opens on "
+            f"{long_date(to_london(survey.opens).date())} and closes on "
+            f"{long_date(to_london(survey.closes).date())}."
+        )
+    return (
+        f"The online survey for {survey.audience} opens at {at_time(survey.opens)} "
+        f"and closes at {at_time(survey.closes)}."
+    )
 
 
 def onsite_phrase(start: dt.date, end: dt.date | None) -> str:
-    """"from Monday 31 January 2022 to Thursday 3 February 2022" (or "on ..." for one day)."""
+    """ "from Monday 31 January 2022 to Thursday 3 February 2022" (or "on ..." for one day)."""
     if end is None or end == start:
         return f"on {long_date(start)}"
     return f"from {long_date(start)} to {long_date(end)}"

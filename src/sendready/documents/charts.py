@@ -9,19 +9,34 @@ import vl_convert as vlc
 
 def line_svg(points: list[dict[str, Any]], title: str, unit: str) -> str:
     """A line chart of one figure over time; every chart sits above a table of the same numbers."""
-    values = [{"date": p["date"].isoformat(), "value": p["value"]} for p in points if p["value"] is not None]
+    values = [
+        {"date": p["date"].isoformat(), "value": p["value"]}
+        for p in points
+        if p["value"] is not None
+    ]
     axis = {"percent": "Per cent", "weeks": "Weeks"}.get(unit, "Number")
     chart = (
         alt.Chart(alt.Data(values=values))
-        .mark_line(point=alt.OverlayMarkDef(size=60, color="#1d70b8"), color="#1d70b8", strokeWidth=3)
+        .mark_line(
+            point=alt.OverlayMarkDef(size=60, color="#1d70b8"), color="#1d70b8", strokeWidth=3
+        )
         .encode(
-            x=alt.X("date:T", title="Figures as at", axis=alt.Axis(format="%d %b %Y", labelAngle=0,
-                                                                   tickCount=max(len(values), 1))),
+            x=alt.X(
+                "date:T",
+                title="Figures as at",
+                axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount=max(len(values), 1)),
+            ),
             y=alt.Y("value:Q", title=axis, scale=alt.Scale(zero=True)),
         )
         .properties(width=560, height=240, title=title)
-        .configure_axis(labelFont="Arial", titleFont="Arial", labelFontSize=13, titleFontSize=14,
-                        labelColor="#0b0c0c", titleColor="#0b0c0c")
+        .configure_axis(
+            labelFont="Arial",
+            titleFont="Arial",
+            labelFontSize=13,
+            titleFontSize=14,
+            labelColor="#0b0c0c",
+            titleColor="#0b0c0c",
+        )
         .configure_title(font="Arial", fontSize=16, color="#0b0c0c", anchor="start")
     )
     return vlc.vegalite_to_svg(chart.to_dict())
@@ -34,12 +49,20 @@ def bar_svg(bars: list[tuple[str, float]], title: str, axis_title: str = "Per ce
         alt.Chart(alt.Data(values=values))
         .mark_bar(color="#1d70b8")
         .encode(
-            x=alt.X("label:N", title=None, sort=alt.SortField("order"), axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "label:N", title=None, sort=alt.SortField("order"), axis=alt.Axis(labelAngle=0)
+            ),
             y=alt.Y("value:Q", title=axis_title, scale=alt.Scale(domain=[0, 100])),
         )
         .properties(width=560, height=240, title=title)
-        .configure_axis(labelFont="Arial", titleFont="Arial", labelFontSize=13, titleFontSize=14,
-                        labelColor="#0b0c0c", titleColor="#0b0c0c")
+        .configure_axis(
+            labelFont="Arial",
+            titleFont="Arial",
+            labelFontSize=13,
+            titleFontSize=14,
+            labelColor="#0b0c0c",
+            titleColor="#0b0c0c",
+        )
         .configure_title(font="Arial", fontSize=16, color="#0b0c0c", anchor="start")
     )
     return vlc.vegalite_to_svg(chart.to_dict())

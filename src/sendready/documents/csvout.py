@@ -28,7 +28,9 @@ def neutralise(value: object) -> str:
     return text
 
 
-def rows_to_csv(headers: Sequence[str], rows: Iterable[Sequence[object]], bom: bool = True) -> bytes:
+def rows_to_csv(
+    headers: Sequence[str], rows: Iterable[Sequence[object]], bom: bool = True
+) -> bytes:
     """A CSV file as bytes; the byte-order mark makes Excel read UTF-8 (names like Zoë) correctly."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")

@@ -21,8 +21,8 @@ from sendready.documents.briefing_data import (
     onsite_phrase,
     survey_sentence,
 )
+from sendready.domain.dates.workdays import long_date
 from sendready.domain.text import clean_text
-from sendready.domain.workdays import long_date
 
 
 def _xml_safe(value: Any) -> Any:
@@ -33,7 +33,9 @@ def _xml_safe(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return type(value)(_xml_safe(v) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        changes = {
+            f.name: _xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+        }
         return dataclasses.replace(value, **changes)
     return value
 
@@ -88,14 +90,18 @@ def stakeholder_briefing(inspection: BriefingData) -> bytes:
     document.add_paragraph(
         f"On {long_date(data.notified)} Ofsted and the Care Quality Commission (CQC) told "
         f"{data.area_name} about this inspection. Inspectors will be on site "
-        f"{onsite_phrase(data.onsite_start, data.onsite_end)}.")
+        f"{onsite_phrase(data.onsite_start, data.onsite_end)}."
+    )
     if data.purpose:
         document.add_paragraph(data.purpose)
 
     if data.team:
         document.add_heading("The inspection team", level=1)
-        add_table(document, ("Name", "Role", "Organisation"),
-                  [(m.name, m.role, m.organisation) for m in data.team])
+        add_table(
+            document,
+            ("Name", "Role", "Organisation"),
+            [(m.name, m.role, m.organisation) for m in data.team],
+        )
 
     if data.areas_of_focus:
         document.add_heading("What inspectors will look at", level=1)
@@ -106,8 +112,11 @@ def stakeholder_briefing(inspection: BriefingData) -> bytes:
 
     if data.milestones:
         document.add_heading("Key dates", level=1)
-        add_table(document, ("When", "What happens", "Who"),
-                  [(milestone_when(m), m.title, getattr(m, "actor_label", "")) for m in data.milestones])
+        add_table(
+            document,
+            ("When", "What happens", "Who"),
+            [(milestone_when(m), m.title, getattr(m, "actor_label", "")) for m in data.milestones],
+        )
 
     next_lines = _what_happens_next(data)
     if next_lines:
@@ -117,7 +126,9 @@ def stakeholder_briefing(inspection: BriefingData) -> bytes:
 
     if data.sessions:
         document.add_heading("Draft on-site timetable", level=1)
-        document.add_paragraph("The timetable may change. Inspectors confirm it before they arrive.")
+        document.add_paragraph(
+            "The timetable may change. Inspectors confirm it before they arrive."
+        )
         add_timetable(document, data.sessions)
 
     _contact(document, data, "For questions about this briefing, email")
@@ -135,12 +146,14 @@ def key_message_to_families(data: BriefingData) -> bytes:
         f"Ofsted and the Care Quality Commission (CQC) are inspecting how well education, health "
         f"and care services in {data.area_name} work together for children and young people with "
         f"special educational needs and disabilities (SEND). Inspectors will be here "
-        f"{onsite_phrase(data.onsite_start, data.onsite_end)}.")
+        f"{onsite_phrase(data.onsite_start, data.onsite_end)}."
+    )
     if data.purpose:
         document.add_paragraph(data.purpose)
     document.add_paragraph(
         "Inspectors want to hear from as many children, young people, parents and carers as they "
-        "can. What you tell them helps them evaluate services; it is not used to assess your family.")
+        "can. What you tell them helps them evaluate services; it is not used to assess your family."
+    )
 
     _views_section(document, data, "How you can tell inspectors what you think")
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from sendready.documents.briefing_data import MilestoneLike, Session
-from sendready.domain.workdays import LONDON
+from sendready.domain.dates.workdays import LONDON
 
 TZID = "Europe/London"
 
@@ -68,15 +68,22 @@ def _milestone_event(title: str, m: MilestoneLike, domain: str, stamp: dt.dateti
 
 def _session_event(title: str, s: Session, domain: str, stamp: dt.datetime) -> Event:
     event = Event()
-    event.add("uid", f"session-{s.key or _digest(s.day, s.start, s.title)}-{_digest(title)}@{domain}")
+    event.add(
+        "uid", f"session-{s.key or _digest(s.day, s.start, s.title)}-{_digest(title)}@{domain}"
+    )
     event.add("dtstamp", stamp)
     event.add("summary", s.title)
     start = dt.datetime.combine(s.day, s.start, tzinfo=LONDON)
-    end = dt.datetime.combine(s.day, s.end, tzinfo=LONDON) if s.end else start + dt.timedelta(hours=1)
+    end = (
+        dt.datetime.combine(s.day, s.end, tzinfo=LONDON) if s.end else start + dt.timedelta(hours=1)
+    )
     event.add("dtstart", start)
     event.add("dtend", max(end, start + dt.timedelta(minutes=15)))
-    lines = [f"Focus: {s.focus}" if s.focus else "", f"Who attends: {s.attendees}" if s.attendees else "",
-             f"Join online: {s.online_link}" if s.online_link else ""]
+    lines = [
+        f"Focus: {s.focus}" if s.focus else "",
+        f"Who attends: {s.attendees}" if s.attendees else "",
+        f"Join online: {s.online_link}" if s.online_link else "",
+    ]
     event.add("description", "\n".join(line for line in lines if line))
     if s.where:
         event.add("location", s.where)
@@ -85,8 +92,13 @@ def _session_event(title: str, s: Session, domain: str, stamp: dt.datetime) -> E
     return event
 
 
-def timeline_to_ics(title: str, milestones: Sequence[MilestoneLike], sessions: Iterable[Session] = (),
-                    uid_domain: str = "sendready.local", stamp: dt.datetime | None = None) -> bytes:
+def timeline_to_ics(
+    title: str,
+    milestones: Sequence[MilestoneLike],
+    sessions: Iterable[Session] = (),
+    uid_domain: str = "sendready.local",
+    stamp: dt.datetime | None = None,
+) -> bytes:
     """An iCalendar file: all-day or timed milestones and timed sessions, with a London VTIMEZONE."""
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     cal = Calendar()

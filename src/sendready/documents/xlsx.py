@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from sendready.documents.csvout import looks_like_formula
-from sendready.domain.workdays import to_london
+from sendready.domain.dates.workdays import to_london
 
 Table = tuple[Sequence[str], Iterable[Sequence[object]]]
 MAX_WIDTH = 60

@@ -9,8 +9,8 @@ from django.db import transaction
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-from sendready.domain.history import KIND_WORDS, RowError
-from sendready.domain.history_formats import LAYOUTS, parse_inspection_file
+from sendready.domain.history.events import KIND_WORDS, RowError
+from sendready.domain.history.formats import LAYOUTS, parse_inspection_file
 from sendready.forecasting.data import domain_areas, row_values
 from sendready.forecasting.models import InspectionEvent
 
@@ -40,7 +40,11 @@ class ImportReport:
 
 def _describe(row: InspectionEvent | None, values: dict) -> str:
     """E.g. 'Stoke-on-Trent: full inspection (2023 framework) started 2025-10-06'."""
-    when = f"started {values['start_date']}" if values["start_date"] else f"published {values['publication_date']}"
+    when = (
+        f"started {values['start_date']}"
+        if values["start_date"]
+        else f"published {values['publication_date']}"
+    )
     name = row.area.name if row is not None else values.get("_area_name", "")
     return f"{name}: {KIND_WORDS[values['kind']]} ({values['framework']} framework) {when}"
 
@@ -51,7 +55,9 @@ _COSMETIC = ("outcome_text", "source")
 
 
 def _changes(row: InspectionEvent, values: dict) -> str:
-    return "; ".join(f"{k} {getattr(row, k)!r} -> {v!r}" for k, v in values.items() if getattr(row, k) != v)
+    return "; ".join(
+        f"{k} {getattr(row, k)!r} -> {v!r}" for k, v in values.items() if getattr(row, k) != v
+    )
 
 
 def _differs(row: InspectionEvent, values: dict) -> bool:
@@ -64,18 +70,26 @@ def import_events(content: str | bytes, *, user=None, request=None) -> ImportRep
     Only site administrators may change the national history (user None is the server's console);
     each added or updated row gets its own audit entry with the old and new values."""
     if user is not None and not user.is_staff:
-        raise PermissionDenied("Only a site administrator can import the national inspection history.")
+        raise PermissionDenied(
+            "Only a site administrator can import the national inspection history."
+        )
     data = content.encode("utf-8") if isinstance(content, str) else content
     result = parse_inspection_file(data, domain_areas())
     if result.errors:
         return ImportReport(errors=result.errors, layout=result.layout)
     if not result.events:
-        return ImportReport(errors=[RowError(2, "", "the file has no data rows")], layout=result.layout)
+        return ImportReport(
+            errors=[RowError(2, "", "the file has no data rows")], layout=result.layout
+        )
     report = ImportReport(layout=result.layout)
     with transaction.atomic():
         keys = [e.key for e in result.events]
-        held = {r.event_key: r for r in InspectionEvent.objects.select_for_update().select_related("area")
-                .filter(event_key__in=keys)}
+        held = {
+            r.event_key: r
+            for r in InspectionEvent.objects.select_for_update()
+            .select_related("area")
+            .filter(event_key__in=keys)
+        }
         new = []
         for e in result.events:
             values = row_values(e)
@@ -84,14 +98,26 @@ def import_events(content: str | bytes, *, user=None, request=None) -> ImportRep
                 new.append(InspectionEvent(area_id=e.area_code, event_key=e.key, **values))
                 line = _describe(None, {**values, "_area_name": e.area_name})
                 report.added_lines.append(line)
-                record(request, AuditAction.CREATED, "InspectionEvent", e.key, user=user,
-                       detail=f"added {line}; " + "; ".join(f"{k} {v!r}" for k, v in values.items()))
+                record(
+                    request,
+                    AuditAction.CREATED,
+                    "InspectionEvent",
+                    e.key,
+                    user=user,
+                    detail=f"added {line}; " + "; ".join(f"{k} {v!r}" for k, v in values.items()),
+                )
             elif _differs(row, values):
                 line = _describe(row, values)
                 changes = _changes(row, values)
                 report.updated_lines.append(f"{line}: {changes}")
-                record(request, AuditAction.CHANGED, "InspectionEvent", e.key, user=user,
-                       detail=f"updated {line}: {changes}")
+                record(
+                    request,
+                    AuditAction.CHANGED,
+                    "InspectionEvent",
+                    e.key,
+                    user=user,
+                    detail=f"updated {line}: {changes}",
+                )
                 for k, v in values.items():
                     setattr(row, k, v)
                 row.save()
@@ -100,6 +126,11 @@ def import_events(content: str | bytes, *, user=None, request=None) -> ImportRep
                 report.unchanged += 1
         InspectionEvent.objects.bulk_create(new)
         report.added = len(new)
-        record(request, AuditAction.IMPORTED, "InspectionEvent", user=user,
-               detail=f"{report.summary} (read as {report.layout_words})")
+        record(
+            request,
+            AuditAction.IMPORTED,
+            "InspectionEvent",
+            user=user,
+            detail=f"{report.summary} (read as {report.layout_words})",
+        )
     return report

@@ -9,9 +9,19 @@ class ForecastingConfig(AppConfig):
     verbose_name = "Inspection history and forecasts"
 
     def ready(self) -> None:
+        from sendready.accounts.access import ALL_ROLES, register_permissions
+
+        # Importing the national inspection history is for site administrators (Django is_staff), not a role.
+        register_permissions({"view_forecast": ALL_ROLES})
         from sendready.accounts.navigation import AreaSection, register_section
 
-        register_section(AreaSection(
-            "forecast", "When will we be inspected?", "forecasting:area_forecast", "view_forecast",
-            "The chance of an area SEND inspection in each of the next six terms, for this area and nationally.",
-            30))
+        register_section(
+            AreaSection(
+                "forecast",
+                "When will we be inspected?",
+                "forecasting:area_forecast",
+                "view_forecast",
+                "The chance of an area SEND inspection in each of the next six terms, for this area and nationally.",
+                30,
+            )
+        )

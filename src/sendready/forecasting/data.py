@@ -5,11 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from sendready.accounts.recorded_inspections import recorded_inspections
-from sendready.domain.history import Area, InspectionEvent, load_areas, load_events
+from sendready.domain.history.events import Area, InspectionEvent, load_areas, load_events
 
 # Fields copied between a domain event and a database row (besides area, key and timestamps).
-EVENT_FIELDS = ("framework", "kind", "start_date", "publication_date", "outcome", "outcome_text",
-                "n_weaknesses_or_priority_areas", "revisit_n_sufficient", "revisit_n_insufficient", "source")
+EVENT_FIELDS = (
+    "framework",
+    "kind",
+    "start_date",
+    "publication_date",
+    "outcome",
+    "outcome_text",
+    "n_weaknesses_or_priority_areas",
+    "revisit_n_sufficient",
+    "revisit_n_insufficient",
+    "source",
+)
 
 
 def row_values(event: InspectionEvent) -> dict[str, Any]:
@@ -22,12 +32,22 @@ def load_shipped_data(local_area_model: Any, event_model: Any) -> tuple[int, int
     added_areas = 0
     for a in load_areas():
         _, created = local_area_model.objects.update_or_create(
-            code=a.code, defaults={"old_la_code": a.old_la_code, "name": a.name, "region": a.region,
-                                   "is_current": a.is_current, "is_fictional": False})
+            code=a.code,
+            defaults={
+                "old_la_code": a.old_la_code,
+                "name": a.name,
+                "region": a.region,
+                "is_current": a.is_current,
+                "is_fictional": False,
+            },
+        )
         added_areas += created
     held = set(event_model.objects.values_list("event_key", flat=True))
-    new = [event_model(area_id=e.area_code, event_key=e.key, **row_values(e))
-           for e in load_events() if e.key not in held]
+    new = [
+        event_model(area_id=e.area_code, event_key=e.key, **row_values(e))
+        for e in load_events()
+        if e.key not in held
+    ]
     event_model.objects.bulk_create(new, batch_size=500)
     return added_areas, len(new)
 
@@ -48,11 +68,18 @@ def domain_events() -> list[InspectionEvent]:
     out = []
     for r in Row.objects.national().order_by("pk"):
         values = {f: getattr(r, f) for f in EVENT_FIELDS}
-        out.append(InspectionEvent(area_code=r.area_id, area_name=names.get(r.area_id, r.area_id), **values))
+        out.append(
+            InspectionEvent(
+                area_code=r.area_id, area_name=names.get(r.area_id, r.area_id), **values
+            )
+        )
     # Areas' own recorded outcomes count too, unless the history already holds that inspection.
     held = {(e.area_code, e.framework, e.kind, e.start_date) for e in out} | {e.key for e in out}
-    out += [e for e in recorded_inspections() if e.key not in held
-            and (e.area_code, e.framework, e.kind, e.start_date) not in held]
+    out += [
+        e
+        for e in recorded_inspections()
+        if e.key not in held and (e.area_code, e.framework, e.kind, e.start_date) not in held
+    ]
     return out
 
 

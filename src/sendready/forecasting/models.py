@@ -15,9 +15,15 @@ class InspectionEvent(models.Model):
     """One published inspection event. NULL means unknown in the source: never guessed."""
 
     FRAMEWORKS = [("2016", "2016 framework"), ("2023", "2023 framework")]
-    KINDS = [("full", "Full inspection"), ("monitoring", "Monitoring inspection"), ("revisit", "Re-visit")]
+    KINDS = [
+        ("full", "Full inspection"),
+        ("monitoring", "Monitoring inspection"),
+        ("revisit", "Re-visit"),
+    ]
 
-    area = models.ForeignKey(LocalArea, to_field="code", on_delete=models.PROTECT, related_name="inspection_events")
+    area = models.ForeignKey(
+        LocalArea, to_field="code", on_delete=models.PROTECT, related_name="inspection_events"
+    )
     framework = models.CharField(max_length=4, choices=FRAMEWORKS)
     kind = models.CharField(max_length=12, choices=KINDS)
     start_date = models.DateField(null=True, blank=True)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sendready.domain.forecast_types import RegionalRow
-from sendready.domain.terms import term_by_name
+from sendready.domain.forecasting.terms import term_by_name
+from sendready.domain.forecasting.values import RegionalRow
 
 # key -> (header text, sort key)
 SORT_COLUMNS: dict[str, tuple[str, Callable[[RegionalRow], Any]]] = {

@@ -15,10 +15,10 @@ from sendready.accounts.models import LocalArea
 from sendready.documents import charts
 from sendready.documents.csvout import rows_to_csv
 from sendready.documents.xlsx import table_to_xlsx
-from sendready.domain.backtest import backtest
-from sendready.domain.forecast import first_term, forecast, freshness, regional_table
-from sendready.domain.history import KIND_WORDS, OUTCOME_WORDS
-from sendready.domain.history_formats import LAYOUTS
+from sendready.domain.forecasting.backtest import backtest
+from sendready.domain.forecasting.forecast import first_term, forecast, freshness, regional_table
+from sendready.domain.history.events import KIND_WORDS, OUTCOME_WORDS
+from sendready.domain.history.formats import LAYOUTS
 from sendready.forecasting import actions
 from sendready.forecasting.data import domain_areas, domain_events
 from sendready.forecasting.forms import ImportForm
@@ -43,11 +43,21 @@ def _table_context(request: HttpRequest, region: str | None) -> dict:
     key, descending = request.GET.get("sort", ""), request.GET.get("dir") == "desc"
     rows = sort_rows(rows, key, descending)
     regions = _regions()
-    return {"rows": rows, "as_of": today, "region": region, "region_slug": slugify(region) if region else "",
-            "regions": sorted(regions.items(), key=lambda r: r[1]), "sort": key if key in SORT_COLUMNS else "",
-            "descending": descending, "columns": SORT_COLUMNS, "licence": LICENCE, "active_nav": "forecast",
-            "can_import": request.user.is_staff, "freshness": freshness(events, today),
-            "first_note": first_term(today)[2]}
+    return {
+        "rows": rows,
+        "as_of": today,
+        "region": region,
+        "region_slug": slugify(region) if region else "",
+        "regions": sorted(regions.items(), key=lambda r: r[1]),
+        "sort": key if key in SORT_COLUMNS else "",
+        "descending": descending,
+        "columns": SORT_COLUMNS,
+        "licence": LICENCE,
+        "active_nav": "forecast",
+        "can_import": request.user.is_staff,
+        "freshness": freshness(events, today),
+        "first_note": first_term(today)[2],
+    }
 
 
 @login_required
@@ -56,8 +66,11 @@ def national_table(request: HttpRequest) -> HttpResponse:
     slug = request.GET.get("region", "")
     if slug:
         return redirect("forecasting:region", slug)
-    return render(request, "forecasting/table.html", {"title": "When will we be inspected? England",
-                                                     **_table_context(request, None)})
+    return render(
+        request,
+        "forecasting/table.html",
+        {"title": "When will we be inspected? England", **_table_context(request, None)},
+    )
 
 
 @login_required
@@ -66,16 +79,26 @@ def regional_table_page(request: HttpRequest, region: str) -> HttpResponse:
     name = _regions().get(region)
     if name is None:
         raise Http404("No such region.")
-    return render(request, "forecasting/table.html", {"title": f"When will we be inspected? {name}",
-                                                     **_table_context(request, name)})
+    return render(
+        request,
+        "forecasting/table.html",
+        {"title": f"When will we be inspected? {name}", **_table_context(request, name)},
+    )
 
 
 def _download_rows(request: HttpRequest) -> tuple[str, list[list], list[list[str]]]:
     name = _regions().get(request.GET.get("region", ""))
     events = domain_events()
-    rows = sort_rows(regional_table(date.today(), domain_areas(), events, region=name),
-                     request.GET.get("sort", ""), request.GET.get("dir") == "desc")
-    return slugify(name or "england"), [table_row(r) for r in rows], freshness_rows(freshness(events, date.today()))
+    rows = sort_rows(
+        regional_table(date.today(), domain_areas(), events, region=name),
+        request.GET.get("sort", ""),
+        request.GET.get("dir") == "desc",
+    )
+    return (
+        slugify(name or "england"),
+        [table_row(r) for r in rows],
+        freshness_rows(freshness(events, date.today())),
+    )
 
 
 @login_required
@@ -84,7 +107,9 @@ def table_csv(request: HttpRequest) -> HttpResponse:
     slug, rows, fresh = _download_rows(request)
     body = rows_to_csv(TABLE_HEADERS, rows + fresh + [[LICENCE]])
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="inspection-forecast-{slug}-{date.today()}.csv"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="inspection-forecast-{slug}-{date.today()}.csv"'
+    )
     return response
 
 
@@ -92,21 +117,35 @@ def table_csv(request: HttpRequest) -> HttpResponse:
 def table_xlsx(request: HttpRequest) -> HttpResponse:
     """The table as an Excel workbook, with a licence sheet."""
     slug, rows, fresh = _download_rows(request)
-    body = table_to_xlsx({"Forecast": (TABLE_HEADERS, rows + fresh),
-                          "About": (["About this forecast"], fresh + [[LICENCE]])})
+    body = table_to_xlsx(
+        {
+            "Forecast": (TABLE_HEADERS, rows + fresh),
+            "About": (["About this forecast"], fresh + [[LICENCE]]),
+        }
+    )
     response = HttpResponse(body, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="inspection-forecast-{slug}-{date.today()}.xlsx"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="inspection-forecast-{slug}-{date.today()}.xlsx"'
+    )
     return response
 
 
 def _area_context(code: str) -> dict:
     events = domain_events()
     results = forecast(date.today(), domain_areas(), events, area_code=code)
-    history = InspectionEvent.objects.filter(area_id=code).order_by("start_date", "publication_date")
-    return {"forecast": results[0] if results else None, "history": history, "as_of": date.today(),
-            "freshness": freshness(events, date.today()),
-            "licence": LICENCE, "kind_words": KIND_WORDS, "outcome_words": OUTCOME_WORDS,
-            "active_nav": "forecast"}
+    history = InspectionEvent.objects.filter(area_id=code).order_by(
+        "start_date", "publication_date"
+    )
+    return {
+        "forecast": results[0] if results else None,
+        "history": history,
+        "as_of": date.today(),
+        "freshness": freshness(events, date.today()),
+        "licence": LICENCE,
+        "kind_words": KIND_WORDS,
+        "outcome_words": OUTCOME_WORDS,
+        "active_nav": "forecast",
+    }
 
 
 @login_required
@@ -115,8 +154,15 @@ def national_area(request: HttpRequest, ons_code: str) -> HttpResponse:
     area = LocalArea.objects.national().filter(code=ons_code, is_current=True).first()
     if area is None:
         raise Http404("No such local area.")
-    return render(request, "forecasting/area.html", {"title": f"When will {area.name} be inspected?",
-                                                    "subject": area, **_area_context(area.code)})
+    return render(
+        request,
+        "forecasting/area.html",
+        {
+            "title": f"When will {area.name} be inspected?",
+            "subject": area,
+            **_area_context(area.code),
+        },
+    )
 
 
 @login_required
@@ -139,8 +185,11 @@ def area_forecast(request: HttpRequest, area: LocalArea) -> HttpResponse:
     context = _area_context(area.code)
     if context["forecast"] is None and area.is_fictional:
         context.update(_example(area))
-    return render(request, "forecasting/area.html", {"title": f"When will {area.name} be inspected?",
-                                                    "area": area, "subject": area, **context})
+    return render(
+        request,
+        "forecasting/area.html",
+        {"title": f"When will {area.name} be inspected?", "area": area, "subject": area, **context},
+    )
 
 
 def _example(area: LocalArea) -> dict:
@@ -152,9 +201,12 @@ def _example(area: LocalArea) -> dict:
     return {"example": pick, "example_region": area.region if same else "England"}
 
 
-METHOD_NAMES = {"model": "This forecast", "seed_rule": "One per region, longest wait first",
-                "random": "Same chance for every area, at the recent national pace",
-                "pool": "Even spread over the areas not yet inspected this cycle, at the pace the cycle needs"}
+METHOD_NAMES = {
+    "model": "This forecast",
+    "seed_rule": "One per region, longest wait first",
+    "random": "Same chance for every area, at the recent national pace",
+    "pool": "Even spread over the areas not yet inspected this cycle, at the pace the cycle needs",
+}
 
 
 @login_required
@@ -166,25 +218,52 @@ def backtest_page(request: HttpRequest) -> HttpResponse:
     start, end = default_range(kind)
     events = domain_events()
     result = backtest(events, domain_areas(), start, end, kind=kind)
-    return render(request, "forecasting/backtest.html", {
-        "title": "How good is the forecast?", "result": result, "from_date": start, "to_date": end,
-        "licence": LICENCE, "active_nav": "forecast", "kind": kind, "kinds": BACKTEST_KINDS,
-        "method_names": METHOD_NAMES, "freshness": freshness(events, date.today()), "as_of": date.today(),
-        "can_import": request.user.is_staff})
+    return render(
+        request,
+        "forecasting/backtest.html",
+        {
+            "title": "How good is the forecast?",
+            "result": result,
+            "from_date": start,
+            "to_date": end,
+            "licence": LICENCE,
+            "active_nav": "forecast",
+            "kind": kind,
+            "kinds": BACKTEST_KINDS,
+            "method_names": METHOD_NAMES,
+            "freshness": freshness(events, date.today()),
+            "as_of": date.today(),
+            "can_import": request.user.is_staff,
+        },
+    )
 
 
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
     """Upload newer inspections: all rows are checked first and nothing is written if any is wrong."""
     if not request.user.is_staff:
-        raise PermissionDenied("Only a site administrator can import the national inspection history.")
+        raise PermissionDenied(
+            "Only a site administrator can import the national inspection history."
+        )
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = actions.import_events(form.cleaned_data["file"], user=request.user, request=request)
+        report = actions.import_events(
+            form.cleaned_data["file"], user=request.user, request=request
+        )
         if report.errors:
-            form.add_error("file", f"The file has {len(report.errors)} problem(s), listed below. "
-                                   "Nothing was imported")
-    return render(request, "forecasting/import.html", {"title": "Import inspections", "form": form,
-                                                      "report": report, "active_nav": "forecast",
-                                                      "layouts": list(LAYOUTS.values())})
+            form.add_error(
+                "file",
+                f"The file has {len(report.errors)} problem(s), listed below. Nothing was imported",
+            )
+    return render(
+        request,
+        "forecasting/import.html",
+        {
+            "title": "Import inspections",
+            "form": form,
+            "report": report,
+            "active_nav": "forecast",
+            "layouts": list(LAYOUTS.values()),
+        },
+    )

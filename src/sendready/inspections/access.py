@@ -13,11 +13,19 @@ def get_inspection(area: LocalArea, pk: int) -> Inspection:
 
 def get_task(area: LocalArea, pk: int, task_id: int) -> Task:
     """A task of an inspection in the area."""
-    return get_object_or_404(Task.objects.select_related("inspection", "owner"),
-                             inspection__area=area, inspection__pk=pk, pk=task_id)
+    return get_object_or_404(
+        Task.objects.select_related("inspection", "owner"),
+        inspection__area=area,
+        inspection__pk=pk,
+        pk=task_id,
+    )
 
 
 def get_session(area: LocalArea, pk: int, session_id: int) -> TimetableSession:
     """A timetable session of an inspection in the area."""
-    return get_object_or_404(TimetableSession.objects.select_related("inspection"),
-                             inspection__area=area, inspection__pk=pk, pk=session_id)
+    return get_object_or_404(
+        TimetableSession.objects.select_related("inspection"),
+        inspection__area=area,
+        inspection__pk=pk,
+        pk=session_id,
+    )

@@ -9,6 +9,17 @@ class InspectionsConfig(AppConfig):
     verbose_name = "Inspections"
 
     def ready(self) -> None:
+        from sendready.accounts.access import ALL_ROLES, register_permissions
+        from sendready.accounts.constants import Role
+
+        register_permissions(
+            {
+                "view_inspection": ALL_ROLES,
+                "manage_inspection": frozenset({Role.LANO, Role.SENIOR_LEADER}),
+                "manage_tasks": frozenset({Role.LANO, Role.SENIOR_LEADER, Role.SYSTEM_LEAD}),
+                "manage_timetable": frozenset({Role.LANO, Role.SENIOR_LEADER}),
+            }
+        )
         from sendready.accounts.navigation import (
             AreaSection,
             OverviewPanel,
@@ -20,9 +31,18 @@ class InspectionsConfig(AppConfig):
         from sendready.inspections.overview import active_inspection_summary
 
         register_section(
-            AreaSection("inspections", "Inspections", "inspections:list", "view_inspection",
-                        "Record a notification, follow every dated step, tasks, timetable and briefings.", 10)
+            AreaSection(
+                "inspections",
+                "Inspections",
+                "inspections:list",
+                "view_inspection",
+                "Record a notification, follow every dated step, tasks, timetable and briefings.",
+                10,
+            )
         )
-        register_panel(OverviewPanel("inspection", "inspections/_overview_panel.html",
-                                     active_inspection_summary, 10))
+        register_panel(
+            OverviewPanel(
+                "inspection", "inspections/_overview_panel.html", active_inspection_summary, 10
+            )
+        )
         register_recorded_inspections(recorded_events)

@@ -19,8 +19,14 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def _download(request, inspection, content: bytes, content_type: str, name: str) -> HttpResponse:
     filename = f"{slugify(inspection.area.name)}-{inspection.notified_on:%Y-%m-%d}-{name}"
-    record(request, AuditAction.EXPORTED, "inspection", inspection.pk, area=inspection.area,
-           detail=filename)
+    record(
+        request,
+        AuditAction.EXPORTED,
+        "inspection",
+        inspection.pk,
+        area=inspection.area,
+        detail=filename,
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -31,8 +37,9 @@ def calendar(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """Every milestone and timetable session as an ICS calendar."""
     inspection = get_inspection(area, pk)
     data = briefing_data(inspection)
-    content = ics.timeline_to_ics(f"{area.name}: {framework_title(inspection)}", data.milestones,
-                                  data.sessions)
+    content = ics.timeline_to_ics(
+        f"{area.name}: {framework_title(inspection)}", data.milestones, data.sessions
+    )
     return _download(request, inspection, content, "text/calendar; charset=utf-8", "inspection.ics")
 
 
@@ -65,7 +72,17 @@ def timetable_docx(request: HttpRequest, area: LocalArea, pk: int) -> HttpRespon
 def key_message(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """The key message to families as a web page, to copy to the local offer website."""
     inspection = get_inspection(area, pk)
-    return render(request, "inspections/key_message.html", page_context(
-        request, area, "Key message to families", inspection=inspection,
-        data=briefing_data(inspection), survey_sentence=survey_sentence,
-        meeting_sentence=meeting_sentence, onsite_phrase=onsite_phrase))
+    return render(
+        request,
+        "inspections/key_message.html",
+        page_context(
+            request,
+            area,
+            "Key message to families",
+            inspection=inspection,
+            data=briefing_data(inspection),
+            survey_sentence=survey_sentence,
+            meeting_sentence=meeting_sentence,
+            onsite_phrase=onsite_phrase,
+        ),
+    )

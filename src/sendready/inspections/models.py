@@ -24,8 +24,9 @@ class Inspection(models.Model):
     notified_on = models.DateField("date of notification")
     onsite_start = models.DateField("first on-site day", null=True, blank=True)
     onsite_end = models.DateField("last on-site day", null=True, blank=True)
-    status = models.CharField(max_length=20, choices=InspectionStatus.choices,
-                              default=InspectionStatus.ACTIVE)
+    status = models.CharField(
+        max_length=20, choices=InspectionStatus.choices, default=InspectionStatus.ACTIVE
+    )
     purpose = models.TextField(blank=True, max_length=2000)
     areas_of_focus = models.TextField(blank=True, max_length=4000, help_text="One per line.")
     survey_link = models.URLField(blank=True)
@@ -37,19 +38,26 @@ class Inspection(models.Model):
     pcf_meeting_conference_id = models.CharField(max_length=40, blank=True)
     contact_email = models.EmailField(blank=True)
     framework_settings = models.JSONField(
-        default=dict, blank=True,
-        help_text="Numbers the framework does not fix for certain, changed from their defaults.")
+        default=dict,
+        blank=True,
+        help_text="Numbers the framework does not fix for certain, changed from their defaults.",
+    )
     outcome_key = models.CharField("recorded outcome", max_length=40, blank=True)
     outcome_counts = models.JSONField(default=dict, blank=True)
     outcome_judgements = models.JSONField(
-        default=dict, blank=True, help_text="Re-visits: area of weakness number -> sufficient or insufficient.")
+        default=dict,
+        blank=True,
+        help_text="Re-visits: area of weakness number -> sufficient or insufficient.",
+    )
     outcome_findings = models.TextField(blank=True)
     outcome_recorded_at = models.DateTimeField(null=True, blank=True)
-    outcome_recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                            on_delete=models.SET_NULL, related_name="+")
+    outcome_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = InspectionQuerySet.as_manager()
@@ -57,8 +65,9 @@ class Inspection(models.Model):
     class Meta:
         ordering = ["-notified_on"]
         constraints = [
-            models.UniqueConstraint(fields=["area"], condition=Q(status="active"),
-                                    name="one_active_inspection_per_area")
+            models.UniqueConstraint(
+                fields=["area"], condition=Q(status="active"), name="one_active_inspection_per_area"
+            )
         ]
 
     def __str__(self) -> str:
@@ -100,11 +109,16 @@ class Milestone(models.Model):
 class ActualDate(models.Model):
     """A step's real date, entered by someone in the area: it replaces the framework's estimate."""
 
-    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="actual_dates")
-    name = models.CharField(max_length=80, help_text="A step key, or KEY_start / KEY_end of a window.")
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.CASCADE, related_name="actual_dates"
+    )
+    name = models.CharField(
+        max_length=80, help_text="A step key, or KEY_start / KEY_end of a window."
+    )
     date = models.DateField()
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     entered_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -121,11 +135,17 @@ class Task(models.Model):
     """Work the local area must do for a milestone: who, by when, how far along."""
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="tasks")
-    milestone = models.OneToOneField(Milestone, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="task")
+    milestone = models.OneToOneField(
+        Milestone, null=True, blank=True, on_delete=models.SET_NULL, related_name="task"
+    )
     title = models.CharField(max_length=200)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="inspection_tasks")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspection_tasks",
+    )
     due_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=TaskStatus.choices, default=TaskStatus.TO_DO)
     notes = models.TextField(blank=True, max_length=4000)

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-from sendready.domain.frameworks import load_framework
-from sendready.domain.outcomes import OutcomeError, RecordedOutcome, check_outcome
+from sendready.domain.inspection.frameworks import load_framework
+from sendready.domain.inspection.outcomes import OutcomeError, RecordedOutcome, check_outcome
 from sendready.inspections.actions import (
     overrides_of,
     plan_timeline,
@@ -29,8 +29,9 @@ def _locked(inspection: Inspection) -> Inspection:
     return Inspection.objects.select_for_update().get(pk=inspection.pk)
 
 
-def set_actual_dates(*, inspection: Inspection, user, dates: Mapping[str, dt.date | None],
-                     request=None) -> Inspection:
+def set_actual_dates(
+    *, inspection: Inspection, user, dates: Mapping[str, dt.date | None], request=None
+) -> Inspection:
     """Enter (or clear, with None) real dates by name; every step chained from them moves."""
     with transaction.atomic():
         inspection = _locked(inspection)
@@ -40,8 +41,13 @@ def set_actual_dates(*, inspection: Inspection, user, dates: Mapping[str, dt.dat
                 overrides.pop(name, None)
             else:
                 overrides[name] = day
-        timeline = plan_timeline(inspection.framework, inspection.notified_on, overrides,
-                                 stored_settings(inspection), inspection.outcome_key)
+        timeline = plan_timeline(
+            inspection.framework,
+            inspection.notified_on,
+            overrides,
+            stored_settings(inspection),
+            inspection.outcome_key,
+        )
         for name, day in dates.items():
             save_actual_row(inspection, name, day, user)
             if name in ("onsite_start", "onsite_end"):
@@ -49,26 +55,43 @@ def set_actual_dates(*, inspection: Inspection, user, dates: Mapping[str, dt.dat
         inspection.save(update_fields=["onsite_start", "onsite_end", "updated_at"])
         write_milestones(inspection, timeline, owner=None)
         said = ", ".join(f"{n} = {d.isoformat() if d else 'cleared'}" for n, d in dates.items())
-        record(request, AuditAction.CHANGED, "inspection", inspection.pk, area=inspection.area,
-               user=user, detail=f"actual dates: {said}")
+        record(
+            request,
+            AuditAction.CHANGED,
+            "inspection",
+            inspection.pk,
+            area=inspection.area,
+            user=user,
+            detail=f"actual dates: {said}",
+        )
     return inspection
 
 
 def weaknesses_recorded(inspection: Inspection) -> int | None:
     """Significant weaknesses the area's latest 2016 inspection recorded, for judging a re-visit."""
     framework, key, count = WEAKNESSES_FROM
-    earlier = (Inspection.objects.for_area(inspection.area)
-               .filter(framework=framework, outcome_key=key, notified_on__lt=inspection.notified_on)
-               .order_by("-notified_on").first())
+    earlier = (
+        Inspection.objects.for_area(inspection.area)
+        .filter(framework=framework, outcome_key=key, notified_on__lt=inspection.notified_on)
+        .order_by("-notified_on")
+        .first()
+    )
     if earlier is None or count not in earlier.outcome_counts:
         return None
     return int(earlier.outcome_counts[count])
 
 
-def record_outcome(*, inspection: Inspection, user, key: str, report_date: dt.date,
-                   counts: Mapping[str, int] | None = None,
-                   judgements: Mapping[int, str] | None = None, findings: str = "",
-                   request=None) -> Inspection:
+def record_outcome(
+    *,
+    inspection: Inspection,
+    user,
+    key: str,
+    report_date: dt.date,
+    counts: Mapping[str, int] | None = None,
+    judgements: Mapping[int, str] | None = None,
+    findings: str = "",
+    request=None,
+) -> Inspection:
     """Record what the report found; only that outcome's follow-ups stay, dated from the report."""
     fw = load_framework(inspection.framework)
     if not fw.report_step:
@@ -76,17 +99,29 @@ def record_outcome(*, inspection: Inspection, user, key: str, report_date: dt.da
     with transaction.atomic():
         inspection = _locked(inspection)
         try:
-            checked = check_outcome(inspection.framework, RecordedOutcome(
-                key=key, report_date=report_date, counts=dict(counts or {}),
-                judgements=dict(judgements or {}), findings=findings),
-                weaknesses_recorded=weaknesses_recorded(inspection))
+            checked = check_outcome(
+                inspection.framework,
+                RecordedOutcome(
+                    key=key,
+                    report_date=report_date,
+                    counts=dict(counts or {}),
+                    judgements=dict(judgements or {}),
+                    findings=findings,
+                ),
+                weaknesses_recorded=weaknesses_recorded(inspection),
+            )
         except OutcomeError as exc:
             field = _form_field(exc.field)
             raise ValidationError({field: str(exc)} if field else str(exc)) from exc
         overrides = {**overrides_of(inspection), fw.report_step: report_date}
         try:
-            timeline = plan_timeline(inspection.framework, inspection.notified_on, overrides,
-                                     stored_settings(inspection), key)
+            timeline = plan_timeline(
+                inspection.framework,
+                inspection.notified_on,
+                overrides,
+                stored_settings(inspection),
+                key,
+            )
         except ValidationError as exc:
             raise ValidationError({"report_date": exc.messages}) from exc
         save_actual_row(inspection, fw.report_step, report_date, user)
@@ -97,8 +132,15 @@ def record_outcome(*, inspection: Inspection, user, key: str, report_date: dt.da
         inspection.outcome_recorded_by, inspection.outcome_recorded_at = user, timezone.now()
         inspection.save()
         write_milestones(inspection, timeline, owner=None)
-        record(request, AuditAction.CHANGED, "inspection", inspection.pk, area=inspection.area,
-               user=user, detail=f"outcome {key}, report {report_date.isoformat()}, {checked.counts}")
+        record(
+            request,
+            AuditAction.CHANGED,
+            "inspection",
+            inspection.pk,
+            area=inspection.area,
+            user=user,
+            detail=f"outcome {key}, report {report_date.isoformat()}, {checked.counts}",
+        )
     return inspection
 
 

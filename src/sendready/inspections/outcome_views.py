@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from sendready.accounts.access import area_view
 from sendready.accounts.models import LocalArea
-from sendready.domain.frameworks import load_framework
+from sendready.domain.inspection.frameworks import load_framework
 from sendready.govuk_forms import add_validation_error
 from sendready.inspections.access import get_inspection
 from sendready.inspections.actions import overrides_of
@@ -30,18 +30,31 @@ def step_actual(request: HttpRequest, area: LocalArea, pk: int, step_key: str) -
     form = ActualDateForm(request.POST or None, initial=initial, step=step)
     if request.method == "POST" and form.is_valid():
         try:
-            set_actual_dates(inspection=inspection, user=request.user, dates=form.dates(),
-                             request=request)
+            set_actual_dates(
+                inspection=inspection, user=request.user, dates=form.dates(), request=request
+            )
         except ValidationError as exc:
             add_validation_error(form, exc)
         else:
-            messages.success(request, f"Real date saved for '{step.title}'. Steps that follow it "
-                                      "are dated again.")
+            messages.success(
+                request,
+                f"Real date saved for '{step.title}'. Steps that follow it are dated again.",
+            )
             return redirect("inspections:detail", area.code, inspection.pk)
     milestone = inspection.milestones.filter(key=step_key).first()
-    return render(request, "inspections/step_actual.html", page_context(
-        request, area, f"Real date: {step.title}", form=form, inspection=inspection, step=step,
-        milestone=milestone))
+    return render(
+        request,
+        "inspections/step_actual.html",
+        page_context(
+            request,
+            area,
+            f"Real date: {step.title}",
+            form=form,
+            inspection=inspection,
+            step=step,
+            milestone=milestone,
+        ),
+    )
 
 
 @area_view("manage_inspection")
@@ -51,24 +64,46 @@ def inspection_outcome(request: HttpRequest, area: LocalArea, pk: int) -> HttpRe
     framework = load_framework(inspection.framework)
     if not framework.outcomes:
         raise Http404("This framework has no outcomes")
-    initial = {"key": inspection.outcome_key, **inspection.outcome_counts,
-               "findings": inspection.outcome_findings,
-               "report_date": overrides_of(inspection).get(framework.report_step or ""),
-               "judgements": "\n".join(f"{n} {j}" for n, j in sorted(
-                   inspection.outcome_judgements.items(), key=lambda item: int(item[0])))}
+    initial = {
+        "key": inspection.outcome_key,
+        **inspection.outcome_counts,
+        "findings": inspection.outcome_findings,
+        "report_date": overrides_of(inspection).get(framework.report_step or ""),
+        "judgements": "\n".join(
+            f"{n} {j}"
+            for n, j in sorted(inspection.outcome_judgements.items(), key=lambda item: int(item[0]))
+        ),
+    }
     form = OutcomeForm(request.POST or None, initial=initial, framework=framework)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            record_outcome(inspection=inspection, user=request.user, key=data["key"],
-                           report_date=data["report_date"], counts=form.counts(),
-                           judgements=data.get("judgements") or {}, findings=data["findings"],
-                           request=request)
+            record_outcome(
+                inspection=inspection,
+                user=request.user,
+                key=data["key"],
+                report_date=data["report_date"],
+                counts=form.counts(),
+                judgements=data.get("judgements") or {},
+                findings=data["findings"],
+                request=request,
+            )
         except ValidationError as exc:
             add_validation_error(form, exc)
         else:
-            messages.success(request, "Outcome recorded. Only its follow-ups remain, dated from "
-                                      "the report.")
+            messages.success(
+                request, "Outcome recorded. Only its follow-ups remain, dated from the report."
+            )
             return redirect("inspections:detail", area.code, inspection.pk)
-    return render(request, "inspections/outcome.html", page_context(
-        request, area, "Record the outcome", form=form, inspection=inspection, framework=framework))
+    return render(
+        request,
+        "inspections/outcome.html",
+        page_context(
+            request,
+            area,
+            "Record the outcome",
+            form=form,
+            inspection=inspection,
+            framework=framework,
+        ),
+    )

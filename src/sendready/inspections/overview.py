@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from sendready.accounts.access import can
 from sendready.accounts.models import LocalArea
-from sendready.domain.timeline import countdown
+from sendready.domain.inspection.timeline import countdown
 from sendready.inspections.models import Inspection
 from sendready.inspections.presenters import as_domain, framework_title
 
@@ -21,5 +21,9 @@ def active_inspection_summary(area: LocalArea, user, now: dt.datetime | None = N
         return None
     upcoming = [(m, countdown(as_domain(m), now)) for m in inspection.milestones.all()]
     upcoming = [(m, c) for m, c in upcoming if c != "passed"]
-    return {"inspection": inspection, "title": framework_title(inspection), "area": area,
-            "next": upcoming[:3]}
+    return {
+        "inspection": inspection,
+        "title": framework_title(inspection),
+        "area": area,
+        "next": upcoming[:3],
+    }

@@ -11,9 +11,9 @@ from sendready.documents.briefing_data import (
     SurveyWindow,
     TeamMember,
 )
-from sendready.domain.frameworks import Source, load_framework
-from sendready.domain.timeline import Milestone as DomainMilestone
-from sendready.domain.timeline import countdown
+from sendready.domain.inspection.frameworks import Source, load_framework
+from sendready.domain.inspection.timeline import Milestone as DomainMilestone
+from sendready.domain.inspection.timeline import countdown
 from sendready.inspections.constants import AttendeeGroup
 from sendready.inspections.models import Inspection, Milestone, TimetableSession
 
@@ -24,10 +24,20 @@ SURVEY_KEYS = ("parent_survey", "surveys")
 
 def as_domain(m: Milestone) -> DomainMilestone:
     """The stored milestone as the domain's value, for countdowns and documents."""
-    return DomainMilestone(key=m.key, title=m.title, description=m.description, date=m.date,
-                           end_date=m.end_date, time=m.time, actor=m.actor, source=m.source,
-                           status=m.source_status, end_time=m.end_time, phase=m.phase,
-                           condition=m.condition or None)
+    return DomainMilestone(
+        key=m.key,
+        title=m.title,
+        description=m.description,
+        date=m.date,
+        end_date=m.end_date,
+        time=m.time,
+        actor=m.actor,
+        source=m.source,
+        status=m.source_status,
+        end_time=m.end_time,
+        phase=m.phase,
+        condition=m.condition or None,
+    )
 
 
 def countdowns(inspection: Inspection, now: dt.datetime) -> dict[str, str]:
@@ -80,8 +90,11 @@ def outcome_summary(inspection: Inspection) -> str:
     except LookupError:
         return inspection.outcome_key
     # In the framework's order: PostgreSQL's jsonb does not keep the order keys were saved in.
-    numbers = [f"{inspection.outcome_counts[c.name]} {c.label.lower()}" for c in option.counts
-               if c.name in inspection.outcome_counts]
+    numbers = [
+        f"{inspection.outcome_counts[c.name]} {c.label.lower()}"
+        for c in option.counts
+        if c.name in inspection.outcome_counts
+    ]
     return option.title + (f" ({', '.join(numbers)})" if numbers else "")
 
 
@@ -93,9 +106,17 @@ def framework_title(inspection: Inspection) -> str:
 
 
 def as_session(s: TimetableSession) -> Session:
-    return Session(day=s.date, start=s.start_time, end=s.end_time, title=s.title, focus=s.focus,
-                   attendees=group_labels(s), place=s.place, online_link=s.online_link,
-                   key=f"session-{s.pk}")
+    return Session(
+        day=s.date,
+        start=s.start_time,
+        end=s.end_time,
+        title=s.title,
+        focus=s.focus,
+        attendees=group_labels(s),
+        place=s.place,
+        online_link=s.online_link,
+        key=f"session-{s.pk}",
+    )
 
 
 def _survey(inspection: Inspection, milestones: list[Milestone]) -> SurveyWindow | None:
@@ -105,19 +126,27 @@ def _survey(inspection: Inspection, milestones: list[Milestone]) -> SurveyWindow
     timed = step.time is not None and step.end_time is not None
     opens = dt.datetime.combine(step.date, step.time or dt.time(0, 0), tzinfo=LONDON)
     closes = dt.datetime.combine(step.end_date, step.end_time or dt.time(0, 0), tzinfo=LONDON)
-    audience = "parents and carers" if step.key == "parent_survey" else \
-        "children and young people, parents and carers, and practitioners"
-    return SurveyWindow(opens=opens, closes=closes, link=inspection.survey_link, audience=audience,
-                        timed=timed)
+    audience = (
+        "parents and carers"
+        if step.key == "parent_survey"
+        else "children and young people, parents and carers, and practitioners"
+    )
+    return SurveyWindow(
+        opens=opens, closes=closes, link=inspection.survey_link, audience=audience, timed=timed
+    )
 
 
 def _forum(inspection: Inspection) -> ForumMeeting | None:
     if not (inspection.pcf_meeting_date and inspection.pcf_meeting_start):
         return None
-    return ForumMeeting(date=inspection.pcf_meeting_date, start=inspection.pcf_meeting_start,
-                        end=inspection.pcf_meeting_end, online_link=inspection.pcf_meeting_link,
-                        phone_number=inspection.pcf_meeting_phone,
-                        conference_id=inspection.pcf_meeting_conference_id)
+    return ForumMeeting(
+        date=inspection.pcf_meeting_date,
+        start=inspection.pcf_meeting_start,
+        end=inspection.pcf_meeting_end,
+        online_link=inspection.pcf_meeting_link,
+        phone_number=inspection.pcf_meeting_phone,
+        conference_id=inspection.pcf_meeting_conference_id,
+    )
 
 
 def briefing_data(inspection: Inspection) -> BriefingData:
@@ -125,14 +154,17 @@ def briefing_data(inspection: Inspection) -> BriefingData:
     milestones = list(inspection.milestones.all())
     onsite = next((m for m in milestones if m.key == "onsite"), None)
     return BriefingData(
-        area_name=inspection.area.name, framework_title=framework_title(inspection),
+        area_name=inspection.area.name,
+        framework_title=framework_title(inspection),
         notified=inspection.notified_on,
         onsite_start=onsite.date if onsite else inspection.notified_on,
         onsite_end=onsite.end_date if onsite else None,
         purpose=inspection.purpose,
         team=[TeamMember(t.name, t.role, t.organisation) for t in inspection.team.all()],
-        areas_of_focus=inspection.focus_list(), survey=_survey(inspection, milestones),
-        forum_meeting=_forum(inspection), contact_email=inspection.contact_email,
+        areas_of_focus=inspection.focus_list(),
+        survey=_survey(inspection, milestones),
+        forum_meeting=_forum(inspection),
+        contact_email=inspection.contact_email,
         milestones=[as_domain(m) for m in milestones],
         sessions=[as_session(s) for s in inspection.sessions.all()],
     )

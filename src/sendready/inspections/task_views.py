@@ -18,7 +18,9 @@ from sendready.inspections.views import page_context
 
 
 def _owners(area: LocalArea):
-    return get_user_model().objects.filter(memberships__area=area).order_by("first_name", "username")
+    return (
+        get_user_model().objects.filter(memberships__area=area).order_by("first_name", "username")
+    )
 
 
 @area_view("view_inspection")
@@ -26,8 +28,13 @@ def task_list(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """Who does what by when."""
     inspection = get_inspection(area, pk)
     tasks = inspection.tasks.select_related("owner", "milestone")
-    return render(request, "inspections/tasks.html", page_context(
-        request, area, "Tasks", inspection=inspection, tasks=tasks, now=timezone.now()))
+    return render(
+        request,
+        "inspections/tasks.html",
+        page_context(
+            request, area, "Tasks", inspection=inspection, tasks=tasks, now=timezone.now()
+        ),
+    )
 
 
 @area_view("manage_tasks")
@@ -35,17 +42,28 @@ def task_edit(request: HttpRequest, area: LocalArea, pk: int, task_id: int) -> H
     """Give a task an owner, change its status or its due time."""
     task = get_task(area, pk, task_id)
     local_due = task.due_at.astimezone(LONDON)
-    initial = {"owner": task.owner_id, "status": task.status, "due_date": local_due.date(),
-               "due_time": local_due.time().replace(second=0, microsecond=0), "notes": task.notes}
+    initial = {
+        "owner": task.owner_id,
+        "status": task.status,
+        "due_date": local_due.date(),
+        "due_time": local_due.time().replace(second=0, microsecond=0),
+        "notes": task.notes,
+    }
     owners = _owners(area)
     form = TaskForm(request.POST or None, initial=initial, owners=owners)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         owner = owners.filter(pk=data["owner"]).first() if data["owner"] else None
         due_at = dt.datetime.combine(data["due_date"], data["due_time"], tzinfo=LONDON)
-        actions.update_task(task, request.user, owner, data["status"], due_at, data["notes"],
-                            request=request)
+        actions.update_task(
+            task, request.user, owner, data["status"], due_at, data["notes"], request=request
+        )
         messages.success(request, f"Task ‘{task.title}’ saved.")
         return redirect("inspections:tasks", area.code, pk)
-    return render(request, "inspections/task_edit.html", page_context(
-        request, area, f"Task: {task.title}", form=form, task=task, inspection=task.inspection))
+    return render(
+        request,
+        "inspections/task_edit.html",
+        page_context(
+            request, area, f"Task: {task.title}", form=form, task=task, inspection=task.inspection
+        ),
+    )

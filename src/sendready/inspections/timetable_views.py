@@ -13,18 +13,40 @@ from sendready.inspections.forms import SessionForm
 from sendready.inspections.presenters import group_labels, sessions_by_day
 from sendready.inspections.views import page_context
 
-SESSION_FIELDS = ["date", "part_of_day", "start_time", "end_time", "title", "focus",
-                  "attendee_groups", "place", "online_link"]
+SESSION_FIELDS = [
+    "date",
+    "part_of_day",
+    "start_time",
+    "end_time",
+    "title",
+    "focus",
+    "attendee_groups",
+    "place",
+    "online_link",
+]
 
 
 @area_view("view_inspection")
 def timetable(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """The timetable by day; also the printable view (?print=1)."""
     inspection = get_inspection(area, pk)
-    template = "inspections/timetable_print.html" if request.GET.get("print") else "inspections/timetable.html"
-    return render(request, template, page_context(
-        request, area, "On-site timetable", inspection=inspection,
-        days=sessions_by_day(inspection.sessions.all()), group_labels=group_labels))
+    template = (
+        "inspections/timetable_print.html"
+        if request.GET.get("print")
+        else "inspections/timetable.html"
+    )
+    return render(
+        request,
+        template,
+        page_context(
+            request,
+            area,
+            "On-site timetable",
+            inspection=inspection,
+            days=sessions_by_day(inspection.sessions.all()),
+            group_labels=group_labels,
+        ),
+    )
 
 
 @area_view("manage_timetable")
@@ -66,5 +88,8 @@ def _session_form(request, area, inspection, session, initial) -> HttpResponse:
         messages.success(request, f"Session ‘{saved.title}’ saved.")
         return redirect("inspections:timetable", area.code, inspection.pk)
     title = "Change a session" if session else "Add a session"
-    return render(request, "inspections/session_form.html", page_context(
-        request, area, title, form=form, inspection=inspection, session=session))
+    return render(
+        request,
+        "inspections/session_form.html",
+        page_context(request, area, title, form=form, inspection=inspection, session=session),
+    )

@@ -21,8 +21,11 @@ urlpatterns = [
     path(one + "timetable/", timetable_views.timetable, name="timetable"),
     path(one + "timetable/new/", timetable_views.session_new, name="session_new"),
     path(one + "timetable/<int:session_id>/", timetable_views.session_edit, name="session_edit"),
-    path(one + "timetable/<int:session_id>/remove/", timetable_views.session_delete,
-         name="session_delete"),
+    path(
+        one + "timetable/<int:session_id>/remove/",
+        timetable_views.session_delete,
+        name="session_delete",
+    ),
     path(one + "calendar.ics", download_views.calendar, name="calendar"),
     path(one + "stakeholder-briefing.docx", download_views.briefing_docx, name="briefing_docx"),
     path(one + "key-message/", download_views.key_message, name="key_message"),

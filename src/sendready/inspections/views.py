@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from sendready.accounts.access import area_view, can
 from sendready.accounts.models import LocalArea
-from sendready.domain.frameworks import load_framework
-from sendready.domain.timeline import TimelineError
+from sendready.domain.inspection.frameworks import load_framework
+from sendready.domain.inspection.timeline import TimelineError
 from sendready.govuk_forms import add_validation_error
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection
@@ -27,10 +27,15 @@ from sendready.inspections.presenters import (
 
 def page_context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict:
     """What every inspection page needs: the area, its menu state and what the person may change."""
-    return {"title": title, "area": area, "active_nav": "inspections",
-            "can_manage": can(request.user, "manage_inspection", area),
-            "can_manage_tasks": can(request.user, "manage_tasks", area),
-            "can_manage_timetable": can(request.user, "manage_timetable", area), **extra}
+    return {
+        "title": title,
+        "area": area,
+        "active_nav": "inspections",
+        "can_manage": can(request.user, "manage_inspection", area),
+        "can_manage_tasks": can(request.user, "manage_tasks", area),
+        "can_manage_timetable": can(request.user, "manage_timetable", area),
+        **extra,
+    }
 
 
 @area_view("view_inspection")
@@ -38,8 +43,13 @@ def inspection_list(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Every inspection recorded for the area, the active one first."""
     inspections = Inspection.objects.for_area(area).order_by("status", "-notified_on")
     titles = {i.framework: framework_title(i) for i in inspections}
-    return render(request, "inspections/list.html", page_context(
-        request, area, "Inspections", inspections=inspections, framework_titles=titles))
+    return render(
+        request,
+        "inspections/list.html",
+        page_context(
+            request, area, "Inspections", inspections=inspections, framework_titles=titles
+        ),
+    )
 
 
 @area_view("manage_inspection")
@@ -49,15 +59,25 @@ def inspection_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             inspection = actions.record_inspection(
-                area, request.user, form.cleaned_data["framework"], form.cleaned_data["notified_on"],
-                form.overrides(), request=request)
+                area,
+                request.user,
+                form.cleaned_data["framework"],
+                form.cleaned_data["notified_on"],
+                form.overrides(),
+                request=request,
+            )
         except ValidationError as exc:
             add_validation_error(form, exc)
         else:
-            messages.success(request, "Inspection recorded. Every step below is dated from the notification.")
+            messages.success(
+                request, "Inspection recorded. Every step below is dated from the notification."
+            )
             return redirect("inspections:detail", area.code, inspection.pk)
-    return render(request, "inspections/new.html",
-                  page_context(request, area, "Record an inspection notification", form=form))
+    return render(
+        request,
+        "inspections/new.html",
+        page_context(request, area, "Record an inspection notification", form=form),
+    )
 
 
 @area_view("view_inspection")
@@ -71,15 +91,31 @@ def inspection_detail(request: HttpRequest, area: LocalArea, pk: int) -> HttpRes
         warnings, needed = timeline.warnings, timeline.real_dates_needed
         notes = {m.key: m.note for m in timeline.milestones if m.note}
     except TimelineError:  # an old record the current framework data no longer accepts
-        warnings = ["This inspection's dates no longer fit the framework data; check the on-site dates."]
+        warnings = [
+            "This inspection's dates no longer fit the framework data; check the on-site dates."
+        ]
     framework = load_framework(inspection.framework)
-    return render(request, "inspections/detail.html", page_context(
-        request, area, "Inspection timeline", inspection=inspection, milestones=milestones,
-        countdowns=countdowns(inspection, timezone.now()), warnings=warnings,
-        real_dates_needed=needed, notes=notes, actuals=actual_notes(inspection),
-        sources=sources_by_key(inspection, milestones), outcome=outcome_summary(inspection),
-        has_outcomes=bool(framework.outcomes),
-        team=inspection.team.all(), framework_title=framework_title(inspection)))
+    return render(
+        request,
+        "inspections/detail.html",
+        page_context(
+            request,
+            area,
+            "Inspection timeline",
+            inspection=inspection,
+            milestones=milestones,
+            countdowns=countdowns(inspection, timezone.now()),
+            warnings=warnings,
+            real_dates_needed=needed,
+            notes=notes,
+            actuals=actual_notes(inspection),
+            sources=sources_by_key(inspection, milestones),
+            outcome=outcome_summary(inspection),
+            has_outcomes=bool(framework.outcomes),
+            team=inspection.team.all(),
+            framework_title=framework_title(inspection),
+        ),
+    )
 
 
 @area_view("view_inspection")
@@ -93,38 +129,56 @@ def inspection_countdowns(request: HttpRequest, area: LocalArea, pk: int) -> Jso
 def inspection_dates(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """Change the on-site dates once inspectors confirm them."""
     inspection = get_inspection(area, pk)
-    initial = {"framework": inspection.framework, "notified_on": inspection.notified_on,
-               "onsite_start": inspection.onsite_start, "onsite_end": inspection.onsite_end}
+    initial = {
+        "framework": inspection.framework,
+        "notified_on": inspection.notified_on,
+        "onsite_start": inspection.onsite_start,
+        "onsite_end": inspection.onsite_end,
+    }
     form = InspectionForm(request.POST or None, initial=initial)
     form.fields["framework"].disabled = True
     form.fields["notified_on"].disabled = True
     if request.method == "POST" and form.is_valid():
         try:
-            actions.change_onsite_dates(inspection, request.user, form.cleaned_data.get("onsite_start"),
-                                        form.cleaned_data.get("onsite_end"), request=request)
+            actions.change_onsite_dates(
+                inspection,
+                request.user,
+                form.cleaned_data.get("onsite_start"),
+                form.cleaned_data.get("onsite_end"),
+                request=request,
+            )
         except ValidationError as exc:
             add_validation_error(form, exc)
         else:
             messages.success(request, "On-site dates saved and the timeline dated again.")
             return redirect("inspections:detail", area.code, inspection.pk)
-    return render(request, "inspections/dates.html",
-                  page_context(request, area, "Change on-site dates", form=form, inspection=inspection))
+    return render(
+        request,
+        "inspections/dates.html",
+        page_context(request, area, "Change on-site dates", form=form, inspection=inspection),
+    )
 
 
 @area_view("manage_inspection")
 def inspection_briefing_edit(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """What the stakeholder briefing and the key message to families say."""
     inspection = get_inspection(area, pk)
-    team_text = "\n".join(", ".join(filter(None, [t.name, t.role, t.organisation]))
-                          for t in inspection.team.all())
-    initial = {name: getattr(inspection, name) for name in BriefingForm.base_fields if name != "team"}
+    team_text = "\n".join(
+        ", ".join(filter(None, [t.name, t.role, t.organisation])) for t in inspection.team.all()
+    )
+    initial = {
+        name: getattr(inspection, name) for name in BriefingForm.base_fields if name != "team"
+    }
     form = BriefingForm(request.POST or None, initial={**initial, "team": team_text})
     if request.method == "POST" and form.is_valid():
         actions.update_briefing(inspection, request.user, dict(form.cleaned_data), request=request)
         messages.success(request, "Briefing details saved.")
         return redirect("inspections:detail", area.code, inspection.pk)
-    return render(request, "inspections/briefing_edit.html",
-                  page_context(request, area, "Briefing details", form=form, inspection=inspection))
+    return render(
+        request,
+        "inspections/briefing_edit.html",
+        page_context(request, area, "Briefing details", form=form, inspection=inspection),
+    )
 
 
 @area_view("manage_inspection")
@@ -137,13 +191,14 @@ def inspection_conclude(request: HttpRequest, area: LocalArea, pk: int) -> HttpR
     return redirect("inspections:list", area.code)
 
 
-
 @area_view("manage_inspection")
 def inspection_settings(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """Change numbers the framework does not fix for certain (e.g. days until the report)."""
     inspection = get_inspection(area, pk)
     framework = load_framework(inspection.framework)
-    initial = {n: inspection.framework_settings.get(n, s.default) for n, s in framework.settings.items()}
+    initial = {
+        n: inspection.framework_settings.get(n, s.default) for n, s in framework.settings.items()
+    }
     form = FrameworkSettingsForm(request.POST or None, initial=initial, framework=framework)
     if request.method == "POST" and form.is_valid():
         try:
@@ -153,5 +208,8 @@ def inspection_settings(request: HttpRequest, area: LocalArea, pk: int) -> HttpR
         else:
             messages.success(request, "Settings saved and the timeline dated again.")
             return redirect("inspections:detail", area.code, inspection.pk)
-    return render(request, "inspections/settings.html", page_context(
-        request, area, "Framework settings", form=form, inspection=inspection))
+    return render(
+        request,
+        "inspections/settings.html",
+        page_context(request, area, "Framework settings", form=form, inspection=inspection),
+    )

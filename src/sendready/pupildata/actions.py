@@ -14,8 +14,8 @@ from django.utils import timezone
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
 from sendready.accounts.models import LocalArea
-from sendready.domain.indicators import compute_indicators
-from sendready.domain.pupil_import import (
+from sendready.domain.person_level.indicators import compute_indicators
+from sendready.domain.person_level.reading import (
     Problem,
     TableReadError,
     ValidationResult,
@@ -33,8 +33,16 @@ def max_upload_bytes() -> int:
     return int(getattr(settings, "PUPIL_UPLOAD_MAX_BYTES", 200 * 1024 * 1024))
 
 
-def start_import(area: LocalArea, user, source: UploadedFile | Path | str, file_name: str,
-                 snapshot_date: dt.date, *, background: bool = True, request=None) -> ImportRun:
+def start_import(
+    area: LocalArea,
+    user,
+    source: UploadedFile | Path | str,
+    file_name: str,
+    snapshot_date: dt.date,
+    *,
+    background: bool = True,
+    request=None,
+) -> ImportRun:
     """Save the file, record an ImportRun and run it in the background (or now, for the console).
 
     `source` is an upload (saved into storage), a local file read in place (console), or the storage
@@ -45,10 +53,22 @@ def start_import(area: LocalArea, user, source: UploadedFile | Path | str, file_
         location = source
     else:
         location = storage.save_chunks(storage.new_upload_name(file_name), source.chunks())
-    run = ImportRun.objects.create(area=area, uploaded_by=user, file_name=file_name[:255],
-                                   upload_path=location, snapshot_date=snapshot_date)
-    record(request, AuditAction.IMPORTED, "pupil_import", run.pk, area=area,
-           detail=f"{file_name} as at {snapshot_date.isoformat()}", user=user)
+    run = ImportRun.objects.create(
+        area=area,
+        uploaded_by=user,
+        file_name=file_name[:255],
+        upload_path=location,
+        snapshot_date=snapshot_date,
+    )
+    record(
+        request,
+        AuditAction.IMPORTED,
+        "pupil_import",
+        run.pk,
+        area=area,
+        detail=f"{file_name} as at {snapshot_date.isoformat()}",
+        user=user,
+    )
     if background:
         from sendready.pupildata.tasks import run_import
 
@@ -86,9 +106,19 @@ def process_import(run_id: int) -> ImportRun:
             _store(run, result)
     except Exception:
         logger.exception("Import %s failed", run.pk)
-        _fail(run, ValidationResult.failed(Problem(None, None, (
-            "Something went wrong while importing this file, and nothing was imported. "
-            "Try again; if it happens again, contact support with the file name and time."))))
+        _fail(
+            run,
+            ValidationResult.failed(
+                Problem(
+                    None,
+                    None,
+                    (
+                        "Something went wrong while importing this file, and nothing was imported. "
+                        "Try again; if it happens again, contact support with the file name and time."
+                    ),
+                )
+            ),
+        )
     finally:
         if storage.is_upload(run.upload_path):
             storage.remove(run.upload_path)
@@ -118,9 +148,15 @@ def _validate(run: ImportRun, source: Path | bytes) -> ValidationResult:
 
 
 def _fail(run: ImportRun, result: ValidationResult) -> None:
-    _progress(run, status=RunStatus.FAILED, phase="failed", errors=_problems(result.errors),
-              error_count=max(result.error_count, len(result.errors)),
-              warnings=_problems(result.warnings), finished_at=timezone.now())
+    _progress(
+        run,
+        status=RunStatus.FAILED,
+        phase="failed",
+        errors=_problems(result.errors),
+        error_count=max(result.error_count, len(result.errors)),
+        warnings=_problems(result.warnings),
+        finished_at=timezone.now(),
+    )
 
 
 def _store(run: ImportRun, result: ValidationResult) -> None:
@@ -133,17 +169,34 @@ def _store(run: ImportRun, result: ValidationResult) -> None:
             old = Snapshot.objects.filter(area=run.area, snapshot_date=run.snapshot_date).first()
             if old is not None:
                 old_path = old.data_path
-                record(None, AuditAction.DELETED, "pupil_snapshot", old.pk, area=run.area,
-                       user=run.uploaded_by, detail=f"{old.snapshot_date} replaced by import {run.pk}")
+                record(
+                    None,
+                    AuditAction.DELETED,
+                    "pupil_snapshot",
+                    old.pk,
+                    area=run.area,
+                    user=run.uploaded_by,
+                    detail=f"{old.snapshot_date} replaced by import {run.pk}",
+                )
                 old.delete()
                 transaction.on_commit(lambda: storage.remove(old_path))
             snapshot = Snapshot.objects.create(
-                area=run.area, snapshot_date=run.snapshot_date, file_name=run.file_name,
-                uploaded_by=run.uploaded_by, row_count=result.rows.height, data_path=relative,
-                indicators=figures)
+                area=run.area,
+                snapshot_date=run.snapshot_date,
+                file_name=run.file_name,
+                uploaded_by=run.uploaded_by,
+                row_count=result.rows.height,
+                data_path=relative,
+                indicators=figures,
+            )
             ImportRun.objects.filter(pk=run.pk).update(
-                status=RunStatus.DONE, phase="done", snapshot=snapshot, finished_at=timezone.now(),
-                warnings=_problems(result.warnings), rows_checked=result.rows.height)
+                status=RunStatus.DONE,
+                phase="done",
+                snapshot=snapshot,
+                finished_at=timezone.now(),
+                warnings=_problems(result.warnings),
+                rows_checked=result.rows.height,
+            )
     except Exception:
         storage.remove(relative)
         raise
@@ -158,14 +211,23 @@ def import_path(area: LocalArea, user, path: Path, snapshot_date: dt.date) -> Im
 def copy_for_import(path: Path) -> str:
     """A private copy of a file in storage (its name), deleted after its import; the original is untouched."""
     with path.open("rb") as handle:
-        return storage.save_chunks(storage.new_upload_name(path.name), iter(lambda: handle.read(1 << 20), b""))
+        return storage.save_chunks(
+            storage.new_upload_name(path.name), iter(lambda: handle.read(1 << 20), b"")
+        )
 
 
 def remove_snapshot(snapshot: Snapshot, user, request=None) -> None:
     """Delete a snapshot and its rows."""
     relative = snapshot.data_path
     with transaction.atomic():
-        record(request, AuditAction.DELETED, "pupil_snapshot", snapshot.pk, area=snapshot.area,
-               detail=str(snapshot.snapshot_date), user=user)
+        record(
+            request,
+            AuditAction.DELETED,
+            "pupil_snapshot",
+            snapshot.pk,
+            area=snapshot.area,
+            detail=str(snapshot.snapshot_date),
+            user=user,
+        )
         snapshot.delete()
         transaction.on_commit(lambda: storage.remove(relative))

@@ -9,9 +9,26 @@ class PupildataConfig(AppConfig):
     verbose_name = "Person-level data"
 
     def ready(self) -> None:
+        from sendready.accounts.access import ALL_ROLES, CASEWORK_ROLES, register_permissions
+        from sendready.accounts.constants import Role
+
+        register_permissions(
+            {
+                "view_indicators": ALL_ROLES,
+                "view_pupil_rows": CASEWORK_ROLES,
+                "import_pupils": frozenset({Role.LANO, Role.SYSTEM_LEAD}),
+                "export_pupils": frozenset({Role.LANO, Role.SYSTEM_LEAD}),
+            }
+        )
         from sendready.accounts.navigation import AreaSection, register_section
 
         register_section(
-            AreaSection("data", "Person-level data", "pupildata:dashboard", "view_indicators",
-                        "Import person-level data, see indicators and trends, export for inspectors.", 20)
+            AreaSection(
+                "data",
+                "Person-level data",
+                "pupildata:dashboard",
+                "view_indicators",
+                "Import person-level data, see indicators and trends, export for inspectors.",
+                20,
+            )
         )

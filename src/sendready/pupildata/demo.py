@@ -4,7 +4,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from sendready.domain.pupil_generator import generate, write_csv
+from sendready.domain.person_level.generator import generate, write_csv
 from sendready.pupildata import actions
 from sendready.pupildata.models import Snapshot
 
@@ -20,8 +20,11 @@ def _month_end_before(day: dt.date, months: int = 0) -> dt.date:
 
 def snapshot_plan(today: dt.date) -> list[tuple[dt.date, int, int]]:
     """Three month-ends four months apart, the latest last month; each a different invented file."""
-    return [(_month_end_before(today, 8), 11, 4700), (_month_end_before(today, 4), 12, 4850),
-            (_month_end_before(today), 13, ROWS)]
+    return [
+        (_month_end_before(today, 8), 11, 4700),
+        (_month_end_before(today, 4), 12, 4850),
+        (_month_end_before(today), 13, ROWS),
+    ]
 
 
 def load(area, people) -> None:

@@ -10,7 +10,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from sendready.documents.csvout import looks_like_formula
-from sendready.domain.pupil_schema import load_schema
+from sendready.domain.person_level.schema import load_schema
 from sendready.pupildata import storage
 from sendready.pupildata.models import Snapshot
 

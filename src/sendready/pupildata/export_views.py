@@ -17,7 +17,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _job(area: LocalArea, job_id: int) -> ExportJob:
-    return get_object_or_404(ExportJob.objects.filter(area=area).select_related("snapshot"), pk=job_id)
+    return get_object_or_404(
+        ExportJob.objects.filter(area=area).select_related("snapshot"), pk=job_id
+    )
 
 
 @area_view("export_pupils")
@@ -28,11 +30,23 @@ def export_job(request: HttpRequest, area: LocalArea, job_id: int) -> HttpRespon
     if not job.finished and recovery.fail_dead_exports():
         job.refresh_from_db()
     ready = exports.downloadable(job)
-    title = "Preparing the spreadsheet" if not job.finished else (
-        "Spreadsheet ready" if ready else "The spreadsheet is not available")
-    return render(request, "pupildata/export_job.html", context(
-        request, area, title, job=job, ready=ready,
-        expires=(job.finished_at + exports.kept_for()) if ready else None))
+    title = (
+        "Preparing the spreadsheet"
+        if not job.finished
+        else ("Spreadsheet ready" if ready else "The spreadsheet is not available")
+    )
+    return render(
+        request,
+        "pupildata/export_job.html",
+        context(
+            request,
+            area,
+            title,
+            job=job,
+            ready=ready,
+            expires=(job.finished_at + exports.kept_for()) if ready else None,
+        ),
+    )
 
 
 @area_view("export_pupils")
@@ -43,8 +57,18 @@ def export_download(request: HttpRequest, area: LocalArea, job_id: int) -> FileR
     if not exports.downloadable(job):
         raise Http404("This spreadsheet is no longer kept.")
     snapshot = job.snapshot
-    record(request, AuditAction.EXPORTED, "pupil_snapshot", snapshot.pk, area=area,
-           detail=f"XLSX, {snapshot.row_count} rows as at {snapshot.snapshot_date.isoformat()} (export {job.pk})")
+    record(
+        request,
+        AuditAction.EXPORTED,
+        "pupil_snapshot",
+        snapshot.pk,
+        area=area,
+        detail=f"XLSX, {snapshot.row_count} rows as at {snapshot.snapshot_date.isoformat()} (export {job.pk})",
+    )
     name = f"send-data-{area.code}-{snapshot.snapshot_date.isoformat()}.xlsx"
-    return FileResponse(default_storage.open(job.file_name, "rb"), as_attachment=True, filename=name,
-                        content_type=XLSX)
+    return FileResponse(
+        default_storage.open(job.file_name, "rb"),
+        as_attachment=True,
+        filename=name,
+        content_type=XLSX,
+    )

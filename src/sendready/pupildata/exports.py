@@ -29,10 +29,18 @@ def kept_for() -> dt.timedelta:
 def start_export(snapshot: Snapshot, user, request=None) -> ExportJob:
     """Record an export of the snapshot and queue its writing."""
     with transaction.atomic():
-        job = ExportJob.objects.create(area=snapshot.area, snapshot=snapshot, requested_by=user,
-                                       rows_total=snapshot.row_count)
-        record(request, AuditAction.CREATED, "pupil_export", job.pk, area=snapshot.area, user=user,
-               detail=f"XLSX of {snapshot.row_count} rows as at {snapshot.snapshot_date.isoformat()} requested")
+        job = ExportJob.objects.create(
+            area=snapshot.area, snapshot=snapshot, requested_by=user, rows_total=snapshot.row_count
+        )
+        record(
+            request,
+            AuditAction.CREATED,
+            "pupil_export",
+            job.pk,
+            area=snapshot.area,
+            user=user,
+            detail=f"XLSX of {snapshot.row_count} rows as at {snapshot.snapshot_date.isoformat()} requested",
+        )
     from sendready.pupildata.tasks import run_export
 
     result = run_export.enqueue(job.pk)
@@ -58,9 +66,16 @@ def process_export(job_id: int) -> None:
     try:
         path = snapshot_xlsx(job.snapshot, progress=lambda rows: _update(job, rows_written=rows))
         name = storage.save_path(
-            f"{storage.EXPORT_DIR}/{job.area.code}/export-{job.pk}-{job.snapshot.snapshot_date}.xlsx", path)
-        _update(job, status=ExportStatus.DONE, file_name=name, rows_written=job.rows_total,
-                finished_at=timezone.now())
+            f"{storage.EXPORT_DIR}/{job.area.code}/export-{job.pk}-{job.snapshot.snapshot_date}.xlsx",
+            path,
+        )
+        _update(
+            job,
+            status=ExportStatus.DONE,
+            file_name=name,
+            rows_written=job.rows_total,
+            finished_at=timezone.now(),
+        )
     except Exception:
         logger.exception("Export %s failed", job.pk)
         storage.remove(name)
@@ -70,11 +85,18 @@ def process_export(job_id: int) -> None:
 def downloadable(job: ExportJob, now: dt.datetime | None = None) -> bool:
     """True while a finished export's file is kept."""
     now = now or timezone.now()
-    return job.status == ExportStatus.DONE and bool(job.file_name) and job.finished_at > now - kept_for()
+    return (
+        job.status == ExportStatus.DONE
+        and bool(job.file_name)
+        and job.finished_at > now - kept_for()
+    )
 
 
 def live_export_names(now: dt.datetime | None = None) -> set[str]:
     """Storage names of exports still downloadable (clean-files keeps them)."""
     cutoff = (now or timezone.now()) - kept_for()
-    return set(ExportJob.objects.filter(status=ExportStatus.DONE, finished_at__gt=cutoff)
-               .exclude(file_name="").values_list("file_name", flat=True))
+    return set(
+        ExportJob.objects.filter(status=ExportStatus.DONE, finished_at__gt=cutoff)
+        .exclude(file_name="")
+        .values_list("file_name", flat=True)
+    )

@@ -4,8 +4,8 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from sendready.domain.indicator_rules import FILTER_COLUMNS
-from sendready.domain.pupil_schema import load_schema
+from sendready.domain.person_level.indicator_rules import FILTER_COLUMNS
+from sendready.domain.person_level.schema import load_schema
 from sendready.govuk_forms import GovukDateField
 
 ALLOWED_EXTENSIONS = (".csv", ".xlsx", ".xlsm", ".txt")
@@ -19,7 +19,10 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label="Upload a file",
         help_text="CSV (UTF-8) or Excel workbook (.xlsx), one row per child or young person",
-        error_messages={"required": "Select a CSV or Excel file", "empty": "The selected file is empty"},
+        error_messages={
+            "required": "Select a CSV or Excel file",
+            "empty": "The selected file is empty",
+        },
     )
     snapshot_date = GovukDateField(
         label="Date the figures are as at",
@@ -31,9 +34,13 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         limit = settings.PUPIL_UPLOAD_MAX_BYTES
         if upload.size > limit:
-            raise forms.ValidationError(f"The selected file must be smaller than {limit / 1024 / 1024:.0f} MB")
+            raise forms.ValidationError(
+                f"The selected file must be smaller than {limit / 1024 / 1024:.0f} MB"
+            )
         if not upload.name.lower().endswith(ALLOWED_EXTENSIONS):
-            raise forms.ValidationError("The selected file must be a CSV or an Excel workbook (.xlsx)")
+            raise forms.ValidationError(
+                "The selected file must be a CSV or an Excel workbook (.xlsx)"
+            )
         if upload.size == 0:
             raise forms.ValidationError("The selected file is empty")
         return upload
@@ -52,9 +59,13 @@ def _choices(column: str) -> list[tuple[str, str]]:
 class FilterForm(forms.Form):
     """Narrow the dashboard to one need, phase or kind of setting."""
 
-    need = forms.ChoiceField(label="Primary need", required=False, choices=lambda: _choices("primary_need"))
+    need = forms.ChoiceField(
+        label="Primary need", required=False, choices=lambda: _choices("primary_need")
+    )
     phase = forms.ChoiceField(label="Phase", required=False, choices=lambda: _choices("phase"))
-    setting = forms.ChoiceField(label="Setting", required=False, choices=lambda: _choices("setting_type"))
+    setting = forms.ChoiceField(
+        label="Setting", required=False, choices=lambda: _choices("setting_type")
+    )
 
     def filters(self) -> dict[str, list[str]]:
         """Domain filters from valid choices (empty when the form is invalid)."""

@@ -28,19 +28,36 @@ def upload(request: HttpRequest, area: LocalArea) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
-        run = actions.start_import(area, request.user, upload_file, upload_file.name,
-                                   form.cleaned_data["snapshot_date"], request=request)
+        run = actions.start_import(
+            area,
+            request.user,
+            upload_file,
+            upload_file.name,
+            form.cleaned_data["snapshot_date"],
+            request=request,
+        )
         return redirect("pupildata:progress", area.code, run.pk)
     recent = ImportRun.objects.filter(area=area).select_related("uploaded_by")[:10]
-    return render(request, "pupildata/import.html", context(
-        request, area, "Import person-level data", form=form, recent=recent))
+    return render(
+        request,
+        "pupildata/import.html",
+        context(request, area, "Import person-level data", form=form, recent=recent),
+    )
 
 
 def _status(area: LocalArea, run: ImportRun) -> dict:
-    return {"status": run.status, "status_text": run.get_status_display(), "phase": run.phase,
-            "phase_text": run.phase_text, "percent": run.percent, "rows_checked": run.rows_checked,
-            "rows_total": run.rows_total, "finished": run.finished, "error_count": run.error_count,
-            "page": reverse("pupildata:progress", args=[area.code, run.pk])}
+    return {
+        "status": run.status,
+        "status_text": run.get_status_display(),
+        "phase": run.phase,
+        "phase_text": run.phase_text,
+        "percent": run.percent,
+        "rows_checked": run.rows_checked,
+        "rows_total": run.rows_total,
+        "finished": run.finished,
+        "error_count": run.error_count,
+        "page": reverse("pupildata:progress", args=[area.code, run.pk]),
+    }
 
 
 def _checked_run(area: LocalArea, run_id: int) -> ImportRun:
@@ -57,12 +74,29 @@ def progress(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResponse
     """Progress while the file is checked; then the result, or every problem found."""
     run = _checked_run(area, run_id)
     if run.errors or run.warnings:  # problems quote children's values from the file
-        record(request, AuditAction.VIEWED, "pupil_import", run.pk, area=area,
-               detail=f"problems found in {run.file_name}")
-    title = {"done": "File imported", "failed": "The file was not imported"}.get(run.status, "Importing your file")
-    return render(request, "pupildata/progress.html", context(
-        request, area, title, run=run, problems=run.errors[:PROBLEMS_ON_SCREEN],
-        status=_status(area, run)))
+        record(
+            request,
+            AuditAction.VIEWED,
+            "pupil_import",
+            run.pk,
+            area=area,
+            detail=f"problems found in {run.file_name}",
+        )
+    title = {"done": "File imported", "failed": "The file was not imported"}.get(
+        run.status, "Importing your file"
+    )
+    return render(
+        request,
+        "pupildata/progress.html",
+        context(
+            request,
+            area,
+            title,
+            run=run,
+            problems=run.errors[:PROBLEMS_ON_SCREEN],
+            status=_status(area, run),
+        ),
+    )
 
 
 @area_view("import_pupils")
@@ -78,10 +112,18 @@ def progress_json(request: HttpRequest, area: LocalArea, run_id: int) -> JsonRes
 def problems_csv(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResponse:
     """Every problem listed for the run, as CSV."""
     run = get_run(area, run_id)
-    record(request, AuditAction.EXPORTED, "pupil_import", run.pk, area=area,
-           detail=f"problems CSV for {run.file_name}")
+    record(
+        request,
+        AuditAction.EXPORTED,
+        "pupil_import",
+        run.pk,
+        area=area,
+        detail=f"problems CSV for {run.file_name}",
+    )
     rows = [[p["row"], p["column"], p["message"]] for p in run.errors]
     rows += [[p["row"], p["column"], f"Warning: {p['message']}"] for p in run.warnings]
-    response = HttpResponse(rows_to_csv(["Row", "Column", "Problem"], rows), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        rows_to_csv(["Row", "Column", "Problem"], rows), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="import-{run.pk}-problems.csv"'
     return response

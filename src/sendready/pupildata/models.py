@@ -30,12 +30,16 @@ class Snapshot(models.Model):
     area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="pupil_snapshots")
     snapshot_date = models.DateField()
     file_name = models.CharField(max_length=255)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     row_count = models.PositiveIntegerField(default=0)
-    status = models.CharField(max_length=20, choices=SnapshotStatus.choices,
-                              default=SnapshotStatus.READY)
-    data_path = models.CharField(max_length=255, help_text="Parquet file: its name in the default storage.")
+    status = models.CharField(
+        max_length=20, choices=SnapshotStatus.choices, default=SnapshotStatus.READY
+    )
+    data_path = models.CharField(
+        max_length=255, help_text="Parquet file: its name in the default storage."
+    )
     indicators = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -44,7 +48,9 @@ class Snapshot(models.Model):
     class Meta:
         ordering = ["-snapshot_date", "-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["area", "snapshot_date"], name="one_snapshot_per_area_date")
+            models.UniqueConstraint(
+                fields=["area", "snapshot_date"], name="one_snapshot_per_area_date"
+            )
         ]
 
     def __str__(self) -> str:
@@ -62,8 +68,9 @@ class ImportRun(models.Model):
     """One attempt to import a file: progress while it runs, then every problem found."""
 
     area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="pupil_imports")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     file_name = models.CharField(max_length=255)
     upload_path = models.CharField(max_length=255, blank=True)
     snapshot_date = models.DateField()
@@ -74,14 +81,17 @@ class ImportRun(models.Model):
     errors = models.JSONField(default=list, blank=True)
     error_count = models.PositiveIntegerField(default=0)
     warnings = models.JSONField(default=list, blank=True)
-    snapshot = models.ForeignKey(Snapshot, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="import_runs")
+    snapshot = models.ForeignKey(
+        Snapshot, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_runs"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # A heartbeat: every step of the import moves it on; a run with none for too long has a dead worker.
     updated_at = models.DateTimeField(default=timezone.now)
-    task_id = models.CharField(max_length=64, blank=True, help_text="The background task running it.")
+    task_id = models.CharField(
+        max_length=64, blank=True, help_text="The background task running it."
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -107,12 +117,17 @@ class ExportJob(models.Model):
 
     area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="pupil_exports")
     snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="exports")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
-    status = models.CharField(max_length=20, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        max_length=20, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
     rows_written = models.PositiveIntegerField(default=0)
     rows_total = models.PositiveIntegerField(default=0)
-    file_name = models.CharField(max_length=255, blank=True, help_text="The XLSX: its name in the default storage.")
+    file_name = models.CharField(
+        max_length=255, blank=True, help_text="The XLSX: its name in the default storage."
+    )
     task_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(default=timezone.now)

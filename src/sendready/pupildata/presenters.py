@@ -4,36 +4,100 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from sendready.domain.indicator_rules import BREAKDOWNS, SOCIAL_CARE_HEALTH
-from sendready.domain.indicators import Indicator, IndicatorSet, compare_snapshots, definitions
-from sendready.domain.pupil_schema import load_schema
+from sendready.domain.person_level.indicator_rules import BREAKDOWNS, SOCIAL_CARE_HEALTH
+from sendready.domain.person_level.indicators import (
+    Indicator,
+    IndicatorSet,
+    compare_snapshots,
+    definitions,
+)
+from sendready.domain.person_level.schema import load_schema
 
 SECTIONS: list[tuple[str, list[str]]] = [
     ("Who is in the file", ["rows", "ehc_plans", "sen_support"]),
-    ("New EHC plans", ["ehc_new_plans", "ehc_within_20_weeks_pct", "ehc_within_20_weeks_incl_exceptions_pct",
-                       "ehc_mean_weeks", "ehc_over_1_year_pct", "ehc_decision_within_6_weeks_pct"]),
-    ("Annual reviews", ["annual_reviews_overdue", "annual_reviews_overdue_pct", "annual_reviews_unknown"]),
-    ("Attendance", ["persistent_absence_pct", "persistent_absence_ehc_pct",
-                    "persistent_absence_sen_support_pct"]),
-    ("Suspensions and exclusions, by SEN status", [
-        "suspended_pupils_ehc", "suspended_pupils_ehc_pct", "suspensions_ehc", "permanent_exclusions_ehc",
-        "suspended_pupils_sen_support", "suspended_pupils_sen_support_pct", "suspensions_sen_support",
-        "permanent_exclusions_sen_support"]),
-    ("Education, training and where people are placed", [
-        "neet", "neet_pct", "elective_home_education", "children_missing_education",
-        "alternative_provision", "alternative_provision_unregistered", "placed_out_of_area",
-        "placed_out_of_area_ehc_pct"]),
+    (
+        "New EHC plans",
+        [
+            "ehc_new_plans",
+            "ehc_within_20_weeks_pct",
+            "ehc_within_20_weeks_incl_exceptions_pct",
+            "ehc_mean_weeks",
+            "ehc_over_1_year_pct",
+            "ehc_decision_within_6_weeks_pct",
+        ],
+    ),
+    (
+        "Annual reviews",
+        ["annual_reviews_overdue", "annual_reviews_overdue_pct", "annual_reviews_unknown"],
+    ),
+    (
+        "Attendance",
+        [
+            "persistent_absence_pct",
+            "persistent_absence_ehc_pct",
+            "persistent_absence_sen_support_pct",
+        ],
+    ),
+    (
+        "Suspensions and exclusions, by SEN status",
+        [
+            "suspended_pupils_ehc",
+            "suspended_pupils_ehc_pct",
+            "suspensions_ehc",
+            "permanent_exclusions_ehc",
+            "suspended_pupils_sen_support",
+            "suspended_pupils_sen_support_pct",
+            "suspensions_sen_support",
+            "permanent_exclusions_sen_support",
+        ],
+    ),
+    (
+        "Education, training and where people are placed",
+        [
+            "neet",
+            "neet_pct",
+            "elective_home_education",
+            "children_missing_education",
+            "alternative_provision",
+            "alternative_provision_unregistered",
+            "placed_out_of_area",
+            "placed_out_of_area_ehc_pct",
+        ],
+    ),
 ]
-TREND_IDS = ["rows", "ehc_plans", "sen_support", "ehc_new_plans", "ehc_within_20_weeks_pct",
-             "ehc_within_20_weeks_incl_exceptions_pct", "ehc_mean_weeks", "annual_reviews_overdue",
-             "persistent_absence_pct", "neet", "alternative_provision", "placed_out_of_area"]
+TREND_IDS = [
+    "rows",
+    "ehc_plans",
+    "sen_support",
+    "ehc_new_plans",
+    "ehc_within_20_weeks_pct",
+    "ehc_within_20_weeks_incl_exceptions_pct",
+    "ehc_mean_weeks",
+    "annual_reviews_overdue",
+    "persistent_absence_pct",
+    "neet",
+    "alternative_provision",
+    "placed_out_of_area",
+]
 CHART_IDS = ["ehc_plans", "ehc_within_20_weeks_pct"]
-STATUS_COLUMNS = [("E", "EHC plan", "_ehc"), ("K", "SEN support", "_sen_support"), ("N", "No SEN", "_no_sen")]
-FLAG_TITLES = {"child_in_need": "Child in need", "child_protection": "Child protection plan",
-               "looked_after": "Looked after", "early_help": "Early help",
-               "complex_health_needs": "Complex health needs",
-               "dynamic_support_register": "On the dynamic support register"}
-BREAKDOWN_LABELS = {"by_primary_need": "primary_need", "by_phase": "phase", "by_setting_type": "setting_type"}
+STATUS_COLUMNS = [
+    ("E", "EHC plan", "_ehc"),
+    ("K", "SEN support", "_sen_support"),
+    ("N", "No SEN", "_no_sen"),
+]
+FLAG_TITLES = {
+    "child_in_need": "Child in need",
+    "child_protection": "Child protection plan",
+    "looked_after": "Looked after",
+    "early_help": "Early help",
+    "complex_health_needs": "Complex health needs",
+    "dynamic_support_register": "On the dynamic support register",
+}
+BREAKDOWN_LABELS = {
+    "by_primary_need": "primary_need",
+    "by_phase": "phase",
+    "by_setting_type": "setting_type",
+}
 
 
 class Small:
@@ -66,8 +130,13 @@ def suppress_small_counts(figures: IndicatorSet, below: int) -> IndicatorSet:
         if _small(ind.denominator, below):
             hidden |= {"denominator": Small(below), "value": Small(below)}
         indicators[key] = dataclasses.replace(ind, **hidden) if hidden else ind
-    breakdowns = {dim: {cat: {k: Small(below) if _small(v, below) else v for k, v in counts.items()}
-                        for cat, counts in cats.items()} for dim, cats in figures.breakdowns.items()}
+    breakdowns = {
+        dim: {
+            cat: {k: Small(below) if _small(v, below) else v for k, v in counts.items()}
+            for cat, counts in cats.items()
+        }
+        for dim, cats in figures.breakdowns.items()
+    }
     return dataclasses.replace(figures, indicators=indicators, breakdowns=breakdowns)
 
 
@@ -110,15 +179,24 @@ def _national(ind: Indicator) -> str | None:
 
 
 def figure(ind: Indicator) -> Figure:
-    return Figure(id=ind.id, title=ind.title, text=display(ind.value, ind.unit), definition=ind.definition,
-                  national=_national(ind), numerator=ind.numerator, denominator=ind.denominator,
-                  is_pct=ind.denominator is not None)
+    return Figure(
+        id=ind.id,
+        title=ind.title,
+        text=display(ind.value, ind.unit),
+        definition=ind.definition,
+        national=_national(ind),
+        numerator=ind.numerator,
+        denominator=ind.denominator,
+        is_pct=ind.denominator is not None,
+    )
 
 
 def sections(figures: IndicatorSet) -> list[Section]:
     """Headline figures in groups, in display order."""
-    return [Section(title, [figure(figures.indicators[i]) for i in ids if i in figures.indicators])
-            for title, ids in SECTIONS]
+    return [
+        Section(title, [figure(figures.indicators[i]) for i in ids if i in figures.indicators])
+        for title, ids in SECTIONS
+    ]
 
 
 def overlaps(figures: IndicatorSet) -> list[dict[str, Any]]:
@@ -142,10 +220,21 @@ def breakdown_tables(figures: IndicatorSet) -> list[dict[str, Any]]:
         rows = []
         for category, counts in figures.breakdowns.get(dim, {}).items():
             label = schema[column].label(category) if column else category
-            rows.append({"id": f"{dim}:{category}", "label": label if category != "unknown" else "Not recorded",
-                         **counts})
-        tables.append({"id": dim, "title": defs.get(dim, {}).get("title", dim),
-                       "definition": defs.get(dim, {}).get("definition", ""), "rows": rows})
+            rows.append(
+                {
+                    "id": f"{dim}:{category}",
+                    "label": label if category != "unknown" else "Not recorded",
+                    **counts,
+                }
+            )
+        tables.append(
+            {
+                "id": dim,
+                "title": defs.get(dim, {}).get("title", dim),
+                "definition": defs.get(dim, {}).get("definition", ""),
+                "rows": rows,
+            }
+        )
     return tables
 
 
@@ -158,9 +247,16 @@ def trend_table(sets: list[IndicatorSet]) -> dict[str, Any]:
         t = trends.get(ind_id)
         if t is None:
             continue
-        rows.append({"id": ind_id, "title": t.title,
-                     "values": [display(v, t.unit) for _, v in t.points],
-                     "change": "" if t.change_from_previous is None else _signed(t.change_from_previous, t.unit)})
+        rows.append(
+            {
+                "id": ind_id,
+                "title": t.title,
+                "values": [display(v, t.unit) for _, v in t.points],
+                "change": ""
+                if t.change_from_previous is None
+                else _signed(t.change_from_previous, t.unit),
+            }
+        )
     return {"dates": dates, "rows": rows}
 
 
@@ -177,5 +273,7 @@ def chart_points(sets: list[IndicatorSet], ind_id: str) -> list[dict[str, Any]]:
     for s in sorted(sets, key=lambda s: s.as_of):
         ind = s.indicators.get(ind_id)
         if ind is not None:
-            points.append({"date": s.as_of, "value": ind.value, "text": display(ind.value, ind.unit)})
+            points.append(
+                {"date": s.as_of, "value": ind.value, "text": display(ind.value, ind.unit)}
+            )
     return points

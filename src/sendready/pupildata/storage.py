@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 
-from sendready.domain.pupil_import import ROW_COLUMN
+from sendready.domain.person_level.reading import ROW_COLUMN
 
 SNAPSHOT_DIR = "snapshots"
 UPLOAD_DIR = "uploads"

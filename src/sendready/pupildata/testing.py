@@ -4,7 +4,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from sendready.domain.pupil_generator import generate, write_csv
+from sendready.domain.person_level.generator import generate, write_csv
 from sendready.pupildata import actions
 from sendready.pupildata.models import ExportJob, ImportRun, Snapshot
 

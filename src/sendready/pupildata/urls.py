@@ -12,7 +12,11 @@ urlpatterns = [
     path(snap + "rows/<str:indicator>/", views.indicator_rows, name="rows"),
     path(snap + "export.xlsx", views.export_xlsx, name="export"),
     path(base + "exports/<int:job_id>/", export_views.export_job, name="export_job"),
-    path(base + "exports/<int:job_id>/download.xlsx", export_views.export_download, name="export_download"),
+    path(
+        base + "exports/<int:job_id>/download.xlsx",
+        export_views.export_download,
+        name="export_download",
+    ),
     path(base + "trends/<str:indicator>.svg", views.trend_chart, name="chart"),
     path(base + "schema/", views.schema_page, name="schema"),
     path(base + "template.csv", views.template_csv_download, name="template_csv"),

@@ -11,8 +11,8 @@ from sendready.accounts.constants import AuditAction
 from sendready.accounts.models import LocalArea
 from sendready.documents import charts
 from sendready.documents.xlsx import table_to_xlsx
-from sendready.domain.indicators import definitions
-from sendready.domain.pupil_schema import describe, load_schema, template_csv
+from sendready.domain.person_level.indicators import definitions
+from sendready.domain.person_level.schema import describe, load_schema, template_csv
 from sendready.pupildata import exports, figures, presenters
 from sendready.pupildata.access import get_snapshot, latest_snapshot
 from sendready.pupildata.export import snapshot_xlsx
@@ -22,15 +22,22 @@ from sendready.pupildata.models import Snapshot
 
 def context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict:
     """What every page of this section needs."""
-    return {"title": title, "area": area, "active_nav": "data",
-            "can_view_rows": can(request.user, "view_pupil_rows", area),
-            "can_import": can(request.user, "import_pupils", area),
-            "can_export": can(request.user, "export_pupils", area), **extra}
+    return {
+        "title": title,
+        "area": area,
+        "active_nav": "data",
+        "can_view_rows": can(request.user, "view_pupil_rows", area),
+        "can_import": can(request.user, "import_pupils", area),
+        "can_export": can(request.user, "export_pupils", area),
+        **extra,
+    }
 
 
 @area_view("view_indicators")
 @never_cache
-def dashboard(request: HttpRequest, area: LocalArea, snapshot_id: int | None = None) -> HttpResponse:
+def dashboard(
+    request: HttpRequest, area: LocalArea, snapshot_id: int | None = None
+) -> HttpResponse:
     """Headline figures with definitions and national comparisons, breakdowns and trends."""
     snapshot = get_snapshot(area, snapshot_id) if snapshot_id else latest_snapshot(area)
     form = FilterForm(request.GET or None)
@@ -42,14 +49,30 @@ def dashboard(request: HttpRequest, area: LocalArea, snapshot_id: int | None = N
     if filters and not can(request.user, "view_pupil_rows", area):
         current = presenters.suppress_small_counts(current, settings.PUPIL_SUPPRESS_BELOW)
     sets = [figures.cached(s) for s in history]
-    charts_data = [{"id": i, "title": definitions()[i]["title"], "points": presenters.chart_points(sets, i)}
-                   for i in presenters.CHART_IDS]
-    return render(request, "pupildata/dashboard.html", context(
-        request, area, "Person-level data", snapshot=snapshot, filter_form=form,
-        query=form.query() if form.is_bound else "", filtered=bool(filters),
-        sections=presenters.sections(current), overlaps=presenters.overlaps(current),
-        status_columns=presenters.STATUS_COLUMNS, breakdowns=presenters.breakdown_tables(current),
-        history=list(reversed(history)), trend=presenters.trend_table(sets), charts=charts_data))
+    charts_data = [
+        {"id": i, "title": definitions()[i]["title"], "points": presenters.chart_points(sets, i)}
+        for i in presenters.CHART_IDS
+    ]
+    return render(
+        request,
+        "pupildata/dashboard.html",
+        context(
+            request,
+            area,
+            "Person-level data",
+            snapshot=snapshot,
+            filter_form=form,
+            query=form.query() if form.is_bound else "",
+            filtered=bool(filters),
+            sections=presenters.sections(current),
+            overlaps=presenters.overlaps(current),
+            status_columns=presenters.STATUS_COLUMNS,
+            breakdowns=presenters.breakdown_tables(current),
+            history=list(reversed(history)),
+            trend=presenters.trend_table(sets),
+            charts=charts_data,
+        ),
+    )
 
 
 @area_view("view_indicators")
@@ -59,7 +82,9 @@ def trend_chart(request: HttpRequest, area: LocalArea, indicator: str) -> HttpRe
     if info is None or ":" in indicator or indicator.startswith("by_"):
         raise Http404("No such figure.")
     sets = [figures.cached(s) for s in Snapshot.objects.for_area(area).oldest_first()]
-    svg = charts.line_svg(presenters.chart_points(sets, indicator), info["title"], info.get("unit", "count"))
+    svg = charts.line_svg(
+        presenters.chart_points(sets, indicator), info["title"], info.get("unit", "count")
+    )
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Cache-Control"] = "private, max-age=60"
     return response
@@ -67,7 +92,9 @@ def trend_chart(request: HttpRequest, area: LocalArea, indicator: str) -> HttpRe
 
 @area_view("view_pupil_rows")
 @never_cache
-def indicator_rows(request: HttpRequest, area: LocalArea, snapshot_id: int, indicator: str) -> HttpResponse:
+def indicator_rows(
+    request: HttpRequest, area: LocalArea, snapshot_id: int, indicator: str
+) -> HttpResponse:
     """The pseudonymous rows behind one figure, a page at a time; every view is audit-logged."""
     snapshot = get_snapshot(area, snapshot_id)
     form = FilterForm(request.GET or None)
@@ -83,10 +110,22 @@ def indicator_rows(request: HttpRequest, area: LocalArea, snapshot_id: int, indi
         raise Http404("No such figure.") from None
     record(request, AuditAction.VIEWED, "pupil_rows", snapshot.pk, area=area, detail=indicator)
     title = _figure_title(indicator)
-    return render(request, "pupildata/rows.html", context(
-        request, area, f"Rows behind: {title}", snapshot=snapshot, indicator=indicator,
-        figure_title=title, part=part, page=page, query=form.query() if form.is_bound else "",
-        schema=load_schema()))
+    return render(
+        request,
+        "pupildata/rows.html",
+        context(
+            request,
+            area,
+            f"Rows behind: {title}",
+            snapshot=snapshot,
+            indicator=indicator,
+            figure_title=title,
+            part=part,
+            page=page,
+            query=form.query() if form.is_bound else "",
+            schema=load_schema(),
+        ),
+    )
 
 
 def _figure_title(indicator: str) -> str:
@@ -109,24 +148,45 @@ def export_xlsx(request: HttpRequest, area: LocalArea, snapshot_id: int) -> Http
         if request.method == "POST":
             job = exports.start_export(snapshot, request.user, request=request)
             return redirect("pupildata:export_job", area.code, job.pk)
-        return render(request, "pupildata/export_start.html", context(
-            request, area, "Download this snapshot for inspectors", snapshot=snapshot,
-            keep_hours=settings.PUPIL_EXPORT_KEEP_HOURS))
+        return render(
+            request,
+            "pupildata/export_start.html",
+            context(
+                request,
+                area,
+                "Download this snapshot for inspectors",
+                snapshot=snapshot,
+                keep_hours=settings.PUPIL_EXPORT_KEEP_HOURS,
+            ),
+        )
     path = snapshot_xlsx(snapshot)
-    record(request, AuditAction.EXPORTED, "pupil_snapshot", snapshot.pk, area=area,
-           detail=f"XLSX, {snapshot.row_count} rows as at {snapshot.snapshot_date.isoformat()}")
+    record(
+        request,
+        AuditAction.EXPORTED,
+        "pupil_snapshot",
+        snapshot.pk,
+        area=area,
+        detail=f"XLSX, {snapshot.row_count} rows as at {snapshot.snapshot_date.isoformat()}",
+    )
     handle = path.open("rb")
     path.unlink()  # the open handle keeps the data until the response is sent
     name = f"send-data-{area.code}-{snapshot.snapshot_date.isoformat()}.xlsx"
-    return FileResponse(handle, as_attachment=True, filename=name,
-                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=name,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 @area_view("view_indicators")
 def schema_page(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """The documented layout, column by column, with the templates to download."""
-    return render(request, "pupildata/schema.html", context(
-        request, area, "Person-level data: file layout", columns=describe()))
+    return render(
+        request,
+        "pupildata/schema.html",
+        context(request, area, "Person-level data: file layout", columns=describe()),
+    )
 
 
 @area_view("view_indicators")
@@ -141,13 +201,28 @@ def template_csv_download(request: HttpRequest, area: LocalArea) -> HttpResponse
 def template_xlsx_download(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """An XLSX template: the heading row and an example, plus a sheet describing every column."""
     schema = load_schema()
-    about = [[c["name"], c["title"], "Yes" if c["required"] else "No", c["type"], c["description"],
-              "; ".join(f"{a['code']} = {a['label']}" for a in c["allowed"])] for c in describe()]
-    data = table_to_xlsx({
-        "Pupils": (schema.names, [[c.example for c in schema.columns]]),
-        "Columns": (["Column", "Title", "Required", "Type", "Description", "Allowed values"], about),
-    })
+    about = [
+        [
+            c["name"],
+            c["title"],
+            "Yes" if c["required"] else "No",
+            c["type"],
+            c["description"],
+            "; ".join(f"{a['code']} = {a['label']}" for a in c["allowed"]),
+        ]
+        for c in describe()
+    ]
+    data = table_to_xlsx(
+        {
+            "Pupils": (schema.names, [[c.example for c in schema.columns]]),
+            "Columns": (
+                ["Column", "Title", "Required", "Type", "Description", "Allowed values"],
+                about,
+            ),
+        }
+    )
     response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     response["Content-Disposition"] = 'attachment; filename="send-person-level-template.xlsx"'
     return response

@@ -19,13 +19,21 @@ class Command(BaseCommand):
         if options["region"]:
             areas = areas.filter(region__iexact=options["region"])
         rows = [
-            {"code": a.code, "name": a.name, "old_la_code": a.old_la_code or None,
-             "region": a.region or None, "current": a.is_current, "fictional": a.is_fictional}
+            {
+                "code": a.code,
+                "name": a.name,
+                "old_la_code": a.old_la_code or None,
+                "region": a.region or None,
+                "current": a.is_current,
+                "fictional": a.is_fictional,
+            }
             for a in areas
         ]
         if options["format"] == "json":
             self.stdout.write(json.dumps(rows, indent=2))
             return
         for row in rows:
-            self.stdout.write(f"{row['code']}  {row['name']}  ({row['region'] or 'region unknown'})")
+            self.stdout.write(
+                f"{row['code']}  {row['name']}  ({row['region'] or 'region unknown'})"
+            )
         self.stdout.write(f"{len(rows)} local areas")

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sendready.domain.forecast import forecast, freshness
+from sendready.domain.forecasting.forecast import forecast, freshness
 from sendready.forecasting.data import domain_areas, domain_events
 from sendready.forecasting.presenters import LICENCE, forecast_dict, freshness_dict
 
@@ -17,7 +17,9 @@ def parse_date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise CommandError(f"{option} '{value}' is not a date written as YYYY-MM-DD, e.g. 2025-09-01.") from exc
+        raise CommandError(
+            f"{option} '{value}' is not a date written as YYYY-MM-DD, e.g. 2025-09-01."
+        ) from exc
 
 
 class Command(BaseCommand):
@@ -26,7 +28,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--region", help="ONS or Ofsted region name, e.g. 'West Midlands'")
         parser.add_argument("--area", help="ONS code of one area, e.g. E06000021")
-        parser.add_argument("--as-of", dest="as_of", help="forecast date YYYY-MM-DD (default today)")
+        parser.add_argument(
+            "--as-of", dest="as_of", help="forecast date YYYY-MM-DD (default today)"
+        )
         parser.add_argument("--format", choices=["json", "text"], default="text")
 
     def handle(self, *args, **options) -> None:
@@ -34,32 +38,50 @@ class Command(BaseCommand):
         areas = domain_areas()
         region, code = options["region"], options["area"]
         if region:
-            names = {a.region for a in areas if a.is_current} | {a.ofsted_region for a in areas if a.is_current}
+            names = {a.region for a in areas if a.is_current} | {
+                a.ofsted_region for a in areas if a.is_current
+            }
             match = next((n for n in names if n.lower() == region.strip().lower()), None)
             if match is None:
-                raise CommandError(f"'{region}' is not a region. Use one of: {', '.join(sorted(names))}.")
+                raise CommandError(
+                    f"'{region}' is not a region. Use one of: {', '.join(sorted(names))}."
+                )
             region = match
         if code:
             code = code.strip().upper()
             if code not in {a.code for a in areas if a.is_current}:
-                raise CommandError(f"'{options['area']}' is not the ONS code of a current local area "
-                                   "(e.g. E06000021 for Stoke-on-Trent).")
+                raise CommandError(
+                    f"'{options['area']}' is not the ONS code of a current local area "
+                    "(e.g. E06000021 for Stoke-on-Trent)."
+                )
         events = domain_events()
         results = forecast(as_of, areas, events, region=region, area_code=code)
         fresh = freshness(events, as_of)
         if options["format"] == "json":
-            payload = {"as_of": as_of.isoformat(), **freshness_dict(fresh), "licence": LICENCE,
-                       "areas": [forecast_dict(f) for f in results]}
+            payload = {
+                "as_of": as_of.isoformat(),
+                **freshness_dict(fresh),
+                "licence": LICENCE,
+                "areas": [forecast_dict(f) for f in results],
+            }
             self.stdout.write(json.dumps(payload, indent=2))
             return
-        self.stdout.write(("OUT OF DATE: " if fresh.stale else "") + f"{fresh.sentence} {fresh.warning}".strip())
+        self.stdout.write(
+            ("OUT OF DATE: " if fresh.stale else "") + f"{fresh.sentence} {fresh.warning}".strip()
+        )
         for f in results:
             last = f.last_inspection
-            since = f"last {last.description}, {'started' if last.start_date else 'published'} {last.date}" \
-                if last else "no full inspection on record"
+            since = (
+                f"last {last.description}, {'started' if last.start_date else 'published'} {last.date}"
+                if last
+                else "no full inspection on record"
+            )
             self.stdout.write(f"{f.area_name} ({f.area_code}, {f.region}): {since}")
-            self.stdout.write("  " + "; ".join(f"{t.term} {t.total:.0%}" for t in f.terms)
-                              + ("" if f.expected else f" (not expected in the next {len(f.terms)} terms)"))
+            self.stdout.write(
+                "  "
+                + "; ".join(f"{t.term} {t.total:.0%}" for t in f.terms)
+                + ("" if f.expected else f" (not expected in the next {len(f.terms)} terms)")
+            )
         if fresh.stale:
             self.stdout.write(f"OUT OF DATE: {fresh.sentence} {fresh.warning}")
         self.stdout.write(LICENCE)

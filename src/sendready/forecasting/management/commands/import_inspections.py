@@ -8,9 +8,11 @@ from sendready.forecasting.actions import import_events
 
 
 class Command(BaseCommand):
-    help = ("Import area SEND inspections from Ofsted's official statistics (.ods or CSV), Ofsted's management "
-            "information (CSV), Data to Insight's Ofsted SEND summary (CSV) or the layout of "
-            "area_send_events_to_2025-08-31.csv; the layout is recognised from the header row.")
+    help = (
+        "Import area SEND inspections from Ofsted's official statistics (.ods or CSV), Ofsted's management "
+        "information (CSV), Data to Insight's Ofsted SEND summary (CSV) or the layout of "
+        "area_send_events_to_2025-08-31.csv; the layout is recognised from the header row."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", type=Path)
@@ -23,7 +25,9 @@ class Command(BaseCommand):
         if report.errors:
             for e in report.errors:
                 self.stderr.write(str(e))
-            raise CommandError(f"{len(report.errors)} problem(s) found in {path.name}; nothing was imported.")
+            raise CommandError(
+                f"{len(report.errors)} problem(s) found in {path.name}; nothing was imported."
+            )
         if report.layout != "sendready":
             self.stdout.write(f"Read as {report.layout_words}.")
         for line in report.added_lines:

@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from sendready.domain.frameworks import list_frameworks, load_framework
+from sendready.domain.inspection.frameworks import list_frameworks, load_framework
 
 
 class Command(BaseCommand):
@@ -17,9 +17,16 @@ class Command(BaseCommand):
         rows = []
         for name in list_frameworks():
             fw = load_framework(name)
-            rows.append({"name": name, "title": fw.title, "outcomes": [
-                {"key": o.key, "title": o.title, "counts": [c.name for c in o.counts]}
-                for o in fw.outcomes]})
+            rows.append(
+                {
+                    "name": name,
+                    "title": fw.title,
+                    "outcomes": [
+                        {"key": o.key, "title": o.title, "counts": [c.name for c in o.counts]}
+                        for o in fw.outcomes
+                    ],
+                }
+            )
         if options["format"] == "json":
             self.stdout.write(json.dumps(rows, indent=2))
             return

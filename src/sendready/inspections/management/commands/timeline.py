@@ -5,17 +5,18 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sendready.domain.frameworks import list_frameworks, load_framework
-from sendready.domain.outcomes import RecordedOutcome, check_outcome
-from sendready.domain.timeline import TimelineError, build_timeline
+from sendready.domain.inspection.frameworks import list_frameworks, load_framework
+from sendready.domain.inspection.outcomes import RecordedOutcome, check_outcome
+from sendready.domain.inspection.timeline import TimelineError, build_timeline
 
 
 def _date(value: str, what: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"{what} must be a date written YYYY-MM-DD, for example 2025-09-08; "
-                           f"got '{value}'.") from None
+        raise CommandError(
+            f"{what} must be a date written YYYY-MM-DD, for example 2025-09-08; got '{value}'."
+        ) from None
 
 
 def _pairs(items: list[str], flag: str, example: str) -> list[tuple[str, str]]:
@@ -32,21 +33,42 @@ class Command(BaseCommand):
     help = "Print the dated milestones of an inspection (JSON or text)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--framework", required=True,
-                            help=f"One of: {', '.join(list_frameworks())}")
+        parser.add_argument(
+            "--framework", required=True, help=f"One of: {', '.join(list_frameworks())}"
+        )
         parser.add_argument("--notified", required=True, help="Notification date, YYYY-MM-DD")
         parser.add_argument("--onsite-start", help="Real first on-site day, YYYY-MM-DD")
         parser.add_argument("--onsite-end", help="Real last on-site day, YYYY-MM-DD")
-        parser.add_argument("--actual", action="append", default=[], metavar="KEY=YYYY-MM-DD",
-                            help="A step's real date, e.g. --actual report_published=2025-12-03 "
-                                 "(repeatable; windows take KEY_start and KEY_end)")
-        parser.add_argument("--outcome", help="The recorded outcome's key (see `sendready frameworks`)")
-        parser.add_argument("--weaknesses", type=int,
-                            help="Re-visits: areas of significant weakness the inspection recorded")
-        parser.add_argument("--judgement", action="append", default=[], metavar="N=sufficient",
-                            help="Re-visits: progress in area of weakness N (repeatable)")
-        parser.add_argument("--setting", action="append", default=[], metavar="NAME=NUMBER",
-                            help="Change an unconfirmed number, e.g. --setting report_wd=40")
+        parser.add_argument(
+            "--actual",
+            action="append",
+            default=[],
+            metavar="KEY=YYYY-MM-DD",
+            help="A step's real date, e.g. --actual report_published=2025-12-03 "
+            "(repeatable; windows take KEY_start and KEY_end)",
+        )
+        parser.add_argument(
+            "--outcome", help="The recorded outcome's key (see `sendready frameworks`)"
+        )
+        parser.add_argument(
+            "--weaknesses",
+            type=int,
+            help="Re-visits: areas of significant weakness the inspection recorded",
+        )
+        parser.add_argument(
+            "--judgement",
+            action="append",
+            default=[],
+            metavar="N=sufficient",
+            help="Re-visits: progress in area of weakness N (repeatable)",
+        )
+        parser.add_argument(
+            "--setting",
+            action="append",
+            default=[],
+            metavar="NAME=NUMBER",
+            help="Change an unconfirmed number, e.g. --setting report_wd=40",
+        )
         parser.add_argument("--format", choices=["text", "json"], default="text")
 
     def handle(self, *args, **options) -> None:
@@ -60,12 +82,14 @@ class Command(BaseCommand):
         settings = {}
         for name, value in _pairs(options["setting"], "--setting", "NAME=NUMBER"):
             if not value.isdigit():
-                raise CommandError(f"--setting {name}={value}: write NAME=NUMBER, for example "
-                                   "report_wd=40.")
+                raise CommandError(
+                    f"--setting {name}={value}: write NAME=NUMBER, for example report_wd=40."
+                )
             settings[name] = int(value)
         try:
-            timeline = build_timeline(options["framework"], notified, overrides, settings,
-                                      outcome=options["outcome"])
+            timeline = build_timeline(
+                options["framework"], notified, overrides, settings, outcome=options["outcome"]
+            )
             if options["outcome"]:
                 self._check_outcome(options, timeline)
         except TimelineError as exc:
@@ -74,9 +98,11 @@ class Command(BaseCommand):
             self.stderr.write(f"Warning: {warning}")
         if options["format"] == "json":
             fw = load_framework(timeline.framework)
-            rows = [m.as_dict() | {"sources": [{"title": s.title, "url": s.url}
-                                               for s in fw.sources_of(m.source)]}
-                    for m in timeline.milestones]
+            rows = [
+                m.as_dict()
+                | {"sources": [{"title": s.title, "url": s.url} for s in fw.sources_of(m.source)]}
+                for m in timeline.milestones
+            ]
             self.stdout.write(json.dumps(rows, indent=2))
             return
         self._text(timeline, notified)
@@ -86,14 +112,18 @@ class Command(BaseCommand):
         judgements = {}
         for number, value in _pairs(options["judgement"], "--judgement", "N=sufficient"):
             if not number.isdigit():
-                raise CommandError(f"--judgement {number}={value}: N is the number of the area of "
-                                   "weakness, for example --judgement 3=insufficient.")
+                raise CommandError(
+                    f"--judgement {number}={value}: N is the number of the area of "
+                    "weakness, for example --judgement 3=insufficient."
+                )
             judgements[int(number)] = value.lower()
         report = load_framework(timeline.framework).report_step
         report_date = timeline.milestone(report).date if report else timeline.notified
-        check_outcome(timeline.framework, RecordedOutcome(
-            key=options["outcome"], report_date=report_date, judgements=judgements),
-            weaknesses_recorded=options["weaknesses"])
+        check_outcome(
+            timeline.framework,
+            RecordedOutcome(key=options["outcome"], report_date=report_date, judgements=judgements),
+            weaknesses_recorded=options["weaknesses"],
+        )
 
     def _text(self, timeline, notified: dt.date) -> None:
         fw = load_framework(timeline.framework)
@@ -101,6 +131,8 @@ class Command(BaseCommand):
         for m in timeline.milestones:
             when = f"{m.date:%a %d %b %Y}" + (f" {m.time:%H:%M}" if m.time else "")
             if m.end_date:
-                when += f" to {m.end_date:%a %d %b %Y}" + (f" {m.end_time:%H:%M}" if m.end_time else "")
+                when += f" to {m.end_date:%a %d %b %Y}" + (
+                    f" {m.end_time:%H:%M}" if m.end_time else ""
+                )
             status = "actual" if m.overridden else m.status
             self.stdout.write(f"{when:<42} {m.title}  [{status}: {fw.source_titles(m.source)}]")

@@ -7,13 +7,21 @@ from sendready.pupildata.cleanup import orphaned_files
 
 
 class Command(BaseCommand):
-    help = ("Remove person-level files left behind by a crash or a stopped worker "
-            "(nothing a snapshot or a running import uses). Run it daily.")
+    help = (
+        "Remove person-level files left behind by a crash or a stopped worker "
+        "(nothing a snapshot or a running import uses). Run it daily."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--older-than-hours", type=float, default=24,
-                            help="Only files older than this (default 24 hours).")
-        parser.add_argument("--dry-run", action="store_true", help="List the files, remove nothing.")
+        parser.add_argument(
+            "--older-than-hours",
+            type=float,
+            default=24,
+            help="Only files older than this (default 24 hours).",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="List the files, remove nothing."
+        )
 
     def handle(self, *args, **options) -> None:
         if not options["dry_run"]:
@@ -24,4 +32,6 @@ class Command(BaseCommand):
             if not options["dry_run"]:
                 storage.remove(name)
             self.stdout.write(f"{'Would remove' if options['dry_run'] else 'Removed'} {name}")
-        self.stdout.write(f"{len(files)} file(s) {'to remove' if options['dry_run'] else 'removed'}.")
+        self.stdout.write(
+            f"{len(files)} file(s) {'to remove' if options['dry_run'] else 'removed'}."
+        )

@@ -5,19 +5,26 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sendready.domain.pupil_generator import generate, write_csv, write_xlsx
+from sendready.domain.person_level.generator import generate, write_csv, write_xlsx
 
 
 class Command(BaseCommand):
-    help = "Write a synthetic person-level SEND file (every row invented), CSV or XLSX by extension."
+    help = (
+        "Write a synthetic person-level SEND file (every row invented), CSV or XLSX by extension."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--rows", type=int, required=True)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--out", type=Path, required=True)
-        parser.add_argument("--dirty", action="store_true", help="Spoil a few rows to show validation")
-        parser.add_argument("--as-of", help="Date the data is as at, YYYY-MM-DD (default today, the date "
-                                            "import-pupils takes a snapshot on)")
+        parser.add_argument(
+            "--dirty", action="store_true", help="Spoil a few rows to show validation"
+        )
+        parser.add_argument(
+            "--as-of",
+            help="Date the data is as at, YYYY-MM-DD (default today, the date "
+            "import-pupils takes a snapshot on)",
+        )
 
     def handle(self, *args, **options) -> None:
         out: Path = options["out"]
@@ -32,7 +39,11 @@ class Command(BaseCommand):
             try:
                 as_of = dt.date.fromisoformat(options["as_of"])
             except ValueError:
-                raise CommandError("--as-of must be written YYYY-MM-DD, for example 2025-03-31.") from None
+                raise CommandError(
+                    "--as-of must be written YYYY-MM-DD, for example 2025-03-31."
+                ) from None
         frame = generate(options["rows"], options["seed"], dirty=options["dirty"], as_of=as_of)
         (write_xlsx if suffix == ".xlsx" else write_csv)(frame, out)
-        self.stdout.write(f"Wrote {frame.height:,} invented rows as at {as_of.isoformat()} to {out}.")
+        self.stdout.write(
+            f"Wrote {frame.height:,} invented rows as at {as_of.isoformat()} to {out}."
+        )

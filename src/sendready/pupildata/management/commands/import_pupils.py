@@ -17,8 +17,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", type=Path)
-        parser.add_argument("--area", required=True, help="ONS code of the local area, e.g. E99999901")
-        parser.add_argument("--snapshot-date", help="Date the figures are as at, YYYY-MM-DD (default today)")
+        parser.add_argument(
+            "--area", required=True, help="ONS code of the local area, e.g. E99999901"
+        )
+        parser.add_argument(
+            "--snapshot-date", help="Date the figures are as at, YYYY-MM-DD (default today)"
+        )
 
     def handle(self, *args, **options) -> None:
         path: Path = options["file"]
@@ -32,7 +36,9 @@ class Command(BaseCommand):
             try:
                 day = dt.date.fromisoformat(options["snapshot_date"])
             except ValueError:
-                raise CommandError("--snapshot-date must be written YYYY-MM-DD, for example 2025-03-31.") from None
+                raise CommandError(
+                    "--snapshot-date must be written YYYY-MM-DD, for example 2025-03-31."
+                ) from None
         run = actions.import_path(area, None, path, day)
         for w in run.warnings:
             self.stderr.write(f"Warning: {_where(w)}{w['message']}")
@@ -41,7 +47,10 @@ class Command(BaseCommand):
             more = run.error_count - len(lines)
             if more > 0:
                 lines.append(f"... and {more:,} more.")
-            raise CommandError(f"{path.name} was not imported: {run.error_count:,} problem(s).\n" + "\n".join(lines))
+            raise CommandError(
+                f"{path.name} was not imported: {run.error_count:,} problem(s).\n"
+                + "\n".join(lines)
+            )
         snap = run.snapshot
         figures = snap.indicators["indicators"]
         value = {i["id"]: i["value"] for i in figures}

@@ -14,7 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--area", required=True, help="ONS code of the local area")
-        parser.add_argument("--snapshot", help="Date of the snapshot, YYYY-MM-DD (default the latest)")
+        parser.add_argument(
+            "--snapshot", help="Date of the snapshot, YYYY-MM-DD (default the latest)"
+        )
         parser.add_argument("--format", choices=["json", "text"], default="json")
 
     def handle(self, *args, **options) -> None:
@@ -30,16 +32,30 @@ class Command(BaseCommand):
             snapshots = snapshots.filter(snapshot_date=day)
         snapshot = snapshots.first()
         if snapshot is None:
-            known = ", ".join(str(d) for d in Snapshot.objects.for_area(area).values_list("snapshot_date", flat=True))
-            raise CommandError(f"{area.name} has no snapshot{' on ' + options['snapshot'] if options['snapshot'] else ''}. "
-                               f"Snapshots: {known or 'none yet; import a file with sendready import-pupils'}.")
+            known = ", ".join(
+                str(d)
+                for d in Snapshot.objects.for_area(area).values_list("snapshot_date", flat=True)
+            )
+            raise CommandError(
+                f"{area.name} has no snapshot{' on ' + options['snapshot'] if options['snapshot'] else ''}. "
+                f"Snapshots: {known or 'none yet; import a file with sendready import-pupils'}."
+            )
         figures = snapshot.indicators
         values = {i["id"]: i["value"] for i in figures["indicators"]}
         if options["format"] == "text":
             for i in figures["indicators"]:
                 self.stdout.write(f"{i['id']:<45} {'' if i['value'] is None else i['value']}")
             return
-        self.stdout.write(json.dumps({
-            "area": area.code, "snapshot": snapshot.snapshot_date.isoformat(), "rows": snapshot.row_count,
-            **values, "indicators": figures["indicators"], "breakdowns": figures["breakdowns"],
-        }, indent=2))
+        self.stdout.write(
+            json.dumps(
+                {
+                    "area": area.code,
+                    "snapshot": snapshot.snapshot_date.isoformat(),
+                    "rows": snapshot.row_count,
+                    **values,
+                    "indicators": figures["indicators"],
+                    "breakdowns": figures["breakdowns"],
+                },
+                indent=2,
+            )
+        )

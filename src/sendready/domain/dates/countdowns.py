@@ -5,10 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sendready.domain.workdays import LONDON, clock, long_date, to_london, working_days_between
+from sendready.domain.dates.workdays import (
+    LONDON,
+    clock,
+    long_date,
+    to_london,
+    working_days_between,
+)
 
 if TYPE_CHECKING:
-    from sendready.domain.timeline import Milestone
+    from sendready.domain.inspection.timeline import Milestone
 
 
 def countdown(milestone: Milestone, now: dt.datetime) -> str:
@@ -22,8 +28,11 @@ def countdown(milestone: Milestone, now: dt.datetime) -> str:
     start_at = dt.datetime.combine(milestone.date, milestone.time or dt.time.min, tzinfo=LONDON)
     if milestone.end_date and now >= start_at:
         until = long_date(end_day)
-        return f"under way until {until} at {clock(milestone.end_time)}" if milestone.end_time \
+        return (
+            f"under way until {until} at {clock(milestone.end_time)}"
+            if milestone.end_time
             else f"under way until {until}"
+        )
     if milestone.time is None:
         if milestone.date == today:
             return "today"
@@ -31,8 +40,9 @@ def countdown(milestone: Milestone, now: dt.datetime) -> str:
     if milestone.date == today:
         return f"today at {clock(milestone.time)}"
     days = working_days_between(today, milestone.date)
-    seconds = (start_at.replace(tzinfo=None) - dt.datetime.combine(start_at.date(), now.time())
-               ).total_seconds()
+    seconds = (
+        start_at.replace(tzinfo=None) - dt.datetime.combine(start_at.date(), now.time())
+    ).total_seconds()
     if seconds < 0:
         days, seconds = days - 1, seconds + 86400
     hours, minutes = int(seconds // 3600), int(seconds % 3600 // 60)

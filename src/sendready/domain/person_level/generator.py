@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from sendready.domain.pupil_schema import load_schema
+from sendready.domain.person_level.schema import load_schema
 
 DEFAULT_AS_OF = date(2025, 3, 31)
 _NEED_E = {

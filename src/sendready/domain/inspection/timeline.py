@@ -7,17 +7,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
-from sendready.domain.countdowns import countdown
-from sendready.domain.frameworks import (
-    ACTORS,
-    BASE_ANCHOR,
-    Framework,
-    Offset,
-    Step,
-    UnknownFramework,
-    load_framework,
-)
-from sendready.domain.workdays import (
+from sendready.domain.dates.countdowns import countdown
+from sendready.domain.dates.workdays import (
     add_working_days,
     bank_holiday_name,
     clock,
@@ -28,6 +19,15 @@ from sendready.domain.workdays import (
     on_or_after,
     previous_working_day,
     to_london,
+)
+from sendready.domain.inspection.frameworks import (
+    ACTORS,
+    BASE_ANCHOR,
+    Framework,
+    Offset,
+    Step,
+    UnknownFramework,
+    load_framework,
 )
 
 __all__ = ["Milestone", "Timeline", "TimelineError", "build_timeline", "countdown"]
@@ -106,10 +106,13 @@ class Timeline:
         raise KeyError(key)
 
 
-def build_timeline(framework_name: str, notified: dt.date,
-                   overrides: Mapping[str, dt.date | str] | None = None,
-                   settings: Mapping[str, int] | None = None,
-                   outcome: str | None = None) -> Timeline:
+def build_timeline(
+    framework_name: str,
+    notified: dt.date,
+    overrides: Mapping[str, dt.date | str] | None = None,
+    settings: Mapping[str, int] | None = None,
+    outcome: str | None = None,
+) -> Timeline:
     """Date every step of a framework from the notification date.
 
     `overrides` pin real dates by step key: "onsite_start" (or "onsite"), "onsite_end",
@@ -139,24 +142,47 @@ def build_timeline(framework_name: str, notified: dt.date,
             needed.append(step.key)
         if note:
             warnings.append(f"{step.title}: {note}")
-        made.append(Milestone(
-            key=step.key, title=step.title, description=step.description, date=start,
-            end_date=end, time=step.start.time, end_time=step.end.time if step.end else None,
-            actor=step.actor, source=step.source, status=step.status, phase=step.phase,
-            condition=step.condition, settings_used=used, overridden=pinned, note=note))
+        made.append(
+            Milestone(
+                key=step.key,
+                title=step.title,
+                description=step.description,
+                date=start,
+                end_date=end,
+                time=step.start.time,
+                end_time=step.end.time if step.end else None,
+                actor=step.actor,
+                source=step.source,
+                status=step.status,
+                phase=step.phase,
+                condition=step.condition,
+                settings_used=used,
+                overridden=pinned,
+                note=note,
+            )
+        )
     order = {step.key: i for i, step in enumerate(fw.steps)}
     made.sort(key=lambda m: (m.date, m.time or dt.time.min, order[m.key]))
-    return Timeline(framework=fw.name, framework_title=fw.title, notified=notified,
-                    milestones=made, settings=values, warnings=warnings, outcome=outcome,
-                    real_dates_needed=needed)
+    return Timeline(
+        framework=fw.name,
+        framework_title=fw.title,
+        notified=notified,
+        milestones=made,
+        settings=values,
+        warnings=warnings,
+        outcome=outcome,
+        real_dates_needed=needed,
+    )
 
 
 def _check_outcome_key(fw: Framework, outcome: str | None) -> None:
     if outcome is None or any(o.key == outcome for o in fw.outcomes):
         return
     valid = ", ".join(f"{o.key} ({o.title.lower()})" for o in fw.outcomes) or "none"
-    raise TimelineError(f"{fw.title} has no outcome called {outcome!r}. Outcomes it defines: {valid}.",
-                        field="outcome")
+    raise TimelineError(
+        f"{fw.title} has no outcome called {outcome!r}. Outcomes it defines: {valid}.",
+        field="outcome",
+    )
 
 
 def _check_notification(fw: Framework, notified: dt.date, warnings: list[str]) -> None:
@@ -174,11 +200,14 @@ def _check_notification(fw: Framework, notified: dt.date, warnings: list[str]) -
     # The first working day of a week after a bank holiday Monday is a normal notification day
     # (Gateshead was told on Tuesday 9 May 2023, after the Coronation bank holiday).
     usual = notified - dt.timedelta(days=notified.weekday() - wanted)
-    if usual < notified and all(not is_working_day(usual + dt.timedelta(days=i))
-                                for i in range((notified - usual).days)):
+    if usual < notified and all(
+        not is_working_day(usual + dt.timedelta(days=i)) for i in range((notified - usual).days)
+    ):
         return
-    message = (f"{long_date(notified)} is not a {calendar.day_name[wanted]}. "
-               f"{fw.monday_note} Check the notification date.")
+    message = (
+        f"{long_date(notified)} is not a {calendar.day_name[wanted]}. "
+        f"{fw.monday_note} Check the notification date."
+    )
     if fw.monday_rule == "error":
         raise TimelineError(message, field="notified")
     warnings.append(message)
@@ -188,21 +217,32 @@ def _settings(fw: Framework, given: Mapping[str, int]) -> dict[str, int]:
     unknown = sorted(set(given) - set(fw.settings))
     if unknown:
         valid = ", ".join(fw.settings) or "none"
-        raise TimelineError(f"{fw.title} has no setting called {', '.join(unknown)}. "
-                            f"Settings you can change: {valid}.", field="settings")
+        raise TimelineError(
+            f"{fw.title} has no setting called {', '.join(unknown)}. "
+            f"Settings you can change: {valid}.",
+            field="settings",
+        )
     values = {name: s.default for name, s in fw.settings.items()}
     for name, value in given.items():
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise TimelineError(f"The setting {name} ({fw.settings[name].label.lower()}) must be "
-                                f"a whole number of 0 or more, not {value!r}.", field="settings")
+            raise TimelineError(
+                f"The setting {name} ({fw.settings[name].label.lower()}) must be "
+                f"a whole number of 0 or more, not {value!r}.",
+                field="settings",
+            )
         values[name] = value
     return values
 
 
 def date_names(fw: Framework) -> list[str]:
     """Every name a real date can be entered under: a step key, or its _start and _end."""
-    return [n for s in fw.steps for n in ((f"{s.key}_start", f"{s.key}_end")
-                                          if s.end or s.duration is not None else (s.key,))]
+    return [
+        n
+        for s in fw.steps
+        for n in (
+            (f"{s.key}_start", f"{s.key}_end") if s.end or s.duration is not None else (s.key,)
+        )
+    ]
 
 
 def _overrides(fw: Framework, given: Mapping[str, dt.date | str]) -> dict[str, dt.date]:
@@ -211,31 +251,56 @@ def _overrides(fw: Framework, given: Mapping[str, dt.date | str]) -> dict[str, d
     for name, value in given.items():
         base = name.removesuffix("_start").removesuffix("_end")
         if base not in keys:
-            raise TimelineError(f"{fw.title} has no date called {name!r}. "
-                                f"Dates you can set: {', '.join(date_names(fw))}.", field="actual")
+            raise TimelineError(
+                f"{fw.title} has no date called {name!r}. "
+                f"Dates you can set: {', '.join(date_names(fw))}.",
+                field="actual",
+            )
         try:
             day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
         except ValueError as exc:
-            raise TimelineError(f"{name}: {value!r} is not a date (use YYYY-MM-DD).",
-                                field=name) from exc
+            raise TimelineError(
+                f"{name}: {value!r} is not a date (use YYYY-MM-DD).", field=name
+            ) from exc
         pins[base + ("_end" if name.endswith("_end") else "")] = day
     return pins
 
 
-def _place(fw: Framework, step: Step, dates: dict[str, dt.date], values: dict[str, int],
-           pins: dict[str, dt.date], notified: dt.date, warnings: list[str]
-           ) -> tuple[dt.date, dt.date | None, tuple[str, ...], bool, str | None]:
+def _place(
+    fw: Framework,
+    step: Step,
+    dates: dict[str, dt.date],
+    values: dict[str, int],
+    pins: dict[str, dt.date],
+    notified: dt.date,
+    warnings: list[str],
+) -> tuple[dt.date, dt.date | None, tuple[str, ...], bool, str | None]:
     """Start and end dates of one step, applying pinned real dates and checking their order."""
-    used = tuple(a for a in (step.start.amount, step.end and step.end.amount, step.duration)
-                 if isinstance(a, str))
+    used = tuple(
+        a
+        for a in (step.start.amount, step.end and step.end.amount, step.duration)
+        if isinstance(a, str)
+    )
     note = None
     if step.key in pins:
         start = pins[step.key]
-        _check_pinned(step, start, dates[step.start.anchor], step.start.anchor, notified, warnings,
-                      f"{step.key}_start" if step.end or step.duration is not None else step.key)
+        _check_pinned(
+            step,
+            start,
+            dates[step.start.anchor],
+            step.start.anchor,
+            notified,
+            warnings,
+            f"{step.key}_start" if step.end or step.duration is not None else step.key,
+        )
     else:
-        start, note = resolve_offset(step.start, dates, values, deadline=step.deadline,
-                               window_end=not (step.end or step.duration is not None))
+        start, note = resolve_offset(
+            step.start,
+            dates,
+            values,
+            deadline=step.deadline,
+            window_end=not (step.end or step.duration is not None),
+        )
     end: dt.date | None = None
     if step.end:
         end, _ = resolve_offset(step.end, {**dates, step.key: start}, values, window_end=True)
@@ -245,38 +310,62 @@ def _place(fw: Framework, step: Step, dates: dict[str, dt.date], values: dict[st
         end = add_working_days(on_or_after(start), max(days - 1, 0))
     if f"{step.key}_end" in pins:
         if end is None:
-            raise TimelineError(f"'{step.title}' is a single day, so it has no end date to set.",
-                                field=f"{step.key}_end")
+            raise TimelineError(
+                f"'{step.title}' is a single day, so it has no end date to set.",
+                field=f"{step.key}_end",
+            )
         end = pins[f"{step.key}_end"]
         _check_pinned(step, end, notified, BASE_ANCHOR, notified, warnings, f"{step.key}_end")
     if end is not None and end < start:
         raise TimelineError(
             f"'{step.title}' ends on {long_date(end)} but starts on {long_date(start)}. "
-            "The last day must be on or after the first day.", field=f"{step.key}_end")
+            "The last day must be on or after the first day.",
+            field=f"{step.key}_end",
+        )
     pinned = step.key in pins or f"{step.key}_end" in pins
     return start, end, used, pinned, note
 
 
-def _check_pinned(step: Step, day: dt.date, anchor_day: dt.date, anchor: str,
-                  notified: dt.date, warnings: list[str], field: str) -> None:
+def _check_pinned(
+    step: Step,
+    day: dt.date,
+    anchor_day: dt.date,
+    anchor: str,
+    notified: dt.date,
+    warnings: list[str],
+    field: str,
+) -> None:
     if day < notified:
-        raise TimelineError(f"'{step.title}' is set to {long_date(day)}, which is before the "
-                            f"notification on {long_date(notified)}. Check both dates.", field=field)
+        raise TimelineError(
+            f"'{step.title}' is set to {long_date(day)}, which is before the "
+            f"notification on {long_date(notified)}. Check both dates.",
+            field=field,
+        )
     if day < anchor_day:
-        raise TimelineError(f"'{step.title}' is set to {long_date(day)}, which is before the step "
-                            f"it follows ({anchor.removesuffix('.end').replace('_', ' ')}) on "
-                            f"{long_date(anchor_day)}. Check both dates.", field=field)
+        raise TimelineError(
+            f"'{step.title}' is set to {long_date(day)}, which is before the step "
+            f"it follows ({anchor.removesuffix('.end').replace('_', ' ')}) on "
+            f"{long_date(anchor_day)}. Check both dates.",
+            field=field,
+        )
     if not is_working_day(day):
-        warnings.append(f"'{step.title}' is set to {long_date(day)}, which is "
-                        f"{non_working_reason(day)}, not a working day.")
+        warnings.append(
+            f"'{step.title}' is set to {long_date(day)}, which is "
+            f"{non_working_reason(day)}, not a working day."
+        )
 
 
 def _amount(amount: int | str | None, values: dict[str, int]) -> int:
     return values[amount] if isinstance(amount, str) else int(amount or 0)
 
 
-def resolve_offset(point: Offset, dates: dict[str, dt.date], values: dict[str, int],
-             deadline: bool = False, window_end: bool = False) -> tuple[dt.date, str | None]:
+def resolve_offset(
+    point: Offset,
+    dates: dict[str, dt.date],
+    values: dict[str, int],
+    deadline: bool = False,
+    window_end: bool = False,
+) -> tuple[dt.date, str | None]:
     """Date of an offset from an already-dated anchor, and a note when the day had to move.
 
     Calendar units land on a working day: a window's first day moves forward; a deadline, a
@@ -298,16 +387,19 @@ def resolve_offset(point: Offset, dates: dict[str, dt.date], values: dict[str, i
         return day, None
     if deadline:
         moved = previous_working_day(day)
-        return moved, (f"Due {long_date(moved)} because the usual day, {long_date(day)}, is "
-                       f"{non_working_reason(day)}: a deadline on a bank holiday moves to the "
-                       "working day before.")
+        return moved, (
+            f"Due {long_date(moved)} because the usual day, {long_date(day)}, is "
+            f"{non_working_reason(day)}: a deadline on a bank holiday moves to the "
+            "working day before."
+        )
     if window_end and point.unit == "days_from_monday":
         return previous_working_day(day), None
     return on_or_after(day), None
 
 
-def _holds_bank_holiday(fw: Framework, step: Step, start: dt.date, end: dt.date | None,
-                        warnings: list[str]) -> bool:
+def _holds_bank_holiday(
+    fw: Framework, step: Step, start: dt.date, end: dt.date | None, warnings: list[str]
+) -> bool:
     """Warn when a computed calendar-week step (on site, fieldwork) holds a bank holiday."""
     if step.deadline or step.start.unit not in ("days_from_monday", "calendar_days"):
         return False
@@ -317,12 +409,17 @@ def _holds_bank_holiday(fw: Framework, step: Step, start: dt.date, end: dt.date 
     last = end or start
     while end and last.weekday() < 4 and bank_holiday_name(last + dt.timedelta(days=1)):
         last += dt.timedelta(days=1)  # a window's last day moved back off a holiday
-    holidays = [d for d in (first + dt.timedelta(days=i) for i in range((last - first).days + 1))
-                if bank_holiday_name(d)]
+    holidays = [
+        d
+        for d in (first + dt.timedelta(days=i) for i in range((last - first).days + 1))
+        if bank_holiday_name(d)
+    ]
     if not holidays:
         return False
     names = ", ".join(f"{bank_holiday_name(d)} ({long_date(d)})" for d in holidays)
-    warnings.append(f"'{step.title}' is worked out for a week that holds {names}. "
-                    f"{fw.week_note or 'Inspectors may change the dates that week.'} "
-                    "Enter the real dates when inspectors confirm them.")
+    warnings.append(
+        f"'{step.title}' is worked out for a week that holds {names}. "
+        f"{fw.week_note or 'Inspectors may change the dates that week.'} "
+        "Enter the real dates when inspectors confirm them."
+    )
     return True

@@ -1,4 +1,4 @@
-"""Read a person-level SEND file (CSV or XLSX) into strings, then validate it with pupil_validation.
+"""Read a person-level SEND file (CSV or XLSX) into strings, then validate it (validation.py).
 
 Decisions (documented for users and the web layer):
 - Encoding: UTF-8 (with or without BOM) is expected. A CSV that is not valid UTF-8 is read as
@@ -22,8 +22,8 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
-from sendready.domain.pupil_schema import load_schema, normalise_heading
-from sendready.domain.pupil_validation import (
+from sendready.domain.person_level.schema import load_schema, normalise_heading
+from sendready.domain.person_level.validation import (
     ROW_COLUMN,
     Problem,
     ValidationResult,
@@ -31,7 +31,12 @@ from sendready.domain.pupil_validation import (
     row_numbers,
     validate,
 )
-from sendready.domain.pupil_xlsx import fill_merged, mark_formulas, sheet_layout, zip_bomb_problem
+from sendready.domain.person_level.xlsx import (
+    fill_merged,
+    mark_formulas,
+    sheet_layout,
+    zip_bomb_problem,
+)
 from sendready.domain.text import shorten
 
 __all__ = [
@@ -154,7 +159,9 @@ def _read_csv(data: bytes) -> TableRead:
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in data:
         head = data[: 4 * SAMPLE_CHARS].removeprefix(b"\xef\xbb\xbf")
         try:
-            sample = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)[:SAMPLE_CHARS]
+            sample = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)[
+                :SAMPLE_CHARS
+            ]
             return _parse_csv(data, sample, lambda: data.decode("utf-8-sig"), "utf-8", [])
         except (UnicodeDecodeError, _NotUtf8):
             pass
@@ -190,7 +197,9 @@ def _parse_csv(
                 raise _NotUtf8 from exc
             if attempt == 0 and "more fields" in str(exc):
                 try:
-                    width = max(len(r) for r in csv.reader(io.StringIO(full_text()), delimiter=delimiter))
+                    width = max(
+                        len(r) for r in csv.reader(io.StringIO(full_text()), delimiter=delimiter)
+                    )
                 except csv.Error:
                     break
                 continue

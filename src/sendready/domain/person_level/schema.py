@@ -110,7 +110,11 @@ def _column(raw: dict) -> Column:
 @cache
 def load_schema() -> Schema:
     """Load the shipped schema (cached)."""
-    text = resources.files("sendready.domain").joinpath("data/pupil_schema.json").read_text("utf-8")
+    text = (
+        resources.files("sendready.domain.person_level")
+        .joinpath("data/pupil_schema.json")
+        .read_text("utf-8")
+    )
     raw = json.loads(text)
     return Schema(
         name=raw["name"],

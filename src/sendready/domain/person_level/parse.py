@@ -6,7 +6,7 @@ from datetime import date
 
 import polars as pl
 
-from sendready.domain.pupil_schema import Column, load_schema
+from sendready.domain.person_level.schema import Column, load_schema
 
 EXCEL_EPOCH = date(1899, 12, 30)
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
@@ -57,7 +57,9 @@ def parse_fast(raw: pl.Expr, column: Column) -> pl.Expr | None:
             .otherwise(None)
         )
     if column.type == "code":
-        return raw.replace_strict({c: c for c in column.allowed}, default=None, return_dtype=pl.String)
+        return raw.replace_strict(
+            {c: c for c in column.allowed}, default=None, return_dtype=pl.String
+        )
     return None
 
 

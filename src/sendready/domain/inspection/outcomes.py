@@ -9,9 +9,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sendready.domain.frameworks import Framework, OutcomeOption, UnknownFramework, load_framework
-from sendready.domain.history import RECORDED_SOURCE, InspectionEvent
-from sendready.domain.timeline import TimelineError, resolve_offset
+from sendready.domain.history.events import RECORDED_SOURCE, InspectionEvent
+from sendready.domain.inspection.frameworks import (
+    Framework,
+    OutcomeOption,
+    UnknownFramework,
+    load_framework,
+)
+from sendready.domain.inspection.timeline import TimelineError, resolve_offset
 
 SUFFICIENT, INSUFFICIENT = "sufficient", "insufficient"
 JUDGEMENTS = (SUFFICIENT, INSUFFICIENT)
@@ -59,12 +64,14 @@ def outcome_option(framework_name: str, key: str) -> OutcomeOption:
         if option.key == key:
             return option
     valid = ", ".join(f"{o.key} ({o.title.lower()})" for o in fw.outcomes) or "none"
-    raise OutcomeError(f"{fw.title} has no outcome called {key!r}. Outcomes it defines: {valid}.",
-                       field="outcome")
+    raise OutcomeError(
+        f"{fw.title} has no outcome called {key!r}. Outcomes it defines: {valid}.", field="outcome"
+    )
 
 
-def check_outcome(framework_name: str, outcome: RecordedOutcome,
-                  weaknesses_recorded: int | None = None) -> RecordedOutcome:
+def check_outcome(
+    framework_name: str, outcome: RecordedOutcome, weaknesses_recorded: int | None = None
+) -> RecordedOutcome:
     """Check a recorded outcome; return it with counts worked out from per-weakness judgements.
 
     `weaknesses_recorded` is the number of significant weaknesses the area's inspection found,
@@ -76,41 +83,67 @@ def check_outcome(framework_name: str, outcome: RecordedOutcome,
     known = {c.name: c for c in option.counts}
     for name, value in counts.items():
         if name not in known:
-            raise OutcomeError(f"'{option.title}' does not record a number called {name!r}.",
-                               field=name)
+            raise OutcomeError(
+                f"'{option.title}' does not record a number called {name!r}.", field=name
+            )
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise OutcomeError(f"{known[name].label} must be a whole number of 0 or more.", field=name)
+            raise OutcomeError(
+                f"{known[name].label} must be a whole number of 0 or more.", field=name
+            )
     for count in option.counts:
         value = counts.get(count.name, 0)
         if value < count.minimum:
-            raise OutcomeError(f"'{option.title}' needs at least {count.minimum} "
-                               f"{count.label.lower()}; you entered {value}.", field=count.name)
+            raise OutcomeError(
+                f"'{option.title}' needs at least {count.minimum} "
+                f"{count.label.lower()}; you entered {value}.",
+                field=count.name,
+            )
         if count.maximum is not None and value > count.maximum:
-            raise OutcomeError(f"'{option.title}' has no more than {count.maximum} "
-                               f"{count.label.lower()}; you entered {value}. Check the outcome.",
-                               field=count.name)
-    return RecordedOutcome(key=outcome.key, report_date=outcome.report_date, counts=counts,
-                           judgements=dict(outcome.judgements), findings=outcome.findings)
+            raise OutcomeError(
+                f"'{option.title}' has no more than {count.maximum} "
+                f"{count.label.lower()}; you entered {value}. Check the outcome.",
+                field=count.name,
+            )
+    return RecordedOutcome(
+        key=outcome.key,
+        report_date=outcome.report_date,
+        counts=counts,
+        judgements=dict(outcome.judgements),
+        findings=outcome.findings,
+    )
 
 
 def _counts_from_judgements(judgements: Mapping[int, str], recorded: int | None) -> dict[str, int]:
     for number, judgement in sorted(judgements.items()):
         if judgement not in JUDGEMENTS:
-            raise OutcomeError(f"Area of weakness {number}: write sufficient or insufficient, "
-                               f"not {judgement!r}.", field="judgements")
+            raise OutcomeError(
+                f"Area of weakness {number}: write sufficient or insufficient, not {judgement!r}.",
+                field="judgements",
+            )
         if number < 1 or (recorded is not None and number > recorded):
-            limit = f"only {recorded} were recorded at the inspection" if recorded is not None \
+            limit = (
+                f"only {recorded} were recorded at the inspection"
+                if recorded is not None
                 else "areas are numbered from 1"
-            raise OutcomeError(f"Area of weakness {number} was not recorded: {limit}. "
-                               "Check the numbers against the written statement of action.",
-                               field="judgements")
+            )
+            raise OutcomeError(
+                f"Area of weakness {number} was not recorded: {limit}. "
+                "Check the numbers against the written statement of action.",
+                field="judgements",
+            )
     values = list(judgements.values())
-    return {"sufficient_areas": values.count(SUFFICIENT),
-            "insufficient_areas": values.count(INSUFFICIENT)}
+    return {
+        "sufficient_areas": values.count(SUFFICIENT),
+        "insufficient_areas": values.count(INSUFFICIENT),
+    }
 
 
-def follow_ups(framework_name: str, outcome_key: str, report_date: dt.date,
-               settings: Mapping[str, int] | None = None) -> list[FollowUp]:
+def follow_ups(
+    framework_name: str,
+    outcome_key: str,
+    report_date: dt.date,
+    settings: Mapping[str, int] | None = None,
+) -> list[FollowUp]:
     """The steps an outcome brings, dated from the real report date, in date order."""
     option = outcome_option(framework_name, outcome_key)
     fw = _framework(framework_name)
@@ -130,8 +163,12 @@ def follow_ups(framework_name: str, outcome_key: str, report_date: dt.date,
 
 
 # How a recorded inspection reads in the national history: framework and kind of event.
-HISTORY_KINDS = {"2016-inspection": ("2016", "full"), "2016-revisit": ("2016", "revisit"),
-                 "2023-full": ("2023", "full"), "2023-monitoring": ("2023", "monitoring")}
+HISTORY_KINDS = {
+    "2016-inspection": ("2016", "full"),
+    "2016-revisit": ("2016", "revisit"),
+    "2023-full": ("2023", "full"),
+    "2023-monitoring": ("2023", "monitoring"),
+}
 
 
 def history_outcome(framework_name: str, key: str, counts: Mapping[str, int]) -> str | None:
@@ -147,17 +184,27 @@ def history_outcome(framework_name: str, key: str, counts: Mapping[str, int]) ->
     return None
 
 
-def as_history_event(framework_name: str, area_code: str, area_name: str, onsite_start: dt.date | None,
-                     outcome: RecordedOutcome) -> InspectionEvent:
+def as_history_event(
+    framework_name: str,
+    area_code: str,
+    area_name: str,
+    onsite_start: dt.date | None,
+    outcome: RecordedOutcome,
+) -> InspectionEvent:
     """A recorded inspection as an event of the national history, so the forecast can use it."""
     framework, kind = HISTORY_KINDS[framework_name]
     counts = outcome.counts
     areas = counts.get("weaknesses", counts.get("priority_action_areas"))
     return InspectionEvent(
-        area_code=area_code, area_name=area_name, framework=framework, kind=kind,
-        start_date=onsite_start, publication_date=outcome.report_date,
+        area_code=area_code,
+        area_name=area_name,
+        framework=framework,
+        kind=kind,
+        start_date=onsite_start,
+        publication_date=outcome.report_date,
         outcome=history_outcome(framework_name, outcome.key, counts),
         n_weaknesses_or_priority_areas=areas,
         revisit_n_sufficient=counts.get("sufficient_areas") if kind == "revisit" else None,
         revisit_n_insufficient=counts.get("insufficient_areas") if kind == "revisit" else None,
-        source=RECORDED_SOURCE)
+        source=RECORDED_SOURCE,
+    )

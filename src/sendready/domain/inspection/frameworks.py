@@ -146,13 +146,14 @@ class Framework:
 
 
 def _package_dir():
-    return resources.files("sendready.domain").joinpath("data", "frameworks")
+    return resources.files("sendready.domain.inspection").joinpath("data")
 
 
 def list_frameworks() -> list[str]:
     """Names of the shipped frameworks, sorted."""
-    return sorted(p.name.removesuffix(".json") for p in _package_dir().iterdir()
-                  if p.name.endswith(".json"))
+    return sorted(
+        p.name.removesuffix(".json") for p in _package_dir().iterdir() if p.name.endswith(".json")
+    )
 
 
 def load_framework(name: str) -> Framework:
@@ -181,8 +182,12 @@ def _time(value: str | None, where: str) -> dt.time | None:
 
 
 def _offset(raw: dict, where: str) -> Offset:
-    return Offset(anchor=raw.get("anchor", BASE_ANCHOR), amount=_amount(raw.get("offset", 0)),
-                  unit=raw.get("unit", "working_days"), time=_time(raw.get("time"), where))
+    return Offset(
+        anchor=raw.get("anchor", BASE_ANCHOR),
+        amount=_amount(raw.get("offset", 0)),
+        unit=raw.get("unit", "working_days"),
+        time=_time(raw.get("time"), where),
+    )
 
 
 def _amount(value: int | dict | None) -> int | str | None:
@@ -191,31 +196,61 @@ def _amount(value: int | dict | None) -> int | str | None:
 
 
 def _parse(name: str, raw: dict) -> Framework:
-    settings = {key: Setting(name=key, label=s["label"], default=int(s["default"]),
-                             unit=s.get("unit", "working_days"), status=s["status"],
-                             source=s["source"], note=s.get("note", ""))
-                for key, s in raw.get("settings", {}).items()}
+    settings = {
+        key: Setting(
+            name=key,
+            label=s["label"],
+            default=int(s["default"]),
+            unit=s.get("unit", "working_days"),
+            status=s["status"],
+            source=s["source"],
+            note=s.get("note", ""),
+        )
+        for key, s in raw.get("settings", {}).items()
+    }
     steps = []
     for s in raw["steps"]:
         where = f"{name}.{s['key']}"
-        steps.append(Step(
-            key=s["key"], title=s["title"], description=s["description"],
-            start=_offset(s, where), end=_offset(s["end"], where) if s.get("end") else None,
-            duration=_amount(s.get("duration")), actor=s["actor"], phase=s["phase"],
-            source=s["source"], status=s["status"], condition=s.get("condition"),
-            deadline=bool(s.get("deadline", False)),
-            outcomes=tuple(s["outcomes"]) if "outcomes" in s else None))
+        steps.append(
+            Step(
+                key=s["key"],
+                title=s["title"],
+                description=s["description"],
+                start=_offset(s, where),
+                end=_offset(s["end"], where) if s.get("end") else None,
+                duration=_amount(s.get("duration")),
+                actor=s["actor"],
+                phase=s["phase"],
+                source=s["source"],
+                status=s["status"],
+                condition=s.get("condition"),
+                deadline=bool(s.get("deadline", False)),
+                outcomes=tuple(s["outcomes"]) if "outcomes" in s else None,
+            )
+        )
     note = raw.get("notification", {})
     weekday = note.get("weekday")
     framework = Framework(
-        name=name, title=raw["title"], summary=raw["summary"],
+        name=name,
+        title=raw["title"],
+        summary=raw["summary"],
         notification_weekday=None if weekday is None else int(weekday),
-        monday_rule=note.get("rule", "none"), monday_note=note.get("note", ""),
+        monday_rule=note.get("rule", "none"),
+        monday_note=note.get("note", ""),
         sources={k: _source(k, v) for k, v in raw.get("sources", {}).items()},
-        settings=settings, steps=tuple(steps),
-        outcomes=tuple(OutcomeOption(key=o["key"], title=o["title"], counts=tuple(
-            _count(n, c) for n, c in o.get("counts", {}).items())) for o in raw.get("outcomes", [])),
-        report_step=raw.get("report_step"), week_note=raw.get("week_note", ""))
+        settings=settings,
+        steps=tuple(steps),
+        outcomes=tuple(
+            OutcomeOption(
+                key=o["key"],
+                title=o["title"],
+                counts=tuple(_count(n, c) for n, c in o.get("counts", {}).items()),
+            )
+            for o in raw.get("outcomes", [])
+        ),
+        report_step=raw.get("report_step"),
+        week_note=raw.get("week_note", ""),
+    )
     _check(framework)
     return framework
 
@@ -223,7 +258,9 @@ def _parse(name: str, raw: dict) -> Framework:
 def _count(name: str, raw: str | dict) -> Count:
     if isinstance(raw, str):
         return Count(name=name, label=raw)
-    return Count(name=name, label=raw["label"], minimum=int(raw.get("min", 0)), maximum=raw.get("max"))
+    return Count(
+        name=name, label=raw["label"], minimum=int(raw.get("min", 0)), maximum=raw.get("max")
+    )
 
 
 def _source(key: str, value: str | dict) -> Source:
@@ -246,8 +283,11 @@ def _check(fw: Framework) -> None:
     for s in fw.settings.values():
         if s.status not in STATUSES or s.unit not in UNITS:
             problems.append(f"setting {s.name}: status/unit")
-        problems += [f"setting {s.name}: source {k!r} not listed in sources"
-                     for k in _source_keys(s.source) if k not in fw.sources]
+        problems += [
+            f"setting {s.name}: source {k!r} not listed in sources"
+            for k in _source_keys(s.source)
+            if k not in fw.sources
+        ]
     for step in fw.steps:
         points = [step.start] + ([step.end] if step.end else [])
         for point in points:
@@ -262,11 +302,17 @@ def _check(fw: Framework) -> None:
                 problems.append(f"{step.key}: unknown setting {amount!r}")
         if step.actor not in ACTORS or step.phase not in PHASES or step.status not in STATUSES:
             problems.append(f"{step.key}: actor/phase/status")
-        problems += [f"{step.key}: source {k!r} not listed in sources"
-                     for k in _source_keys(step.source) if k not in fw.sources]
+        problems += [
+            f"{step.key}: source {k!r} not listed in sources"
+            for k in _source_keys(step.source)
+            if k not in fw.sources
+        ]
         outcome_keys = {o.key for o in fw.outcomes}
-        problems += [f"{step.key}: unknown outcome {k!r}" for k in step.outcomes or ()
-                     if k not in outcome_keys]
+        problems += [
+            f"{step.key}: unknown outcome {k!r}"
+            for k in step.outcomes or ()
+            if k not in outcome_keys
+        ]
         if step.key in seen:
             problems.append(f"{step.key}: duplicate key")
         seen.add(step.key)

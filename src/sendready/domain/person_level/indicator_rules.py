@@ -9,7 +9,7 @@ from typing import Literal
 
 import polars as pl
 
-from sendready.domain.pupil_parse import age_at
+from sendready.domain.person_level.parse import age_at
 
 TWENTY_WEEKS_DAYS = 140
 SIX_WEEKS_DAYS = 42

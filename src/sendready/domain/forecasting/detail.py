@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sendready.domain.forecast_features import GroupRate, group_members, group_rate
-from sendready.domain.forecast_rates import allocate, era_of, national_rate
-from sendready.domain.history import Area, InspectionEvent, history_for_current_areas
-from sendready.domain.terms import Term, add_months
+from sendready.domain.forecasting.features import GroupRate, group_members, group_rate
+from sendready.domain.forecasting.rates import allocate, era_of, national_rate
+from sendready.domain.forecasting.terms import Term, add_months
+from sendready.domain.history.events import Area, InspectionEvent, history_for_current_areas
 
 _YEAR = 365.25
 
@@ -26,7 +26,9 @@ class AreaState:
 
     area: Area
     last_full: InspectionEvent | None = None
-    later_visits: list[InspectionEvent] = field(default_factory=list)  # re-visits/monitoring after last_full
+    later_visits: list[InspectionEvent] = field(
+        default_factory=list
+    )  # re-visits/monitoring after last_full
     last_full_2016: InspectionEvent | None = None
     last_full_2023: InspectionEvent | None = None
     monitoring_after_2023: bool = False
@@ -55,8 +57,16 @@ def area_states(areas: list[Area], known: list[InspectionEvent], rules: dict) ->
                 s.monitoring_after_2023 = True
     for s in states.values():
         f = s.last_full_2016
-        if f and f.outcome == "WSOA" and f.publication_date and s.area.code not in revisited and not s.last_full_2023:
-            accepted = f.publication_date + timedelta(days=round(rules["wsoa_submission_working_days"] * 7 / 5))
+        if (
+            f
+            and f.outcome == "WSOA"
+            and f.publication_date
+            and s.area.code not in revisited
+            and not s.last_full_2023
+        ):
+            accepted = f.publication_date + timedelta(
+                days=round(rules["wsoa_submission_working_days"] * 7 / 5)
+            )
             s.revisit_due = add_months(accepted, rules["revisit_months_after_wsoa_accepted"])
     return list(states.values())
 
@@ -78,23 +88,42 @@ def _timing_weight(due: date, term: Term, rules: dict) -> float:
     return 2 ** (past_due / rules["overdue_doubling_years"])
 
 
-def group_rates(states: list[AreaState], known: list[InspectionEvent], areas: list[Area], as_of: date,
-                rules: dict) -> list[tuple[GroupRate, set[str]]]:
+def group_rates(
+    states: list[AreaState],
+    known: list[InspectionEvent],
+    areas: list[Area],
+    as_of: date,
+    rules: dict,
+) -> list[tuple[GroupRate, set[str]]]:
     """Each learnt group's relative rate so far in the 2023 cycle, and its members, from events known on as_of."""
     history = history_for_current_areas(known, areas)
     by_code = {s.area.code: s for s in states}
     start = date.fromisoformat(rules["framework_2023_start"])
 
     def first_cycle_weight(code: str, term: Term) -> float:
-        previous = by_code[code].last_full_2016  # the due date an area waiting for its first 2023 inspection had
-        due = add_months(previous.ordering_date, 12 * rules["max_years_between_full"]) if previous else start
+        previous = by_code[
+            code
+        ].last_full_2016  # the due date an area waiting for its first 2023 inspection had
+        due = (
+            add_months(previous.ordering_date, 12 * rules["max_years_between_full"])
+            if previous
+            else start
+        )
         return _timing_weight(due, term, rules)
 
     out = []
     for group in rules["learnt_groups"]:
         members = group_members(history, group)
-        rate = group_rate(group, members, history, list(by_code), first_cycle_weight, start, as_of,
-                          rules["learnt_group_prior"])
+        rate = group_rate(
+            group,
+            members,
+            history,
+            list(by_code),
+            first_cycle_weight,
+            start,
+            as_of,
+            rules["learnt_group_prior"],
+        )
         out.append((rate, members))
     return out
 
@@ -109,8 +138,14 @@ class Detailed:
     groups: list[tuple[GroupRate, set[str]]]
 
 
-def detailed_full(as_of: date, areas: list[Area], known: list[InspectionEvent], terms: list[Term],
-                  first_fraction: float, rules: dict) -> Detailed:
+def detailed_full(
+    as_of: date,
+    areas: list[Area],
+    known: list[InspectionEvent],
+    terms: list[Term],
+    first_fraction: float,
+    rules: dict,
+) -> Detailed:
     """Full-inspection chances per area for `terms` from events `known` on as_of; the first term counts only
     `first_fraction` of its inspections (the part not yet announced)."""
     current = [a for a in areas if a.is_current]
@@ -121,15 +156,22 @@ def detailed_full(as_of: date, areas: list[Area], known: list[InspectionEvent], 
     notes: list[str] = []
     for i, term in enumerate(terms):
         era = era_of(term, rules)
-        in_pool = {s.area.code for s in states if (s.last_full_2023 if era == "2023" else s.last_full_2016) is None}
+        in_pool = {
+            s.area.code
+            for s in states
+            if (s.last_full_2023 if era == "2023" else s.last_full_2016) is None
+        }
         pool = sum(survival[c] for c in in_pool)
         national, regional, how = national_rate(known, current, era, as_of, rules, pool, term)
         if i == 0:
             if first_fraction < 1:
                 national *= first_fraction
             else:
-                already = sum(1 for e in known if e.kind == "full" and e.framework == era
-                              and term.contains(e.ordering_date))
+                already = sum(
+                    1
+                    for e in known
+                    if e.kind == "full" and e.framework == era and term.contains(e.ordering_date)
+                )
                 national = max(0.0, national - already)
             notes.append(f"{term.name}: expected {how}")
         weights = {}

@@ -15,14 +15,22 @@ from dateutil.easter import easter
 @cache
 def load_rules() -> dict[str, Any]:
     """Return forecast_rules.json as {key: value} (the 'source' notes stay in the file)."""
-    text = resources.files("sendready.domain").joinpath("data/forecast_rules.json").read_text("utf-8")
+    text = (
+        resources.files("sendready.domain.forecasting")
+        .joinpath("data/forecast_rules.json")
+        .read_text("utf-8")
+    )
     raw = json.loads(text)
     return {key: item["value"] for key, item in raw.items() if not key.startswith("_")}
 
 
 def rule_sources() -> dict[str, str]:
     """Return the source note of every forecast rule, for display beside the numbers."""
-    text = resources.files("sendready.domain").joinpath("data/forecast_rules.json").read_text("utf-8")
+    text = (
+        resources.files("sendready.domain.forecasting")
+        .joinpath("data/forecast_rules.json")
+        .read_text("utf-8")
+    )
     return {k: v["source"] for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
@@ -74,7 +82,9 @@ class Term:
 
 def term_of(day: date) -> Term:
     """Return the term that contains `day`."""
-    candidates = [start for year in (day.year - 1, day.year, day.year + 1) for start in _starts_in(year)]
+    candidates = [
+        start for year in (day.year - 1, day.year, day.year + 1) for start in _starts_in(year)
+    ]
     for (first, season), (following, _) in zip(candidates, candidates[1:]):
         if first <= day < following:
             return Term(first, following, season)

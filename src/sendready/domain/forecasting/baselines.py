@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from sendready.domain.forecast_rates import cycle_end, era_of
-from sendready.domain.history import Area, InspectionEvent, history_for_current_areas
-from sendready.domain.terms import Term
+from sendready.domain.forecasting.rates import cycle_end, era_of
+from sendready.domain.forecasting.terms import Term
+from sendready.domain.history.events import Area, InspectionEvent, history_for_current_areas
 
 KINDS = ("full", "monitoring", "revisit", "any")
 EVENT_KINDS = ("full", "monitoring", "revisit")
@@ -36,15 +36,26 @@ def terms_left(term: Term, end: date) -> int:
 
 def full_pool(known: list[InspectionEvent], areas: list[Area], era: str) -> set[str]:
     """Current areas with no full inspection under the `era` framework in what is known."""
-    done = {e.area_code for e in history_for_current_areas(known, areas) if e.framework == era and e.kind == "full"}
+    done = {
+        e.area_code
+        for e in history_for_current_areas(known, areas)
+        if e.framework == era and e.kind == "full"
+    }
     return {c for c in _current(areas) if c not in done}
 
 
-def inspected_in(term: Term, events: list[InspectionEvent], areas: list[Area], kind: str) -> set[str]:
+def inspected_in(
+    term: Term, events: list[InspectionEvent], areas: list[Area], kind: str
+) -> set[str]:
     """Current areas with an event of `kind` ('any' for every kind) starting in `term`."""
     current = set(_current(areas))
-    return {e.area_code for e in history_for_current_areas(events, areas)
-            if (kind == "any" or e.kind == kind) and term.contains(e.ordering_date) and e.area_code in current}
+    return {
+        e.area_code
+        for e in history_for_current_areas(events, areas)
+        if (kind == "any" or e.kind == kind)
+        and term.contains(e.ordering_date)
+        and e.area_code in current
+    }
 
 
 def _combine(parts: list[dict[str, float]]) -> dict[str, float]:
@@ -57,8 +68,9 @@ def _combine(parts: list[dict[str, float]]) -> dict[str, float]:
     return out
 
 
-def pool_chances(known: list[InspectionEvent], areas: list[Area], term: Term, kind: str,
-                 rules: dict) -> dict[str, float]:
+def pool_chances(
+    known: list[InspectionEvent], areas: list[Area], term: Term, kind: str, rules: dict
+) -> dict[str, float]:
     """The 'pool' baseline: each current area's chance of an event of `kind` starting in `term`."""
     if kind == "any":
         return _combine([pool_chances(known, areas, term, k, rules) for k in EVENT_KINDS])
@@ -83,14 +95,19 @@ def pool_chances(known: list[InspectionEvent], areas: list[Area], term: Term, ki
     active = [(date.fromisoformat(a), date.fromisoformat(b)) for a, b in rules["revisits_active"]]
     if not any(a < term.end and term.start <= b for a, b in active):
         return dict.fromkeys(current, 0.0)
-    wsoa = {e.area_code for e in history if e.framework == "2016" and e.kind == "full" and e.outcome == "WSOA"}
+    wsoa = {
+        e.area_code
+        for e in history
+        if e.framework == "2016" and e.kind == "full" and e.outcome == "WSOA"
+    }
     waiting = wsoa - {e.area_code for e in history if e.kind == "revisit"}
     p = 1 / terms_left(term, active[-1][1])
     return {c: p if c in waiting else 0.0 for c in current}
 
 
-def random_chances(known: list[InspectionEvent], areas: list[Area], term: Term, kind: str,
-                   rules: dict) -> dict[str, float]:
+def random_chances(
+    known: list[InspectionEvent], areas: list[Area], term: Term, kind: str, rules: dict
+) -> dict[str, float]:
     """The 'random' baseline: the recent national pace of `kind`, the same for every current area."""
     current = _current(areas)
     previous, counts = term, []
@@ -101,7 +118,9 @@ def random_chances(known: list[InspectionEvent], areas: list[Area], term: Term, 
     return dict.fromkeys(current, p)
 
 
-def seed_rule(known: list[InspectionEvent], areas: list[Area]) -> tuple[dict[str, float], list[str]]:
+def seed_rule(
+    known: list[InspectionEvent], areas: list[Area]
+) -> tuple[dict[str, float], list[str]]:
     """The seed's rule: per ONS region, the longest-waiting area since its last full inspection gets p = 1.
     Its ranking takes each region's first pick, then each region's second, and so on."""
     current = [a for a in areas if a.is_current]
@@ -115,8 +134,11 @@ def seed_rule(known: list[InspectionEvent], areas: list[Area]) -> tuple[dict[str
     ranking: list[str] = []
     depth = 0
     while len(ranking) < len(current):
-        ranking += [q[depth] for q in sorted(queues.values(), key=lambda q: last.get(q[0], date.min))
-                    if depth < len(q)]
+        ranking += [
+            q[depth]
+            for q in sorted(queues.values(), key=lambda q: last.get(q[0], date.min))
+            if depth < len(q)
+        ]
         depth += 1
     firsts = {q[0] for q in queues.values()}
     return {a.code: 1.0 if a.code in firsts else 0.0 for a in current}, ranking

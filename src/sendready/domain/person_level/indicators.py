@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from sendready.domain.indicator_rules import (
+from sendready.domain.person_level.indicator_rules import (
     BREAKDOWNS,
     Spec,
     derive,
@@ -82,7 +82,11 @@ class Trend:
 @cache
 def definitions() -> dict[str, dict[str, Any]]:
     """Indicator and breakdown definitions from indicators.json, keyed by id."""
-    text = resources.files("sendready.domain").joinpath("data/indicators.json").read_text("utf-8")
+    text = (
+        resources.files("sendready.domain.person_level")
+        .joinpath("data/indicators.json")
+        .read_text("utf-8")
+    )
     raw = json.loads(text)
     return {d["id"]: d for d in raw["indicators"] + raw["breakdowns"]}
 

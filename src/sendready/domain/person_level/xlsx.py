@@ -1,4 +1,4 @@
-"""Low-level XLSX helpers for pupil_import: pick the sheet, find where it starts, fill merged cells.
+"""Low-level XLSX helpers for reading.py: pick the sheet, find where it starts, fill merged cells.
 
 fastexcel (calamine) reads the values fast but trims empty leading rows and columns and leaves merged
 cells blank below/right of their top-left cell, so we read a little of the sheet XML ourselves.
@@ -23,8 +23,10 @@ _REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', r
 _REL_ALT = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.DOTALL)
 _CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*?(/>|>(.*?)</c>)', re.DOTALL)
 _MERGE = re.compile(rb'<mergeCell\b[^>]*?ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
-_FORMULA = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*>(?:(?!</c>).)*?<f\b([^>]*?)(?:/>|>(.*?)</f>)',
-                      re.DOTALL)
+_FORMULA = re.compile(
+    rb'<c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*>(?:(?!</c>).)*?<f\b([^>]*?)(?:/>|>(.*?)</f>)',
+    re.DOTALL,
+)
 MAX_FORMULAS = 1000
 
 # Zip bombs: a 1 MB workbook whose shared strings expand to 1 GB once drove the worker past 10 GB. Real
@@ -35,8 +37,9 @@ MAX_RATIO = 150
 RATIO_FLOOR = 10 * 1024 * 1024
 
 
-def zip_bomb_problem(data: bytes, max_uncompressed: int = MAX_UNCOMPRESSED,
-                     max_ratio: float = MAX_RATIO) -> str | None:
+def zip_bomb_problem(
+    data: bytes, max_uncompressed: int = MAX_UNCOMPRESSED, max_ratio: float = MAX_RATIO
+) -> str | None:
     """Why the workbook must not be opened (it expands too far), or None; reads only the zip directory."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as zf:
@@ -44,12 +47,16 @@ def zip_bomb_problem(data: bytes, max_uncompressed: int = MAX_UNCOMPRESSED,
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return None  # not our job: the reader says the file is damaged
     total = sum(m.file_size for m in members)
-    worst = max((m.file_size / max(m.compress_size, 1) for m in members if m.file_size > RATIO_FLOOR),
-                default=0)
+    worst = max(
+        (m.file_size / max(m.compress_size, 1) for m in members if m.file_size > RATIO_FLOOR),
+        default=0,
+    )
     if total > max_uncompressed or worst > max_ratio or len(members) > 10_000:
-        return (f"The Excel file expands to {total / 1024**2:,.0f} MB when opened, far more than a "
-                "spreadsheet of this size should, so it was not opened. It may be damaged. Open it in "
-                "Excel and save it as 'CSV UTF-8 (Comma delimited)', then upload the CSV.")
+        return (
+            f"The Excel file expands to {total / 1024**2:,.0f} MB when opened, far more than a "
+            "spreadsheet of this size should, so it was not opened. It may be damaged. Open it in "
+            "Excel and save it as 'CSV UTF-8 (Comma delimited)', then upload the CSV."
+        )
     return None
 
 
@@ -115,8 +122,13 @@ def sheet_layout(data: bytes, sheet_name: str) -> SheetLayout:
             if info.file_size > MERGE_SCAN_LIMIT:
                 return SheetLayout(first_row, first_col, (), merges_skipped=True)
             merges, formulas = _scan(zf, info)
-            return SheetLayout(first_row, first_col, tuple(merges[:MAX_MERGES]), len(merges) > MAX_MERGES,
-                               tuple(formulas[:MAX_FORMULAS]))
+            return SheetLayout(
+                first_row,
+                first_col,
+                tuple(merges[:MAX_MERGES]),
+                len(merges) > MAX_MERGES,
+                tuple(formulas[:MAX_FORMULAS]),
+            )
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, RuntimeError):
         return SheetLayout()
 
@@ -154,13 +166,20 @@ def _scan(
             done, tail = block[:cut], block[cut:]
             if b"<mergeCell" in done:
                 found += [
-                    (int(m.group(2)), column_number(m.group(1)), int(m.group(4)), column_number(m.group(3)))
+                    (
+                        int(m.group(2)),
+                        column_number(m.group(1)),
+                        int(m.group(4)),
+                        column_number(m.group(3)),
+                    )
                     for m in _MERGE.finditer(done)
                 ]
             if b"<f" in done and len(formulas) < MAX_FORMULAS:
                 for m in _FORMULA.finditer(done):
                     text = _unescape((m.group(4) or b"").decode("utf-8", "replace"))
-                    formulas.append((int(m.group(2)), column_number(m.group(1)), text or "(shared formula)"))
+                    formulas.append(
+                        (int(m.group(2)), column_number(m.group(1)), text or "(shared formula)")
+                    )
             if not chunk:
                 break
     return sorted(set(found)), formulas

@@ -15,9 +15,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sendready.domain.forecast import TermForecast, forecast
-from sendready.domain.forecast import known_on as _known
-from sendready.domain.forecast_baselines import (
+from sendready.domain.forecasting.baselines import (
     KINDS,
     inspected_in,
     log_loss,
@@ -25,8 +23,10 @@ from sendready.domain.forecast_baselines import (
     random_chances,
     seed_rule,
 )
-from sendready.domain.history import Area, InspectionEvent
-from sendready.domain.terms import load_rules, terms_between
+from sendready.domain.forecasting.forecast import TermForecast, forecast
+from sendready.domain.forecasting.forecast import known_on as _known
+from sendready.domain.forecasting.terms import load_rules, terms_between
+from sendready.domain.history.events import Area, InspectionEvent
 
 __all__ = ["KINDS", "METHODS", "BacktestResult", "Score", "backtest", "seed_rule"]
 METHODS = ("model", "seed_rule", "random", "pool")
@@ -80,8 +80,11 @@ class BacktestResult:
 
     def summary(self) -> str:
         """Overall figures as text."""
-        return "\n".join(f"{m}: hit rate {s.hit_rate:.3f} ({s.hits}/{s.k}), Brier {s.brier:.4f}, "
-                         f"log loss {s.log_loss:.4f}" for m, s in self.overall.items())
+        return "\n".join(
+            f"{m}: hit rate {s.hit_rate:.3f} ({s.hits}/{s.k}), Brier {s.brier:.4f}, "
+            f"log loss {s.log_loss:.4f}"
+            for m, s in self.overall.items()
+        )
 
     @property
     def best_baseline(self) -> str:
@@ -95,8 +98,15 @@ def _calibration(pairs: list[tuple[float, bool]], bins: list[float]) -> list[Cal
         last = i == len(bins) - 2
         chosen = [(p, o) for p, o in pairs if low <= p < high or (last and p == high)]
         if chosen:
-            out.append(CalibrationBin(low, high, len(chosen), sum(p for p, _ in chosen) / len(chosen),
-                                      sum(o for _, o in chosen) / len(chosen)))
+            out.append(
+                CalibrationBin(
+                    low,
+                    high,
+                    len(chosen),
+                    sum(p for p, _ in chosen) / len(chosen),
+                    sum(o for _, o in chosen) / len(chosen),
+                )
+            )
         else:
             out.append(CalibrationBin(low, high, 0, 0.0, 0.0))
     return out
@@ -104,17 +114,27 @@ def _calibration(pairs: list[tuple[float, bool]], bins: list[float]) -> list[Cal
 
 def _score(pairs: list[tuple[float, bool]], hits: int, k: int, rules: dict) -> Score:
     n = max(1, len(pairs))
-    return Score(hits, k, sum((p - o) ** 2 for p, o in pairs) / n, len(pairs),
-                 sum(log_loss(p, o, rules["log_loss_clip"]) for p, o in pairs) / n,
-                 _calibration(pairs, rules["backtest_bins"]))
+    return Score(
+        hits,
+        k,
+        sum((p - o) ** 2 for p, o in pairs) / n,
+        len(pairs),
+        sum(log_loss(p, o, rules["log_loss_clip"]) for p, o in pairs) / n,
+        _calibration(pairs, rules["backtest_bins"]),
+    )
 
 
 def _chance(t: TermForecast, kind: str) -> float:
     return t.total if kind == "any" else getattr(t, kind)
 
 
-def backtest(events: list[InspectionEvent], areas: list[Area], from_date: date, to_date: date,
-             kind: str = "full") -> BacktestResult:
+def backtest(
+    events: list[InspectionEvent],
+    areas: list[Area],
+    from_date: date,
+    to_date: date,
+    kind: str = "full",
+) -> BacktestResult:
     """Replay each term from from_date to to_date and score the model and the three baselines on `kind`."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
@@ -123,23 +143,29 @@ def backtest(events: list[InspectionEvent], areas: list[Area], from_date: date, 
     results: list[TermResult] = []
     pooled: dict[str, tuple[list, int, int]] = {m: ([], 0, 0) for m in METHODS}
     for index, term in enumerate(terms_between(from_date, to_date)):
-        cutoff = term.start - timedelta(days=1)  # nothing that starts on the term's first day is known
+        cutoff = term.start - timedelta(
+            days=1
+        )  # nothing that starts on the term's first day is known
         known = _known(events, cutoff)
         actual = inspected_in(term, events, areas, kind)
-        model = {f.area_code: _chance(f.terms[0], kind)
-                 for f in forecast(cutoff, areas, events, start_term=term, n_terms=1)}
+        model = {
+            f.area_code: _chance(f.terms[0], kind)
+            for f in forecast(cutoff, areas, events, start_term=term, n_terms=1)
+        }
         seed_p, seed_rank = seed_rule(known, areas)
         shuffled = current[:]
         random.Random(rules["random_seed"] + index).shuffle(shuffled)
         pool = pool_chances(known, areas, term, kind, rules)
-        methods = {"model": (model, sorted(current, key=lambda c: -model[c])),
-                   "seed_rule": (seed_p, seed_rank),
-                   "random": (random_chances(known, areas, term, kind, rules), shuffled),
-                   "pool": (pool, sorted(shuffled, key=lambda c: -pool[c]))}  # ties broken at random
+        methods = {
+            "model": (model, sorted(current, key=lambda c: -model[c])),
+            "seed_rule": (seed_p, seed_rank),
+            "random": (random_chances(known, areas, term, kind, rules), shuffled),
+            "pool": (pool, sorted(shuffled, key=lambda c: -pool[c])),
+        }  # ties broken at random
         scores = {}
         for method, (chances, ranking) in methods.items():
             pairs = [(chances[c], c in actual) for c in current]
-            hits = len(set(ranking[:len(actual)]) & actual)
+            hits = len(set(ranking[: len(actual)]) & actual)
             scores[method] = _score(pairs, hits, len(actual), rules)
             all_pairs, all_hits, all_k = pooled[method]
             pooled[method] = (all_pairs + pairs, all_hits + hits, all_k + len(actual))

@@ -7,8 +7,8 @@ import math
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sendready.domain.history import Area, InspectionEvent, newest_national
-from sendready.domain.terms import Term, term_of
+from sendready.domain.forecasting.terms import Term, term_of
+from sendready.domain.history.events import Area, InspectionEvent, newest_national
 
 
 def known_on(events: list[InspectionEvent], cutoff: date) -> list[InspectionEvent]:
@@ -17,7 +17,9 @@ def known_on(events: list[InspectionEvent], cutoff: date) -> list[InspectionEven
     out = []
     for e in events:
         if e.ordering_date <= cutoff:
-            published = e.publication_date if e.publication_date and e.publication_date <= cutoff else None
+            published = (
+                e.publication_date if e.publication_date and e.publication_date <= cutoff else None
+            )
             out.append(e if published else _unpublished(e))
     return out
 
@@ -37,11 +39,14 @@ def cycle_end(era: str, rules: dict) -> date:
     return start.replace(year=start.year + rules["max_years_between_full"])
 
 
-def observed_counts(known: list[InspectionEvent], areas: list[Area], era: str, before: date,
-                    rules: dict) -> list[tuple[Term, int, dict[str, int]]]:
+def observed_counts(
+    known: list[InspectionEvent], areas: list[Area], era: str, before: date, rules: dict
+) -> list[tuple[Term, int, dict[str, int]]]:
     """Full inspections of a framework per complete term before `before`: (term, total, {ONS region: n})."""
     region_of = {a.code: a.region for a in areas}
-    start = date.fromisoformat(rules["framework_2023_start" if era == "2023" else "framework_2016_start"])
+    start = date.fromisoformat(
+        rules["framework_2023_start" if era == "2023" else "framework_2016_start"]
+    )
     out: list[tuple[Term, int, dict[str, int]]] = []
     term = term_of(start)
     while term.end <= before:
@@ -58,17 +63,26 @@ def observed_counts(known: list[InspectionEvent], areas: list[Area], era: str, b
 def _normal_mass(lo: float, hi: float, mean: float, sd: float) -> float:
     def cdf(x):
         return 0.5 * (1 + math.erf((x - mean) / (sd * math.sqrt(2))))
+
     return max(0.0, cdf(hi) - cdf(lo))
 
 
-def due_masses(due: date, spread_months: float, terms: list[Term], cutoff: date, floor: float,
-                active: list[tuple[date, date]] | None = None) -> list[float]:
+def due_masses(
+    due: date,
+    spread_months: float,
+    terms: list[Term],
+    cutoff: date,
+    floor: float,
+    active: list[tuple[date, date]] | None = None,
+) -> list[float]:
     """Per-term probability of one event expected around `due`, given it has not happened by `cutoff`.
 
     Only the part of each term after `cutoff` counts, so the chances of the one event add up to at most 1."""
     sd = spread_months * 30.4375
+
     def x(d):
         return float((d - due).days)
+
     masses = []
     after = cutoff + timedelta(days=1)
     for t in terms:
@@ -94,11 +108,18 @@ def _observed_until(known: list[InspectionEvent], cutoff: date) -> date:
     return min(cutoff, term_of(newest).end) + timedelta(days=1)
 
 
-def national_rate(known: list[InspectionEvent], areas: list[Area], era: str, cutoff: date, rules: dict,
-                   pool: float, term: Term) -> tuple[float, dict[str, float], str]:
+def national_rate(
+    known: list[InspectionEvent],
+    areas: list[Area],
+    era: str,
+    cutoff: date,
+    rules: dict,
+    pool: float,
+    term: Term,
+) -> tuple[float, dict[str, float], str]:
     """Expected full inspections in `term` nationally, recent regional rates, and how it was worked out."""
     history = observed_counts(known, areas, era, _observed_until(known, cutoff), rules)
-    window = history[-rules["rate_window_terms"]:]
+    window = history[-rules["rate_window_terms"] :]
     end = cycle_end(era, rules)
     terms_left = 0
     t = term
@@ -121,8 +142,15 @@ def national_rate(known: list[InspectionEvent], areas: list[Area], era: str, cut
     return rate, regional, how
 
 
-def allocate(states: list, weights: dict[str, float], survival: dict[str, float], national: float,
-              regional: dict[str, float], rules: dict, in_pool: set[str] | None = None) -> dict[str, float]:
+def allocate(
+    states: list,
+    weights: dict[str, float],
+    survival: dict[str, float],
+    national: float,
+    regional: dict[str, float],
+    rules: dict,
+    in_pool: set[str] | None = None,
+) -> dict[str, float]:
     """Share `national` across regions, then areas; return each area's hazard for the term.
 
     A region's share follows how many of its areas are still to be inspected in the cycle (every
@@ -131,17 +159,23 @@ def allocate(states: list, weights: dict[str, float], survival: dict[str, float]
     for s in states:
         by_region.setdefault(s.area.region, []).append(s)
     if in_pool and rules["region_share_basis"] == "remaining_pool":
-        mass = {r: sum(survival[s.area.code] for s in group if s.area.code in in_pool)
-                for r, group in by_region.items()}
+        mass = {
+            r: sum(survival[s.area.code] for s in group if s.area.code in in_pool)
+            for r, group in by_region.items()
+        }
     else:
-        mass = {r: sum(survival[s.area.code] * weights[s.area.code] for s in group)
-                for r, group in by_region.items()}
+        mass = {
+            r: sum(survival[s.area.code] * weights[s.area.code] for s in group)
+            for r, group in by_region.items()
+        }
     total_mass, total_rate = sum(mass.values()), sum(regional.values())
     beta = rules["regional_rate_weight"] if total_rate else 0.0
     hazard: dict[str, float] = {}
     for region, group in by_region.items():
         share = mass[region] / total_mass if total_mass else 0.0
-        expected = national * ((1 - beta) * share + (beta * regional.get(region, 0.0) / total_rate if beta else 0))
+        expected = national * (
+            (1 - beta) * share + (beta * regional.get(region, 0.0) / total_rate if beta else 0)
+        )
         spread = _spread(group, weights, survival, expected, rules["max_hazard_per_term"])
         mix = rules["queue_share"]
         if mix:
@@ -151,8 +185,9 @@ def allocate(states: list, weights: dict[str, float], survival: dict[str, float]
     return hazard
 
 
-def _queue(group: list, weights: dict[str, float], survival: dict[str, float], expected: float,
-           cap: float) -> dict[str, float]:
+def _queue(
+    group: list, weights: dict[str, float], survival: dict[str, float], expected: float, cap: float
+) -> dict[str, float]:
     """Hazards that fill a region's expected count in priority order, as a queue is worked through."""
     hazard = {s.area.code: 0.0 for s in group}
     left = expected
@@ -165,8 +200,9 @@ def _queue(group: list, weights: dict[str, float], survival: dict[str, float], e
     return hazard
 
 
-def _spread(group: list, weights: dict[str, float], survival: dict[str, float], expected: float,
-            cap: float) -> dict[str, float]:
+def _spread(
+    group: list, weights: dict[str, float], survival: dict[str, float], expected: float, cap: float
+) -> dict[str, float]:
     """Hazards proportional to weight, capped, with sum(survival * hazard) equal to `expected` where possible."""
     codes = [s.area.code for s in group]
     hazard = dict.fromkeys(codes, 0.0)

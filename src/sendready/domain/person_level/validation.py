@@ -14,8 +14,8 @@ from datetime import date
 
 import polars as pl
 
-from sendready.domain.pupil_checks import build_checks
-from sendready.domain.pupil_parse import (
+from sendready.domain.person_level.checks import build_checks
+from sendready.domain.person_level.parse import (
     clean,
     empty_typed_frame,
     is_serial_date,
@@ -23,7 +23,7 @@ from sendready.domain.pupil_parse import (
     parse_fast,
     parse_number_fast,
 )
-from sendready.domain.pupil_schema import load_schema, normalise_heading
+from sendready.domain.person_level.schema import load_schema, normalise_heading
 
 ROW_COLUMN = "_source_row"
 MAX_PROBLEMS = 1000
@@ -180,7 +180,9 @@ def validate(
         return ValidationResult(empty_typed_frame(), [problem], warnings, 1, len(warnings))
     by_name = {n: h for h, n in mapped.items()}
     # Columns are taken as they are (no copy), keeping the reader's chunks so nothing is rechunked.
-    lengths = (df.get_column(by_name[schema.required[0]]) if schema.required else df.to_series(0)).chunk_lengths()
+    lengths = (
+        df.get_column(by_name[schema.required[0]]) if schema.required else df.to_series(0)
+    ).chunk_lengths()
     if ROW_COLUMN in df.columns:
         rows = df.get_column(ROW_COLUMN).cast(pl.Int64)
     else:
@@ -202,10 +204,14 @@ def validate(
     checks = build_checks(today)
     slow_dates = [c for c in schema.columns if c.type == "date" and work[f"slow__{c.name}"].any()]
     work = work.drop(f"slow__{c.name}" for c in schema.columns if f"slow__{c.name}" in work.columns)
-    counts = work.select(
-        pl.col(f"raw__{c.name}").pipe(is_serial_date).sum().alias(f"serial__{c.name}")
-        for c in slow_dates
-    ).row(0, named=True) if slow_dates else {}
+    counts = (
+        work.select(
+            pl.col(f"raw__{c.name}").pipe(is_serial_date).sum().alias(f"serial__{c.name}")
+            for c in slow_dates
+        ).row(0, named=True)
+        if slow_dates
+        else {}
+    )
     if serial := sum(v or 0 for v in counts.values()):
         warnings.append(
             Problem(
@@ -218,7 +224,11 @@ def validate(
     # A check with a guard can only fail where its guard holds (a cheap test, usually false on every
     # row), so it is only evaluated when some row passes the guard; the rest go in one parallel select.
     guards = [ch.guard for ch in checks if ch.guard is not None]
-    open_guards = work.select(g.fill_null(False).any().alias(str(i)) for i, g in enumerate(guards)).row(0) if guards else ()
+    open_guards = (
+        work.select(g.fill_null(False).any().alias(str(i)) for i, g in enumerate(guards)).row(0)
+        if guards
+        else ()
+    )
     live, guard_i = [], 0
     for ch in checks:
         if ch.guard is not None:
@@ -227,9 +237,11 @@ def validate(
         else:
             live.append(True)
     wanted = [i for i, ch in enumerate(checks) if live[i]]
-    hits_row = work.select(
-        checks[i].mask.fill_null(False).sum().alias(str(i)) for i in wanted
-    ).row(0) if wanted else ()
+    hits_row = (
+        work.select(checks[i].mask.fill_null(False).sum().alias(str(i)) for i in wanted).row(0)
+        if wanted
+        else ()
+    )
     hits = [0] * len(checks)
     for i, n in zip(wanted, hits_row):
         hits[i] = n
@@ -240,7 +252,9 @@ def validate(
             continue
         totals[check.error] += n
         # Messages are only formatted for the rows listed (a few rows gathered, not the whole frame).
-        first = work.select(pl.arg_where(check.mask.fill_null(False)).head(max_problems)).to_series()
+        first = work.select(
+            pl.arg_where(check.mask.fill_null(False)).head(max_problems)
+        ).to_series()
         sample = work[first].select(pl.col(ROW_COLUMN), check.message.alias("message"))
         for row, message in sample.iter_rows():
             listed[check.error].append((row, i, Problem(row, check.column, message)))
@@ -287,7 +301,9 @@ def _parse(base: pl.DataFrame) -> pl.DataFrame:
         if c.type == "code":
             slow = raw.is_not_null() & ~raw.is_in(list(c.allowed))
         else:
-            fast = parse_fast(raw, c) if c.type in ("date", "boolean") else parse_number_fast(raw, c)
+            fast = (
+                parse_fast(raw, c) if c.type in ("date", "boolean") else parse_number_fast(raw, c)
+            )
             second.append(fast.alias(c.name))
             slow = raw.is_not_null() & fast.is_null()
         second.append(slow.alias(f"slow__{c.name}"))
@@ -320,7 +336,8 @@ def _parse(base: pl.DataFrame) -> pl.DataFrame:
         )
         work = aligned(work)
     work = work.select(
-        ROW_COLUMN, *(x for c in schema.columns for x in (f"raw__{c.name}", c.name)),
+        ROW_COLUMN,
+        *(x for c in schema.columns for x in (f"raw__{c.name}", c.name)),
         *(f"slow__{c.name}" for c in schema.columns if c.type == "date"),
     )
     # Looking up each person's first row is costly on a million rows; only do it if someone repeats.

@@ -17,12 +17,14 @@ import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
 
-from sendready.domain.history import COLUMNS, Area, ParseResult, RowError, check_rows
+from sendready.domain.history.events import COLUMNS, Area, ParseResult, RowError, check_rows
 
 LAYOUTS = {
     "sendready": "sendready's own layout (the columns of area_send_events_to_2025-08-31.csv)",
-    "ofsted_statistics": ("Ofsted's official statistics on area SEND inspections and re-visits under the 2016 "
-                          "framework (the published .ods, or its data sheet saved as CSV)"),
+    "ofsted_statistics": (
+        "Ofsted's official statistics on area SEND inspections and re-visits under the 2016 "
+        "framework (the published .ods, or its data sheet saved as CSV)"
+    ),
     "ofsted_mi": "Ofsted's management information on area SEND inspections under the 2023 framework (CSV)",
     "d2i_scrape": "Data to Insight's Ofsted SEND summary (the CSV of its ofsted-send-scrape-tool)",
 }
@@ -35,7 +37,18 @@ SIGNATURES = {
     "d2i_scrape": {"la code", "local authority", "inspection start date", "outcome grade"},
 }
 _HEADER_SEARCH_ROWS = 20
-_NAME_NOISE = {"city", "of", "metropolitan", "borough", "council", "county", "district", "the", "royal", "london"}
+_NAME_NOISE = {
+    "city",
+    "of",
+    "metropolitan",
+    "borough",
+    "council",
+    "county",
+    "district",
+    "the",
+    "royal",
+    "london",
+}
 Native = tuple[int, dict[str, str], dict[str, str]]
 
 
@@ -77,7 +90,9 @@ def check_zip(data: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = archive.infolist()
     total = sum(m.file_size for m in members)
-    if total > MAX_EXPANDED_BYTES or any(m.file_size > MAX_RATIO * max(m.compress_size, 1024) for m in members):
+    if total > MAX_EXPANDED_BYTES or any(
+        m.file_size > MAX_RATIO * max(m.compress_size, 1024) for m in members
+    ):
         raise SpreadsheetTooLarge("too large when opened")
 
 
@@ -90,7 +105,10 @@ def _spreadsheet_rows(data: bytes) -> list[tuple[int, list[str]]]:
     first: list[tuple[int, list[str]]] = []
     for name in reader.sheet_names:
         frame = reader.load_sheet_by_name(name, header_row=None).to_polars()
-        rows = [(n, ["" if v is None else str(v) for v in row]) for n, row in enumerate(frame.rows(), start=1)]
+        rows = [
+            (n, ["" if v is None else str(v) for v in row])
+            for n, row in enumerate(frame.rows(), start=1)
+        ]
         if _find_header(rows) is not None:
             return rows
         first = first or rows
@@ -131,17 +149,24 @@ class _Areas:
 
     def find(self, code: str = "", old: str = "", name: str = "") -> Area | None:
         old = old.strip().removesuffix(".0")
-        return (self.by_code.get(code.strip().upper()) or self.by_old.get(old)
-                or (self.by_name.get(canonical_name(name)) if name.strip() else None))
+        return (
+            self.by_code.get(code.strip().upper())
+            or self.by_old.get(old)
+            or (self.by_name.get(canonical_name(name)) if name.strip() else None)
+        )
 
 
 class _Row:
     """One source row: cells by normalised heading, and problems named by the file's own headings."""
 
-    def __init__(self, number: int, header: list[str], cells: list[str], errors: list[RowError]) -> None:
+    def __init__(
+        self, number: int, header: list[str], cells: list[str], errors: list[RowError]
+    ) -> None:
         self.number, self.errors = number, errors
         self.heading = {_norm(h): h.strip() for h in header}
-        self.cells = {_norm(h): (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
+        self.cells = {
+            _norm(h): (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)
+        }
 
     def get(self, key: str) -> str:
         return self.cells.get(key, "")
@@ -162,7 +187,12 @@ class _Row:
 
     def native(self, area: Area, **values: str) -> dict[str, str]:
         row = dict.fromkeys(COLUMNS, "")
-        row.update(la_name=area.name, name_in_source=area.name, new_la_code=area.code, ons_region=area.region)
+        row.update(
+            la_name=area.name,
+            name_in_source=area.name,
+            new_la_code=area.code,
+            ons_region=area.region,
+        )
         row.update(values)
         return row
 
@@ -171,34 +201,65 @@ def _official(row: _Row, areas: _Areas) -> list[tuple[dict[str, str], dict[str, 
     code = row.get("local authority code")
     area = areas.find(code=code)
     if area is None:
-        row.problem("local authority code", f"'{code}' is not the ONS code of a known local area "
-                                            "(e.g. E06000059 for Dorset)")
+        row.problem(
+            "local authority code",
+            f"'{code}' is not the ONS code of a known local area (e.g. E06000059 for Dorset)",
+        )
         return []
     start, published = row.date("inspection start date"), row.date("inspection publication date")
     wsoa = {"yes": "WSOA required", "no": "No WSOA", "": ""}.get(row.get(_OFFICIAL_OUTCOME).lower())
     if wsoa is None:
-        row.problem(_OFFICIAL_OUTCOME, f"'{row.get(_OFFICIAL_OUTCOME)}' should be Yes or No (or blank if unknown)")
+        row.problem(
+            _OFFICIAL_OUTCOME,
+            f"'{row.get(_OFFICIAL_OUTCOME)}' should be Yes or No (or blank if unknown)",
+        )
     if start is None or published is None or wsoa is None:
         return []
-    names = {"new_la_code": "local authority code", "start_date": "inspection start date",
-             "publication_date": "inspection publication date", "outcome": _OFFICIAL_OUTCOME,
-             "n_weaknesses_or_priority_areas": "number significant weaknesses identified in written statement of action"}
-    out = [(row.native(area, framework="2016", event_type="full inspection", start_date=start,
-                       publication_date=published, outcome=wsoa, source="ofsted_official_statistics",
-                       n_weaknesses_or_priority_areas=row.get(names["n_weaknesses_or_priority_areas"])), names)]
+    names = {
+        "new_la_code": "local authority code",
+        "start_date": "inspection start date",
+        "publication_date": "inspection publication date",
+        "outcome": _OFFICIAL_OUTCOME,
+        "n_weaknesses_or_priority_areas": "number significant weaknesses identified in written statement of action",
+    }
+    out = [
+        (
+            row.native(
+                area,
+                framework="2016",
+                event_type="full inspection",
+                start_date=start,
+                publication_date=published,
+                outcome=wsoa,
+                source="ofsted_official_statistics",
+                n_weaknesses_or_priority_areas=row.get(names["n_weaknesses_or_priority_areas"]),
+            ),
+            names,
+        )
+    ]
     revisit = row.date("revisit start date", blank_words=("not revisited yet", "not required"))
     if not revisit:
         return out
     if wsoa != "WSOA required":
-        row.problem("revisit start date", "a re-visit only follows an inspection that required a written statement "
-                                          "of action, and this row's outcome column does not say Yes")
+        row.problem(
+            "revisit start date",
+            "a re-visit only follows an inspection that required a written statement "
+            "of action, and this row's outcome column does not say Yes",
+        )
         return out
     if start and revisit < start:
-        row.problem("revisit start date", f"the re-visit started on {revisit}, before the inspection it follows "
-                                          f"(started {start}): the dates are out of order")
+        row.problem(
+            "revisit start date",
+            f"the re-visit started on {revisit}, before the inspection it follows "
+            f"(started {start}): the dates are out of order",
+        )
         return out
-    progress = {"yes": "sufficient progress on all weaknesses", "some": "sufficient progress on some weaknesses",
-                "no": "insufficient progress on all weaknesses", "": ""}.get(row.get(_OFFICIAL_REVISIT).lower())
+    progress = {
+        "yes": "sufficient progress on all weaknesses",
+        "some": "sufficient progress on some weaknesses",
+        "no": "insufficient progress on all weaknesses",
+        "": "",
+    }.get(row.get(_OFFICIAL_REVISIT).lower())
     if progress is None:
         row.problem(_OFFICIAL_REVISIT, f"'{row.get(_OFFICIAL_REVISIT)}' should be Yes, Some or No")
         return out
@@ -207,16 +268,35 @@ def _official(row: _Row, areas: _Areas) -> list[tuple[dict[str, str], dict[str, 
         return out
     made = "number significant weaknesses where sufficient progress has been made"
     not_made = "number significant weaknesses where sufficient progress has not been made"
-    out.append((row.native(area, framework="2016", event_type="revisit", start_date=revisit,
-                           publication_date=revisit_published, outcome=progress, source="ofsted_official_statistics",
-                           n_weaknesses_or_priority_areas=row.get(names["n_weaknesses_or_priority_areas"]),
-                           revisit_n_sufficient=row.get(made), revisit_n_insufficient=row.get(not_made)),
-                {"start_date": "revisit start date", "publication_date": "revisit publication date",
-                 "outcome": _OFFICIAL_REVISIT, "revisit_n_sufficient": made, "revisit_n_insufficient": not_made}))
+    out.append(
+        (
+            row.native(
+                area,
+                framework="2016",
+                event_type="revisit",
+                start_date=revisit,
+                publication_date=revisit_published,
+                outcome=progress,
+                source="ofsted_official_statistics",
+                n_weaknesses_or_priority_areas=row.get(names["n_weaknesses_or_priority_areas"]),
+                revisit_n_sufficient=row.get(made),
+                revisit_n_insufficient=row.get(not_made),
+            ),
+            {
+                "start_date": "revisit start date",
+                "publication_date": "revisit publication date",
+                "outcome": _OFFICIAL_REVISIT,
+                "revisit_n_sufficient": made,
+                "revisit_n_insufficient": not_made,
+            },
+        )
+    )
     return out
 
 
-def _management_information(row: _Row, areas: _Areas) -> list[tuple[dict[str, str], dict[str, str]]]:
+def _management_information(
+    row: _Row, areas: _Areas
+) -> list[tuple[dict[str, str], dict[str, str]]]:
     name = row.get("local area partnership")
     area = areas.find(name=name)
     if area is None:
@@ -226,51 +306,100 @@ def _management_information(row: _Row, areas: _Areas) -> list[tuple[dict[str, st
     if start is None or published is None:
         return []
     priority = row.get("number of areas for priority action")
-    return [(row.native(area, framework="2023", event_type="full inspection", start_date=start,
-                        publication_date=published, outcome=row.get("inspection outcome"), source="ofsted_mi",
-                        n_weaknesses_or_priority_areas="" if priority.upper() in ("NA", "N/A") else priority),
-             {"new_la_code": "local area partnership", "start_date": "inspection start date",
-              "publication_date": "inspection publication date", "outcome": "inspection outcome",
-              "n_weaknesses_or_priority_areas": "number of areas for priority action"})]
+    return [
+        (
+            row.native(
+                area,
+                framework="2023",
+                event_type="full inspection",
+                start_date=start,
+                publication_date=published,
+                outcome=row.get("inspection outcome"),
+                source="ofsted_mi",
+                n_weaknesses_or_priority_areas=""
+                if priority.upper() in ("NA", "N/A")
+                else priority,
+            ),
+            {
+                "new_la_code": "local area partnership",
+                "start_date": "inspection start date",
+                "publication_date": "inspection publication date",
+                "outcome": "inspection outcome",
+                "n_weaknesses_or_priority_areas": "number of areas for priority action",
+            },
+        )
+    ]
 
 
 _GRADES = {"1": "POSITIVE", "2": "INCONSISTENT", "3": "SYSTEMIC"}
-_GRADE_PHRASES = {"positive experiences": "POSITIVE", "inconsistent experiences": "INCONSISTENT",
-                  "significant concerns": "SYSTEMIC"}
+_GRADE_PHRASES = {
+    "positive experiences": "POSITIVE",
+    "inconsistent experiences": "INCONSISTENT",
+    "significant concerns": "SYSTEMIC",
+}
 
 
 def _d2i(row: _Row, areas: _Areas) -> list[tuple[dict[str, str], dict[str, str]]]:
-    area = areas.find(code=row.get("ltla23cd"), old=row.get("la code"), name=row.get("local authority"))
+    area = areas.find(
+        code=row.get("ltla23cd"), old=row.get("la code"), name=row.get("local authority")
+    )
     if area is None:
         key = "la code" if row.get("la code") else "local authority"
-        row.problem(key, f"'{row.get(key)}' does not name a known local area (La Code is the three-digit local "
-                         "authority number, e.g. 861 for Stoke-on-Trent)")
+        row.problem(
+            key,
+            f"'{row.get(key)}' does not name a known local area (La Code is the three-digit local "
+            "authority number, e.g. 861 for Stoke-on-Trent)",
+        )
         return []
     start, end = row.date("inspection start date"), row.date("inspection end date")
     published = row.date("publication date")
     if start is None or end is None or published is None:
         return []
     if start and end and end < start:
-        row.problem("inspection end date", f"the inspection ends on {end}, before it starts on {start}: the dates "
-                                           "are out of order")
+        row.problem(
+            "inspection end date",
+            f"the inspection ends on {end}, before it starts on {start}: the dates "
+            "are out of order",
+        )
         return []
     grade = row.get("outcome grade").removesuffix(".0")
     outcome = _GRADES.get(grade)
     if grade and outcome is None:
-        row.problem("outcome grade", f"'{grade}' is not an outcome of the 2023 framework: use 1 (positive), "
-                                     "2 (inconsistent) or 3 (widespread and/or systemic failings)")
+        row.problem(
+            "outcome grade",
+            f"'{grade}' is not an outcome of the 2023 framework: use 1 (positive), "
+            "2 (inconsistent) or 3 (widespread and/or systemic failings)",
+        )
         return []
     if outcome is None:
         text = row.get("inspection outcome text").lower()
         outcome = next((code for phrase, code in _GRADE_PHRASES.items() if phrase in text), "")
-    return [(row.native(area, framework="2023", event_type="full inspection", start_date=start,
-                        publication_date=published, outcome=outcome.lower(), source="d2i_scrape"),
-             {"new_la_code": "la code", "start_date": "inspection start date", "publication_date": "publication date",
-              "outcome": "outcome grade"})]
+    return [
+        (
+            row.native(
+                area,
+                framework="2023",
+                event_type="full inspection",
+                start_date=start,
+                publication_date=published,
+                outcome=outcome.lower(),
+                source="d2i_scrape",
+            ),
+            {
+                "new_la_code": "la code",
+                "start_date": "inspection start date",
+                "publication_date": "publication date",
+                "outcome": "outcome grade",
+            },
+        )
+    ]
 
 
 _CONVERTERS: dict[str, Callable[[_Row, _Areas], list[tuple[dict[str, str], dict[str, str]]]]] = {
-    "ofsted_statistics": _official, "ofsted_mi": _management_information, "d2i_scrape": _d2i}
+    "ofsted_statistics": _official,
+    "ofsted_mi": _management_information,
+    "d2i_scrape": _d2i,
+}
 
 
 def parse_inspection_file(data: bytes, areas: list[Area]) -> ParseResult:
@@ -278,18 +407,36 @@ def parse_inspection_file(data: bytes, areas: list[Area]) -> ParseResult:
     try:
         rows = read_rows(data)
     except SpreadsheetTooLarge:
-        return ParseResult([], [RowError(1, "file", "this spreadsheet would be far larger than a list of "
-                                                    "inspections once opened, so it was not read")])
+        return ParseResult(
+            [],
+            [
+                RowError(
+                    1,
+                    "file",
+                    "this spreadsheet would be far larger than a list of "
+                    "inspections once opened, so it was not read",
+                )
+            ],
+        )
     except Exception:  # noqa: BLE001 - any unreadable spreadsheet is the same plain problem for the officer
         rows = []
     found = _find_header(rows)
     if found is None:
         accepted = "; ".join(LAYOUTS.values())
-        return ParseResult([], [RowError(1, "header row", "the header row does not match any layout we accept. "
-                                                          f"Accepted layouts: {accepted}")])
+        return ParseResult(
+            [],
+            [
+                RowError(
+                    1,
+                    "header row",
+                    "the header row does not match any layout we accept. "
+                    f"Accepted layouts: {accepted}",
+                )
+            ],
+        )
     layout, index = found
     header = rows[index][1]
-    data_rows = [(n, cells) for n, cells in rows[index + 1:] if any(c.strip() for c in cells)]
+    data_rows = [(n, cells) for n, cells in rows[index + 1 :] if any(c.strip() for c in cells)]
     errors: list[RowError] = []
     native: list[Native] = []
     index_ = _Areas(areas)
@@ -299,7 +446,8 @@ def parse_inspection_file(data: bytes, areas: list[Area]) -> ParseResult:
             native.append((n, {c: row.get(c.replace("_", " ")) for c in COLUMNS}, {}))
             continue
         for values, names in _CONVERTERS[layout](row, index_):
-            native.append((n, values, {ours: row.heading.get(key, key) for ours, key in names.items()}))
+            native.append(
+                (n, values, {ours: row.heading.get(key, key) for ours, key in names.items()})
+            )
     result = check_rows(native, areas, errors)
     return ParseResult(result.events, result.errors, layout)
-

@@ -1,4 +1,4 @@
-"""The row checks behind pupil_validation: one boolean mask and one message expression per check."""
+"""The row checks behind validation.py: one boolean mask and one message expression per check."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 
 import polars as pl
 
-from sendready.domain.pupil_parse import FORMULA_PATTERN, age_at
-from sendready.domain.pupil_schema import load_schema
+from sendready.domain.person_level.parse import FORMULA_PATTERN, age_at
+from sendready.domain.person_level.schema import load_schema
 
 ROW_COLUMN = "_source_row"
 MAX_AGE = 25

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sendready.domain.history import KIND_WORDS, OUTCOME_WORDS
+from sendready.domain.history.events import KIND_WORDS, OUTCOME_WORDS
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,14 @@ class AreaForecast:
     area_name: str
     region: str
     ofsted_region: str
-    last_inspection: LastInspection | None  # the last FULL inspection: a re-visit is not a new inspection
+    last_inspection: (
+        LastInspection | None
+    )  # the last FULL inspection: a re-visit is not a new inspection
     terms: list[TermForecast]
     explanation: list[str] = field(default_factory=list)
-    later_visits: list[LastInspection] = field(default_factory=list)  # re-visits/monitoring since the last full
+    later_visits: list[LastInspection] = field(
+        default_factory=list
+    )  # re-visits/monitoring since the last full
     small_chance: float = 0.05
 
     @property
@@ -73,7 +77,11 @@ class AreaForecast:
     @property
     def most_likely_words(self) -> str:
         """The most likely term, or 'Not expected in the next N terms' when every term's chance is small."""
-        return self.most_likely.term if self.expected else f"Not expected in the next {len(self.terms)} terms"
+        return (
+            self.most_likely.term
+            if self.expected
+            else f"Not expected in the next {len(self.terms)} terms"
+        )
 
 
 @dataclass(frozen=True)
@@ -96,9 +104,11 @@ class Freshness:
         """What to do when the history is out of date ('' when it is not)."""
         if not self.stale:
             return ""
-        return ("That is more than a term ago, so inspections since then are missing and this forecast is out of "
-                "date. A site administrator can import newer inspections (the 'Import newer inspections' page, or "
-                "sendready import-inspections FILE on the server) in Ofsted's or Data to Insight's layouts.")
+        return (
+            "That is more than a term ago, so inspections since then are missing and this forecast is out of "
+            "date. A site administrator can import newer inspections (the 'Import newer inspections' page, or "
+            "sendready import-inspections FILE on the server) in Ofsted's or Data to Insight's layouts."
+        )
 
 
 @dataclass(frozen=True)

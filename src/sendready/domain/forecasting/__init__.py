@@ -1,0 +1,1 @@
+"""'When will we be inspected?': school terms, rates learnt from the national history, the per-term forecast, its plain-words explanation, the simple baselines it must beat and the backtest that scores them."""

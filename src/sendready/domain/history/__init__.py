@@ -1,0 +1,1 @@
+"""The national record of area SEND inspections and the local areas they cover: the shipped published data, and reading the files councils and Ofsted publish (official statistics, management information, Data to Insight) into one list of events."""

@@ -1,0 +1,1 @@
+"""The inspection frameworks as versioned data (steps, anchors, offsets, outcome scales, follow-ups) and the rules that turn them into dated timelines and check recorded outcomes. New framework rules (criteria, case sampling, plans) belong here."""

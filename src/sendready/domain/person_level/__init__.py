@@ -1,0 +1,1 @@
+"""Person-level SEND data (the children and young people an area supports): the schema, reading CSV and XLSX files, vectorised validation, the synthetic generator and the indicators counted from validated rows."""
