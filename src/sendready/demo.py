@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from sendready.accounts.constants import Role
-from sendready.accounts.models import LocalArea, Membership
+from sendready.accounts.models import AccountSecurity, LocalArea, Membership
 
 DEMO_PASSWORD = "demo-sendready-2026"
 DEMO_AREA = {"code": "E99999901", "name": "Demoshire (fictional)", "region": "West Midlands"}
@@ -77,4 +77,6 @@ def _person(username: str, first: str, last: str):
     if created or not user.has_usable_password():
         user.set_password(DEMO_PASSWORD)
         user.save()
+        # Everyone knows the demo password: whoever signs in with it first chooses their own.
+        AccountSecurity.objects.update_or_create(user=user, defaults={"must_choose_password": True})
     return user

@@ -50,3 +50,10 @@ def env_secret(name: str, fallback_file: Path) -> str:
         fallback_file.write_text(secrets.token_urlsafe(50))
         fallback_file.chmod(0o600)
     return fallback_file.read_text().strip()
+
+
+def env_optional_secret(name: str) -> str:
+    """A secret from NAME or from the file named by NAME_FILE; empty when neither is set."""
+    if os.environ.get(f"{name}_FILE"):
+        return Path(os.environ[f"{name}_FILE"]).read_text().strip()
+    return os.environ.get(name, "")

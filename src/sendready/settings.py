@@ -5,7 +5,15 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from sendready.envconfig import env_bool, env_int, env_list, env_secret, env_str, project_root
+from sendready.envconfig import (
+    env_bool,
+    env_int,
+    env_list,
+    env_optional_secret,
+    env_secret,
+    env_str,
+    project_root,
+)
 
 BASE_DIR = project_root()
 VAR_DIR = Path(env_str("SENDREADY_VAR_DIR", str(BASE_DIR / "var")))
@@ -47,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sendready.accounts.middleware.CurrentAreaMiddleware",
     "sendready.accounts.middleware.DeniedAccessAuditMiddleware",
+    "sendready.accounts.signin_steps.SignInStepsMiddleware",
 ]
 
 ROOT_URLCONF = "sendready.urls"
@@ -111,6 +120,32 @@ BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 # A council office signs in from one address: raise this where one address serves many people.
 SIGN_IN_FREE_FAILURES_PER_ADDRESS = env_int("SIGN_IN_FREE_FAILURES_PER_ADDRESS", 5)
+
+# Messages live in the session, never in a cookie the browser can read.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# Email: invitations and password links. With DEBUG and no EMAIL_HOST, emails are printed to the
+# console; otherwise they go by SMTP (a local mail server unless EMAIL_HOST says otherwise).
+_EMAIL_HOST = env_str("EMAIL_HOST", "")
+if DEBUG and not _EMAIL_HOST:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _EMAIL_HOST or "localhost",
+                "port": env_int("EMAIL_PORT", 25),
+                "username": env_str("EMAIL_HOST_USER", ""),
+                "password": env_optional_secret("EMAIL_HOST_PASSWORD"),
+                "use_tls": env_bool("EMAIL_USE_TLS", False),
+                "use_ssl": env_bool("EMAIL_USE_SSL", False),
+                "timeout": env_int("EMAIL_TIMEOUT", 20),
+            },
+        }
+    }
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "sendready <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

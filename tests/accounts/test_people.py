@@ -8,7 +8,9 @@ from sendready.accounts.constants import Role
 from sendready.accounts.models import AuditEvent, Membership
 
 
-def test_a_lano_adds_a_new_person_who_can_then_sign_in(client, two_areas):
+def test_a_lano_adds_a_new_person_who_is_emailed_a_link_and_no_password(
+    client, two_areas, mailoutbox
+):
     people, _ = two_areas
     client.force_login(people.by_role[Role.LANO])
     response = client.post(
@@ -17,14 +19,30 @@ def test_a_lano_adds_a_new_person_who_can_then_sign_in(client, two_areas):
             "username": "new.officer",
             "first_name": "New",
             "last_name": "Officer",
+            "email": "new.officer@example.org",
             "role": "practitioner",
         },
         follow=True,
     )
     page = response.content.decode()
-    assert "new.officer added as Practitioner" in page and "one-time password" in page
-    assert Membership.objects.get(user__username="new.officer").role == "practitioner"
+    assert "New Officer added as Practitioner. We have emailed them how to sign in." in page
+    assert "one-time password" not in page.lower()
+    membership = Membership.objects.get(user__username="new.officer")
+    assert membership.role == "practitioner"
+    assert not membership.user.has_usable_password()
     assert AuditEvent.objects.filter(object_type="membership", action="created").exists()
+    assert [m.to for m in mailoutbox] == [["new.officer@example.org"]]
+    assert "/account/set-password/" in mailoutbox[0].body
+
+
+def test_an_email_address_is_needed_to_add_a_person(client, two_areas):
+    people, _ = two_areas
+    client.force_login(people.by_role[Role.LANO])
+    response = client.post(
+        f"/areas/{people.area.code}/people/", {"username": "no.email", "role": "viewer"}
+    )
+    assert "Enter their email address" in response.content.decode()
+    assert not Membership.objects.filter(user__username="no.email").exists()
 
 
 def test_adding_someone_already_in_the_area_is_explained(client, two_areas):

@@ -45,3 +45,52 @@ def test_the_people_and_audit_pages_are_accessible(live_server, page, two_areas,
     page.goto(f"{live_server.url}/areas/{people.area.code}/audit/")
     assert_accessible(page)
     assert not console_errors, console_errors
+
+
+def test_a_new_person_chooses_their_password_from_the_emailed_link(
+    live_server, page, two_areas, console_errors, mailoutbox
+):
+    import re
+
+    people, _ = two_areas
+    sign_in(page, live_server, "a_lano")
+    page.goto(f"{live_server.url}/areas/{people.area.code}/people/")
+    page.get_by_label("Username").fill("new.person")
+    page.get_by_label("First name").fill("Nia")
+    page.get_by_label("Email address").fill("nia@example.org")
+    page.get_by_label("Viewer").check()
+    page.get_by_role("button", name="Add person").click()
+    expect(
+        page.get_by_text("Nia added as Viewer. We have emailed them how to sign in.")
+    ).to_be_visible()
+    page.get_by_role("button", name="Sign out").click()
+    link = re.search(r"(/account/set-password/\S+)", mailoutbox[-1].body).group(1)
+    page.goto(live_server.url + link)
+    expect(page.get_by_role("heading", name="Choose your password")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("New password", exact=True).fill("river-lantern-4417")
+    page.get_by_label("Type the new password again").fill("river-lantern-4417")
+    click_to(page, page.get_by_role("button", name="Save password"), "Your password is set")
+    assert_accessible(page)
+    sign_in(page, live_server, "new.person", "river-lantern-4417")
+    expect(page.get_by_role("heading", name="Ashvale (test)")).to_be_visible()
+    assert not console_errors, console_errors
+
+
+def test_the_forgotten_password_and_held_back_pages_are_accessible(
+    live_server, page, two_areas, console_errors
+):
+    page.goto(f"{live_server.url}/sign-in/")
+    click_to(page, page.get_by_role("link", name="Forgotten your password?"), "Reset your password")
+    assert_accessible(page)
+    page.get_by_label("Email address").fill("someone@example.org")
+    click_to(page, page.get_by_role("button", name="Send the link"), "Check your email")
+    assert_accessible(page)
+    for _ in range(6):
+        page.goto(f"{live_server.url}/sign-in/")
+        page.get_by_label("Username").fill("a_viewer")
+        page.get_by_label("Password", exact=True).fill("wrong")
+        page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("tried to sign in too many times")).to_be_visible()
+    assert_accessible(page)
+    assert not console_errors, console_errors

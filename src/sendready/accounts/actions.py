@@ -1,44 +1,50 @@
 """The only ways to change who belongs to an area."""
 
-import secrets
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 
+from sendready.accounts import emails
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction, Role
 from sendready.accounts.models import LocalArea, Membership
 
 
-def add_member(area: LocalArea, by, data: dict, request=None) -> tuple[Membership, str | None]:
-    """Add a person (creating the account if new); returns a one-time password for new accounts."""
+def add_member(
+    *, actor, area: LocalArea, values: dict, request: HttpRequest
+) -> tuple[Membership, bool]:
+    """Add a person to the area and email them how to sign in; returns the membership and whether
+    the email went. A new person gets an account with no usable password and a link to choose one.
+    Someone who already has an account keeps it as it is (their name, email and password are theirs,
+    not the adding LANO's) and is told by email. The page and the audit entry say the same in both
+    cases, so adding a username never reveals whether it already existed."""
     user_model = get_user_model()
-    password = None
     with transaction.atomic():
-        user = user_model.objects.filter(username__iexact=data["username"]).first()
-        if user is None:
-            password = secrets.token_urlsafe(12)
+        user = user_model.objects.filter(username__iexact=values["username"]).first()
+        is_new = user is None
+        if is_new:
             user = user_model.objects.create_user(
-                data["username"],
-                email=data.get("email", ""),
-                password=password,
-                first_name=data.get("first_name", ""),
-                last_name=data.get("last_name", ""),
+                values["username"],
+                email=values["email"],
+                password=None,
+                first_name=values.get("first_name", ""),
+                last_name=values.get("last_name", ""),
             )
         membership = Membership.objects.create(
-            user=user, area=area, role=data["role"], job_title=data.get("job_title", "")
+            user=user, area=area, role=values["role"], job_title=values.get("job_title", "")
         )
-    record(
-        request,
-        AuditAction.CREATED,
-        "membership",
-        membership.pk,
-        area=area,
-        user=by,
-        detail=f"{user.username} as {membership.get_role_display()}",
-    )
-    return membership, password
+        record(
+            request,
+            AuditAction.CREATED,
+            "membership",
+            membership.pk,
+            area=area,
+            user=actor,
+            detail=f"{values['username']} as {membership.get_role_display()}",
+        )
+    send = emails.send_invitation if is_new else emails.send_added_to_area
+    return membership, send(request, membership, actor)
 
 
 def change_role(membership: Membership, by, role: str, request=None) -> Membership:

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth import authenticate, get_user_model
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 
 from sendready.accounts import throttle
 from sendready.accounts.constants import Role
@@ -16,7 +16,10 @@ class MemberForm(forms.Form):
         label="Username",
         max_length=150,
         regex=r"^[\w.@+-]+$",
-        help_text="Letters, numbers and . @ + - _ only. An existing account is added as it is.",
+        help_text=(
+            "Letters, numbers and . @ + - _ only. Someone who already uses sendready in another "
+            "area keeps their username."
+        ),
         error_messages={
             "required": "Enter a username",
             "invalid": "Use only letters, numbers and . @ + - _ in the username",
@@ -26,10 +29,11 @@ class MemberForm(forms.Form):
     last_name = LineField(label="Last name", max_length=150, required=False)
     email = EmailAddressField(
         label="Email address",
-        required=False,
+        help_text="We email them a link to choose their password.",
         max_length=254,
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.org"
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
         },
     )
     role = forms.ChoiceField(
@@ -97,3 +101,63 @@ class SignInForm(AuthenticationForm):
     def _throttled(self, wait: int) -> forms.ValidationError:
         text = self.error_messages["throttled"].format(wait=throttle.describe_wait(wait))
         return forms.ValidationError(text, code="throttled")
+
+
+NEW_PASSWORD_HINT = (
+    "At least 8 characters. Avoid a common password, one made only of numbers, or one like your "
+    "name or username."
+)
+
+
+def _new_password_fields() -> tuple[PasswordField, PasswordField]:
+    return (
+        PasswordField(label="New password", help_text=NEW_PASSWORD_HINT),
+        PasswordField(label="Type the new password again"),
+    )
+
+
+class SetOwnPasswordForm(SetPasswordForm):
+    """Choose a password from an emailed link."""
+
+    new_password1, new_password2 = _new_password_fields()
+    error_messages = {"password_mismatch": "The two passwords are not the same. Type them again."}
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """Change your own password: the current one, then a new one that is different."""
+
+    old_password = PasswordField(label="Current password")
+    new_password1, new_password2 = _new_password_fields()
+    error_messages = {
+        **SetOwnPasswordForm.error_messages,
+        "password_incorrect": "Your current password is not right. Type it again.",
+        "password_unchanged": "Choose a password that is different from your current one.",
+    }
+    field_order = ["old_password", "new_password1", "new_password2"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("new_password1") and data.get("new_password1") == data.get("old_password"):
+            self.add_error("new_password1", self.error_messages["password_unchanged"])
+        return data
+
+
+class ForgottenPasswordForm(forms.Form):
+    """The email address of the account whose password was forgotten."""
+
+    email = EmailAddressField(
+        label="Email address",
+        help_text="The email address your sendready account was set up with.",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
+
+    def accounts(self) -> list:
+        """Active accounts with this email address, including new ones with no password yet."""
+        return list(
+            get_user_model().objects.filter(
+                email__iexact=self.cleaned_data["email"], is_active=True
+            )
+        )

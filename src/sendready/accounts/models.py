@@ -113,3 +113,27 @@ class SignInThrottle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key}: {self.failures} failures"
+
+
+class AccountSecurity(models.Model):
+    """What a person must still do to sign in safely (one row per account that has anything to do)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="account_security",
+    )
+    # Set when someone else chose the password (accounts from before invitations by email, the
+    # demo); cleared when the person chooses their own.
+    must_choose_password = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.user}: {'must' if self.must_choose_password else 'need not'} choose a password"
+        )
+
+
+def must_choose_password(user) -> bool:
+    """True when someone else set this person's password and they have not yet chosen their own."""
+    return AccountSecurity.objects.filter(user=user, must_choose_password=True).exists()

@@ -26,26 +26,28 @@ def _member(area: LocalArea, member_id: int) -> Membership:
     )
 
 
+def _added_message(values: dict, membership: Membership, emailed: bool) -> str:
+    # Only what the LANO typed: the account's own name would say that it existed before.
+    typed = f"{values.get('first_name', '')} {values.get('last_name', '')}".strip()
+    said = f"{typed or values['username']} added as {membership.get_role_display()}."
+    if emailed:
+        return f"{said} We have emailed them how to sign in."
+    return (
+        f"{said} The email to them could not be sent: ask them to use 'Forgotten your password?' "
+        "on the sign-in page later."
+    )
+
+
 @area_view("manage_people")
 @never_cache
 def people(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Everyone in the area with their role; add a person."""
     form = MemberForm(request.POST or None, area=area)
     if request.method == "POST" and form.is_valid():
-        membership, password = actions.add_member(
-            area, request.user, form.cleaned_data, request=request
+        membership, emailed = actions.add_member(
+            actor=request.user, area=area, values=form.cleaned_data, request=request
         )
-        note = (
-            (
-                f" Their one-time password is {password}: give it to them securely; they should "
-                "change it when they first sign in."
-            )
-            if password
-            else ""
-        )
-        messages.success(
-            request, f"{membership.user.username} added as {membership.get_role_display()}.{note}"
-        )
+        messages.success(request, _added_message(form.cleaned_data, membership, emailed))
         return redirect("accounts:people", area.code)
     members = Membership.objects.filter(area=area).select_related("user").order_by("user__username")
     since = timezone.now() - SIGN_IN_PROBLEMS_SHOWN_FOR

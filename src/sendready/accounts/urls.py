@@ -1,9 +1,26 @@
 from django.urls import path
 
-from sendready.accounts import people_views, views
+from sendready.accounts import password_views, people_views, views
 
 app_name = "accounts"
 urlpatterns = [
+    path("account/password/", password_views.change_password, name="password_change"),
+    path(
+        "account/forgotten-password/",
+        password_views.forgotten_password,
+        name="password_forgotten",
+    ),
+    path(
+        "account/forgotten-password/sent/",
+        password_views.password_reset_sent,
+        name="password_reset_sent",
+    ),
+    path(
+        "account/set-password/<uidb64>/<token>/",
+        password_views.SetPasswordView.as_view(),
+        name="password_set",
+    ),
+    path("account/set-password/done/", password_views.password_set_done, name="password_set_done"),
     path("areas/switch/", views.switch_area, name="switch_area"),
     path("areas/<str:area_code>/", views.area_home, name="area_home"),
     path("areas/<str:area_code>/people/", people_views.people, name="people"),

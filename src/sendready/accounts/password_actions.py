@@ -1,0 +1,35 @@
+"""The only ways a password is chosen: by the person themselves, audited."""
+
+from django import forms
+from django.contrib.auth import update_session_auth_hash
+from django.db import transaction
+from django.http import HttpRequest
+
+from sendready.accounts import throttle
+from sendready.accounts.audit import record
+from sendready.accounts.constants import AuditAction
+from sendready.accounts.models import AccountSecurity, Membership
+
+
+def choose_own_password(*, actor, form: forms.Form, request: HttpRequest) -> None:
+    """Save the password the person chose (a change, or from an emailed link) and clear any demand
+    to choose one; keeps them signed in when they changed it while signed in."""
+    with transaction.atomic():
+        form.save()
+        AccountSecurity.objects.update_or_create(
+            user=actor, defaults={"must_choose_password": False}
+        )
+        areas = [m.area for m in Membership.objects.filter(user=actor).select_related("area")]
+        for area in areas or [None]:
+            record(
+                request,
+                AuditAction.CHANGED,
+                "password",
+                actor.pk,
+                area=area,
+                user=actor,
+                detail="Chose their own password.",
+            )
+    throttle.record_success(actor.get_username())
+    if request.user.is_authenticated and request.user.pk == actor.pk:
+        update_session_auth_hash(request, actor)
