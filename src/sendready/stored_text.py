@@ -49,6 +49,19 @@ class ParagraphField(LineField):
         super().__init__(**kwargs)
 
 
+class PasswordField(LineField):
+    """A password, kept exactly as typed (only its hash is stored) but limited, so that a pasted
+    megabyte cannot tie up the password hasher."""
+
+    def __init__(self, *, max_length: int = 128, **kwargs: Any) -> None:
+        kwargs.setdefault("strip", False)
+        kwargs.setdefault("widget", forms.PasswordInput(render_value=False))
+        super().__init__(max_length=max_length, **kwargs)
+
+    def to_python(self, value: Any) -> str | None:
+        return forms.CharField.to_python(self, value)
+
+
 class LinkField(forms.URLField):
     """A web address, with control characters removed before it is checked (the model allows 200)."""
 

@@ -7,12 +7,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sendready.accounts.access import area_view, role_in
+from sendready.accounts.forms import SignInForm
 from sendready.accounts.middleware import AreaRequest
 from sendready.accounts.models import LocalArea
 from sendready.accounts.navigation import panels_for, sections_for
 
 
 class LoginView(auth_views.LoginView):
+    form_class = SignInForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
     extra_context = {"title": "Sign in"}
