@@ -34,7 +34,7 @@ class LineField(forms.CharField):
         label = str(kwargs.get("label") or "The text")
         self.error_messages.setdefault("max_length", too_long(label, max_length))
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         text = super().to_python(value)
         return clean_text(text, multiline=self.multiline).strip() if text else text
 
@@ -58,7 +58,7 @@ class PasswordField(LineField):
         kwargs.setdefault("widget", forms.PasswordInput(render_value=False))
         super().__init__(max_length=max_length, **kwargs)
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         return forms.CharField.to_python(self, value)
 
 
@@ -72,7 +72,7 @@ class LinkField(forms.URLField):
             "max_length", too_long(str(kwargs.get("label") or "The link"), 200)
         )
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         return super().to_python(
             clean_text(value, multiline=False) if isinstance(value, str) else value
         )
@@ -85,7 +85,7 @@ class EmailAddressField(forms.EmailField):
         kwargs.setdefault("max_length", 254)
         super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         return super().to_python(
             clean_text(value, multiline=False) if isinstance(value, str) else value
         )

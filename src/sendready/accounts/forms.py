@@ -82,14 +82,16 @@ class SignInForm(AuthenticationForm):
         password = self.cleaned_data.get("password")
         if not username or not password:
             return self.cleaned_data
-        address = throttle.client_address(self.request)
+        request = self.request
+        assert request is not None, "the sign-in view always passes the request"
+        address = throttle.client_address(request)
         wait = throttle.seconds_to_wait(username, address)
         if wait:
-            throttle.record_held_back(self.request, username, address, wait)
+            throttle.record_held_back(request, username, address, wait)
             raise self._throttled(wait)
         self.user_cache = authenticate(self.request, username=username, password=password)
         if self.user_cache is None:
-            wait = throttle.record_failure(self.request, username, address)
+            wait = throttle.record_failure(request, username, address)
             message = self.error_messages["invalid_login"]
             if wait:
                 message += f" You can try again in {throttle.describe_wait(wait)}."

@@ -103,13 +103,16 @@ def seconds_to_wait(username: str, address: str, now: datetime | None = None) ->
     waits = [
         math.ceil((row.blocked_until - now).total_seconds())
         for row in SignInThrottle.objects.filter(_match(username, address), blocked_until__gt=now)
+        if row.blocked_until is not None
     ]
     return max(waits, default=0)
 
 
 def _areas_of(username: str) -> tuple[object | None, list[LocalArea | None]]:
     user = get_user_model().objects.filter(username__iexact=username.strip()).first()
-    areas = list(LocalArea.objects.filter(memberships__user=user)) if user else []
+    areas: list[LocalArea | None] = (
+        list(LocalArea.objects.filter(memberships__user=user)) if user else []
+    )
     return user, areas or [None]
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from sendready.accounts.access import area_view, role_in
 from sendready.accounts.forms import SignInForm
+from sendready.accounts.middleware import AreaRequest
 from sendready.accounts.models import LocalArea
 from sendready.accounts.navigation import panels_for, sections_for
 
@@ -20,7 +21,7 @@ class LoginView(auth_views.LoginView):
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AreaRequest) -> HttpResponse:
     """Send the person to the area they are working in."""
     if request.area is None:
         return render(request, "accounts/no_area.html", {"title": "No local area"})
