@@ -48,6 +48,15 @@ def two_areas(db):
     return AreaPeople(area=area_a, by_role=by_role, outsider=outsider), area_b
 
 
+@pytest.fixture
+def client():
+    """Django's test client, whose force_login also passes the second factor as the person would
+    (sign-in itself is tested through the real pages in tests/accounts and tests/browser)."""
+    from sendready.accounts.testing import VerifiedClient
+
+    return VerifiedClient()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, never a downloaded browser."""
@@ -91,11 +100,25 @@ def console_errors(page):
 
 
 def sign_in(page, live_server, username: str, password: str = TEST_PASSWORD) -> None:
-    """Sign in through the real form."""
+    """Sign in through the real form, typing the code from the person's app when they have one (one
+    is set up first for a person whose role needs it, as they would have done)."""
+    from django.contrib.auth import get_user_model
+
+    from sendready.accounts import two_factor
+    from sendready.accounts.testing import current_code, give_second_factor
+
+    user = get_user_model().objects.get(username=username)
+    device = two_factor.app_device(user)
+    if device is None and two_factor.needs_second_factor(user):
+        device = give_second_factor(user)
     page.goto(f"{live_server.url}/sign-in/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
+    if device is not None:
+        page.wait_for_url(lambda url: "/sign-in/code/" in url)
+        page.get_by_label("Code").fill(current_code(device))
+        page.get_by_role("button", name="Continue").click()
     page.wait_for_url(lambda url: "/sign-in/" not in url)
 
 

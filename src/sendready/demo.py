@@ -5,11 +5,14 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sendready.accounts.constants import Role
 from sendready.accounts.models import AccountSecurity, LocalArea, Membership
 
 DEMO_PASSWORD = "demo-sendready-2026"
+# Every demo person's authenticator app has this public key: `sendready demo-code` shows the current code.
+DEMO_TOTP_KEY = "64656d6f2d73656e6472656164792d746f747021"
 DEMO_AREA = {"code": "E99999901", "name": "Demoshire (fictional)", "region": "West Midlands"}
 SECOND_DEMO_AREA = {"code": "E99999902", "name": "Northbridge (fictional)", "region": "North West"}
 
@@ -79,4 +82,9 @@ def _person(username: str, first: str, last: str):
         user.save()
         # Everyone knows the demo password: whoever signs in with it first chooses their own.
         AccountSecurity.objects.update_or_create(user=user, defaults={"must_choose_password": True})
+    TOTPDevice.objects.update_or_create(
+        user=user,
+        name="Demo authenticator app",
+        defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+    )
     return user

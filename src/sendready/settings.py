@@ -1,6 +1,7 @@
 """Django settings for sendready, read from environment variables with safe embedded defaults."""
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -33,6 +34,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks_db",
     "sendready",
@@ -51,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sendready.accounts.middleware.CurrentAreaMiddleware",
@@ -118,6 +123,10 @@ LOGOUT_REDIRECT_URL = "login"
 # address is read from X-Forwarded-For, but only when the request came from one of TRUSTED_PROXIES.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+# Two-factor sign-in is required of roles that can see children's rows and of site administrators;
+# this requires it of every role.
+TWO_FACTOR_FOR_EVERY_ROLE = env_bool("TWO_FACTOR_FOR_EVERY_ROLE", False)
+OTP_TOTP_ISSUER = "sendready"
 # A council office signs in from one address: raise this where one address serves many people.
 SIGN_IN_FREE_FAILURES_PER_ADDRESS = env_int("SIGN_IN_FREE_FAILURES_PER_ADDRESS", 5)
 
@@ -127,6 +136,7 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Email: invitations and password links. With DEBUG and no EMAIL_HOST, emails are printed to the
 # console; otherwise they go by SMTP (a local mail server unless EMAIL_HOST says otherwise).
 _EMAIL_HOST = env_str("EMAIL_HOST", "")
+MAILERS: dict[str, dict[str, Any]]
 if DEBUG and not _EMAIL_HOST:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 else:

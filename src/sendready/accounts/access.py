@@ -23,6 +23,15 @@ CASEWORK_ROLES = frozenset(
 PERMISSION_ROLES: dict[str, frozenset[Role]] = {}
 
 
+# Permissions whose holders must sign in with a second factor (see accounts/two_factor.py).
+SECOND_FACTOR_PERMISSIONS: set[str] = set()
+
+
+def require_second_factor_for(*permissions: str) -> None:
+    """Ask every role holding any of these permissions for a second factor (call from AppConfig.ready)."""
+    SECOND_FACTOR_PERMISSIONS.update(permissions)
+
+
 def register_permissions(permissions: dict[str, frozenset[Role]]) -> None:
     """Declare a capability's permissions and the roles that hold them (call from AppConfig.ready)."""
     for name, roles in permissions.items():

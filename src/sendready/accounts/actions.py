@@ -21,16 +21,15 @@ def add_member(
     cases, so adding a username never reveals whether it already existed."""
     user_model = get_user_model()
     with transaction.atomic():
-        user = user_model.objects.filter(username__iexact=values["username"]).first()
-        is_new = user is None
-        if is_new:
-            user = user_model.objects.create_user(
-                values["username"],
-                email=values["email"],
-                password=None,
-                first_name=values.get("first_name", ""),
-                last_name=values.get("last_name", ""),
-            )
+        existing = user_model.objects.filter(username__iexact=values["username"]).first()
+        is_new = existing is None
+        user = existing or user_model.objects.create_user(
+            values["username"],
+            email=values["email"],
+            password=None,
+            first_name=values.get("first_name", ""),
+            last_name=values.get("last_name", ""),
+        )
         membership = Membership.objects.create(
             user=user, area=area, role=values["role"], job_title=values.get("job_title", "")
         )

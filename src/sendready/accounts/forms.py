@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 
-from sendready.accounts import throttle
+from sendready.accounts import throttle, two_factor
 from sendready.accounts.constants import Role
 from sendready.stored_text import EmailAddressField, LineField, PasswordField
 
@@ -138,7 +138,8 @@ class ChangePasswordForm(PasswordChangeForm):
     field_order = ["old_password", "new_password1", "new_password2"]
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("new_password1") and data.get("new_password1") == data.get("old_password"):
             self.add_error("new_password1", self.error_messages["password_unchanged"])
         return data
@@ -163,3 +164,16 @@ class ForgottenPasswordForm(forms.Form):
                 email__iexact=self.cleaned_data["email"], is_active=True
             )
         )
+
+
+class CodeForm(forms.Form):
+    """A code from an authenticator app, or a backup code."""
+
+    code = LineField(
+        label="Code",
+        max_length=20,
+        error_messages={"required": "Enter the code from your authenticator app"},
+    )
+
+    def clean_code(self) -> str:
+        return two_factor.normalise(self.cleaned_data["code"])

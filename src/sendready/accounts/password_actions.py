@@ -1,17 +1,17 @@
 """The only ways a password is chosen: by the person themselves, audited."""
 
-from django import forms
 from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.forms import SetPasswordForm
 from django.db import transaction
 from django.http import HttpRequest
 
 from sendready.accounts import throttle
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import AccountSecurity, Membership
+from sendready.accounts.models import AccountSecurity, LocalArea, Membership
 
 
-def choose_own_password(*, actor, form: forms.Form, request: HttpRequest) -> None:
+def choose_own_password(*, actor, form: SetPasswordForm, request: HttpRequest) -> None:
     """Save the password the person chose (a change, or from an emailed link) and clear any demand
     to choose one; keeps them signed in when they changed it while signed in."""
     with transaction.atomic():
@@ -19,7 +19,9 @@ def choose_own_password(*, actor, form: forms.Form, request: HttpRequest) -> Non
         AccountSecurity.objects.update_or_create(
             user=actor, defaults={"must_choose_password": False}
         )
-        areas = [m.area for m in Membership.objects.filter(user=actor).select_related("area")]
+        areas: list[LocalArea | None] = [
+            m.area for m in Membership.objects.filter(user=actor).select_related("area")
+        ]
         for area in areas or [None]:
             record(
                 request,

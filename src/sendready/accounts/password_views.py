@@ -1,26 +1,22 @@
 """Choosing, changing and resetting passwords."""
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from sendready.accounts import emails, password_actions
 from sendready.accounts.forms import ChangePasswordForm, ForgottenPasswordForm, SetOwnPasswordForm
 from sendready.accounts.models import must_choose_password
-
-
-def _next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if safe else reverse_lazy("home")
+from sendready.accounts.signin_steps import safe_next
 
 
 @sensitive_post_parameters()
@@ -29,11 +25,11 @@ def _next(request: HttpRequest) -> str:
 def change_password(request: HttpRequest) -> HttpResponse:
     """Change your own password; someone whose password was set for them must do this first."""
     forced = must_choose_password(request.user)
-    form = ChangePasswordForm(request.user, request.POST or None)
+    form = ChangePasswordForm(cast(User, request.user), request.POST or None)
     if request.method == "POST" and form.is_valid():
         password_actions.choose_own_password(actor=request.user, form=form, request=request)
         messages.success(request, "Your password has been changed.")
-        return redirect(_next(request))
+        return redirect(safe_next(request))
     return render(
         request,
         "accounts/password_change.html",
@@ -78,7 +74,7 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password_set_done")
     extra_context = {"title": "Choose your password"}
 
-    def form_valid(self, form: SetOwnPasswordForm) -> HttpResponse:
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
         password_actions.choose_own_password(actor=form.user, form=form, request=self.request)
         del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
         return HttpResponseRedirect(self.get_success_url())

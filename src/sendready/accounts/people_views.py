@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from sendready.accounts import actions
+from sendready.accounts import actions, two_factor, two_factor_actions
 from sendready.accounts.access import area_view
 from sendready.accounts.forms import MemberForm, RoleForm
 from sendready.accounts.models import AuditEvent, LocalArea, Membership
@@ -91,6 +91,8 @@ def member_edit(request: HttpRequest, area: LocalArea, member_id: int) -> HttpRe
             "area": area,
             "form": form,
             "membership": membership,
+            "has_second_factor": two_factor.has_second_factor(membership.user),
+            "needs_second_factor": two_factor.needs_second_factor(membership.user),
             "active_nav": "people",
         },
     )
@@ -108,6 +110,28 @@ def member_remove(request: HttpRequest, area: LocalArea, member_id: int) -> Http
     else:
         messages.success(request, f"{membership.user.username} removed from {area.name}.")
     return redirect("accounts:people", area.code)
+
+
+@area_view("manage_people")
+@require_POST
+def member_reset_second_factor(
+    request: HttpRequest, area: LocalArea, member_id: int
+) -> HttpResponse:
+    """Remove a member's second factor (a lost phone): they set up a new one when they next sign in."""
+    membership = _member(area, member_id)
+    try:
+        two_factor_actions.reset_second_factor(
+            actor=request.user, membership=membership, request=request
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            f"{membership.user.username} will set up two-factor sign-in again the next time they "
+            "sign in.",
+        )
+    return redirect("accounts:member_edit", area.code, membership.pk)
 
 
 @area_view("view_audit")

@@ -1,7 +1,8 @@
 """What a signed-in person must do before anything else: the steps of signing in after the password.
 
-A person whose password someone else set (an invitation from before, a demo account) chooses their own
-first. Every page except that step's own and signing out redirects there, so a page added later is
+First the second factor of someone who has one; then a person whose password someone else set (an
+account from before invitations by email, a demo account) chooses their own; then someone who needs a
+second factor and has none sets one up. Every page except that step's own and signing out redirects there, so a page added later is
 covered without knowing about it.
 """
 
@@ -10,8 +11,9 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
+from sendready.accounts import two_factor
 from sendready.accounts.models import must_choose_password
 
 ALWAYS_OPEN = frozenset({"logout", "login"})
@@ -19,9 +21,24 @@ ALWAYS_OPEN = frozenset({"logout", "login"})
 
 def pending_step(request: HttpRequest) -> str | None:
     """The URL name of the step this person must finish next, or None when signed in fully."""
-    if must_choose_password(request.user):
+    user = request.user
+    verified = two_factor.passed(request)
+    if not verified and two_factor.has_second_factor(user):
+        return "accounts:two_factor_verify"
+    if must_choose_password(user):
         return "accounts:password_change"
+    if not verified and two_factor.needs_second_factor(user):
+        return "accounts:two_factor_setup"
     return None
+
+
+def safe_next(request: HttpRequest) -> str:
+    """Where to go after a step: the `next` asked for when it is on this site, else home."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else reverse("home")
 
 
 class SignInStepsMiddleware:

@@ -116,7 +116,8 @@ def _areas_of(username: str) -> tuple[object | None, list[LocalArea | None]]:
     return user, areas or [None]
 
 
-def _audit(request: HttpRequest, action: AuditAction, username: str, detail: str) -> None:
+def audit_sign_in(request: HttpRequest, action: AuditAction, username: str, detail: str) -> None:
+    """Record a refused or held-back sign-in against each area the account belongs to."""
     user, areas = _areas_of(username)
     for area in areas:
         record(
@@ -153,7 +154,7 @@ def record_failure(request: HttpRequest, username: str, address: str) -> int:
         detail = f"Wrong username or password from {address}."
         if wait:
             detail += f" Next try held back {describe_wait(wait)}."
-        _audit(request, AuditAction.SIGN_IN_REFUSED, username, detail)
+        audit_sign_in(request, AuditAction.SIGN_IN_REFUSED, username, detail)
     return wait
 
 
@@ -176,7 +177,7 @@ def record_held_back(request: HttpRequest, username: str, address: str, wait: in
             held_back=F("held_back") + 1
         )
         if any(row.held_back == 0 for row in rows):
-            _audit(
+            audit_sign_in(
                 request,
                 AuditAction.SIGN_IN_THROTTLED,
                 username,

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from sendready.accounts import password_views, people_views, views
+from sendready.accounts import password_views, people_views, two_factor_views, views
 
 app_name = "accounts"
 urlpatterns = [
+    path("sign-in/code/", two_factor_views.verify, name="two_factor_verify"),
+    path("account/two-factor/set-up/", two_factor_views.set_up, name="two_factor_setup"),
     path("account/password/", password_views.change_password, name="password_change"),
     path(
         "account/forgotten-password/",
@@ -33,6 +35,11 @@ urlpatterns = [
         "areas/<str:area_code>/people/<int:member_id>/remove/",
         people_views.member_remove,
         name="member_remove",
+    ),
+    path(
+        "areas/<str:area_code>/people/<int:member_id>/reset-second-factor/",
+        people_views.member_reset_second_factor,
+        name="member_reset_second_factor",
     ),
     path("areas/<str:area_code>/audit/", people_views.audit_log, name="audit_log"),
 ]

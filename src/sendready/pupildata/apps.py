@@ -9,7 +9,12 @@ class PupildataConfig(AppConfig):
     verbose_name = "Person-level data"
 
     def ready(self) -> None:
-        from sendready.accounts.access import ALL_ROLES, CASEWORK_ROLES, register_permissions
+        from sendready.accounts.access import (
+            ALL_ROLES,
+            CASEWORK_ROLES,
+            register_permissions,
+            require_second_factor_for,
+        )
         from sendready.accounts.constants import Role
 
         register_permissions(
@@ -20,6 +25,8 @@ class PupildataConfig(AppConfig):
                 "export_pupils": frozenset({Role.LANO, Role.SYSTEM_LEAD}),
             }
         )
+        # Children's own rows: whoever may see them signs in with a second factor.
+        require_second_factor_for("view_pupil_rows")
         from sendready.accounts.navigation import AreaSection, register_section
 
         register_section(

@@ -12,5 +12,6 @@ class Command(BaseCommand):
         result = load_demo()
         self.stdout.write(f"Loaded the demo local area {result.area.name} ({result.area.code}).")
         self.stdout.write(
-            f"Sign in as any of: {', '.join(result.usernames)} (password: {DEMO_PASSWORD})"
+            f"Sign in as any of: {', '.join(result.usernames)} (password: {DEMO_PASSWORD}); "
+            "the two-factor code is what `sendready demo-code` prints."
         )
