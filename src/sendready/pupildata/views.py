@@ -1,5 +1,7 @@
 """Person-level data pages: the dashboard, trend charts, the rows behind a figure, schema and templates."""
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -82,12 +84,20 @@ def trend_chart(request: HttpRequest, area: LocalArea, indicator: str) -> HttpRe
     if info is None or ":" in indicator or indicator.startswith("by_"):
         raise Http404("No such figure.")
     sets = [figures.cached(s) for s in Snapshot.objects.for_area(area).oldest_first()]
-    svg = charts.line_svg(
-        presenters.chart_points(sets, indicator), info["title"], info.get("unit", "count")
+    points = presenters.chart_points(sets, indicator)
+    svg = _line_svg(
+        tuple((p["date"], p["value"]) for p in points), info["title"], info.get("unit", "count")
     )
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Cache-Control"] = "private, max-age=60"
     return response
+
+
+@lru_cache(maxsize=256)
+def _line_svg(points: tuple, title: str, unit: str) -> str:
+    # Drawing takes tens of milliseconds and every dashboard view asks for each chart: the same
+    # numbers always make the same picture, so each is drawn once per process.
+    return charts.line_svg([{"date": d, "value": v} for d, v in points], title, unit)
 
 
 @area_view("view_pupil_rows")
