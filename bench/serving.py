@@ -257,6 +257,7 @@ def _run_pages(env: dict[str, str], snapshot_id: int, args) -> None:
         "dashboard filtered by phase": [
             f"{data}?phase={p}" for p in ("primary", "secondary", "post16")
         ],
+        "trend chart (SVG, 2 per dashboard)": [f"{data}trends/ehc_plans.svg"],
     }
     con = _connection(env)
     for paths in pages.values():  # each worker imports its code before anything is timed

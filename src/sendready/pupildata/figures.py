@@ -45,15 +45,17 @@ def indicators_for(snapshot: Snapshot, filters: dict[str, list[str]]) -> Indicat
     """Every figure for the snapshot, for the filters given (worked out again only when filtered)."""
     if not filters:
         return cached(snapshot)
-    return _filtered(*_file(snapshot), _key(filters))
+    return _filtered(*file_key(snapshot), filter_key(filters))
 
 
-def _file(snapshot: Snapshot) -> tuple:
+def file_key(snapshot: Snapshot) -> tuple:
+    """What identifies a snapshot's file for as long as this process runs."""
     # The name alone could come back after a rolled-back test or a restored database; these cannot.
     return (snapshot.data_path, snapshot.pk, snapshot.created_at, snapshot.snapshot_date)
 
 
-def _key(filters: dict[str, list[str]]) -> tuple:
+def filter_key(filters: dict[str, list[str]]) -> tuple:
+    """The filters in a fixed order, usable as a key."""
     return tuple(sorted((k, tuple(sorted(v))) for k, v in filters.items() if v))
 
 
@@ -95,7 +97,7 @@ def rows_page(
     snapshot: Snapshot, indicator_id: str, filters: dict[str, list[str]], part: str, page: int
 ) -> RowsPage:
     """One page of the rows behind a figure; raises KeyError for an unknown figure."""
-    positions = _positions(*_file(snapshot), indicator_id, _key(filters), part)
+    positions = _positions(*file_key(snapshot), indicator_id, filter_key(filters), part)
     total = len(positions)
     pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     page = min(max(page, 1), pages)

@@ -18,6 +18,7 @@ from sendready.domain.person_level.schema import describe, load_schema, template
 from sendready.pupildata import exports, figures, presenters
 from sendready.pupildata.access import get_snapshot, latest_snapshot
 from sendready.pupildata.export import snapshot_xlsx
+from sendready.pupildata.figure_tables import figure_tables
 from sendready.pupildata.forms import FilterForm
 from sendready.pupildata.models import Snapshot
 
@@ -46,10 +47,11 @@ def dashboard(
     if snapshot is None:
         return render(request, "pupildata/empty.html", context(request, area, "Person-level data"))
     filters = form.filters() if form.is_bound else {}
+    query = form.query() if form.is_bound else ""
+    tables = figure_tables(
+        area, snapshot, filters, query, can(request.user, "view_pupil_rows", area)
+    )
     history = list(Snapshot.objects.for_area(area).oldest_first())
-    current = figures.indicators_for(snapshot, filters)
-    if filters and not can(request.user, "view_pupil_rows", area):
-        current = presenters.suppress_small_counts(current, settings.PUPIL_SUPPRESS_BELOW)
     sets = [figures.cached(s) for s in history]
     charts_data = [
         {"id": i, "title": definitions()[i]["title"], "points": presenters.chart_points(sets, i)}
@@ -64,12 +66,9 @@ def dashboard(
             "Person-level data",
             snapshot=snapshot,
             filter_form=form,
-            query=form.query() if form.is_bound else "",
+            query=query,
             filtered=bool(filters),
-            sections=presenters.sections(current),
-            overlaps=presenters.overlaps(current),
-            status_columns=presenters.STATUS_COLUMNS,
-            breakdowns=presenters.breakdown_tables(current),
+            figure_tables=tables,
             history=list(reversed(history)),
             trend=presenters.trend_table(sets),
             charts=charts_data,
