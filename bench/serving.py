@@ -56,7 +56,7 @@ def main() -> None:
         snapshot_id = _prepare(env, work, args.rows)
         server = _start_server(env, args.workers)
         try:
-            _run_pages(env, snapshot_id, args)
+            _run_pages(env, snapshot_id, args, server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -93,6 +93,7 @@ def _environment(url: str, work: Path) -> tuple[dict[str, str], callable]:
         "SENDREADY_BIND": f"{HOST}:{port}",
         "GUNICORN_ACCESS_LOG": "/dev/null",
         "AXES_FAILURE_LIMIT": "1000",
+        "GUNICORN_MAX_REQUESTS": "0",  # no worker recycling: its CPU time is counted below
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return env, drop
@@ -246,7 +247,18 @@ def _percentiles(times: list[float]) -> dict[str, float]:
     return {"p50": cuts[49] * 1000, "p95": cuts[94] * 1000, "p99": cuts[98] * 1000}
 
 
-def _run_pages(env: dict[str, str], snapshot_id: int, args) -> None:
+def _server_cpu(pid: int) -> float:
+    """CPU seconds used so far by gunicorn's workers (independent of what else loads the machine)."""
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process(pid).children(recursive=True):
+        times = child.cpu_times()
+        total += times.user + times.system
+    return total
+
+
+def _run_pages(env: dict[str, str], snapshot_id: int, args, pid: int) -> None:
     cookies = _sign_in(env)
     data = f"/areas/{AREA}/data/"
     rows = f"{data}snapshots/{snapshot_id}/rows/ehc_plans/"
@@ -266,7 +278,9 @@ def _run_pages(env: dict[str, str], snapshot_id: int, args) -> None:
     results = {}
     for label, paths in pages.items():
         jar = {} if paths[0] == "/sign-in/" else cookies
+        before = _server_cpu(pid)
         results[label] = _load(env, paths, jar, args.clients, args.requests, args.seconds)
+        results[label]["cpu"] = _server_cpu(pid) - before
     _report(results, args)
 
 
@@ -286,10 +300,17 @@ def _report(results: dict[str, dict], args) -> None:
         p = _percentiles(result["times"])
         n = len(result["times"])
         ratio = p["p95"] / base["p95"]
-        summary[label] = {**p, "n": n, "errors": len(result["errors"]), "p95_ratio": ratio}
+        cpu = result["cpu"] * 1000 / max(n, 1)
+        summary[label] = {
+            **p,
+            "n": n,
+            "errors": len(result["errors"]),
+            "p95_ratio": ratio,
+            "cpu_ms_per_request": cpu,
+        }
         print(
             f"{label:<38}{n:>5}{p['p50']:>9.0f}{p['p95']:>9.0f}{p['p99']:>9.0f}"
-            f"{n / result['wall']:>7.1f}{len(result['errors']):>7}{ratio:>14.1f}x"
+            f"{n / result['wall']:>7.1f}{len(result['errors']):>7}{ratio:>14.1f}x{cpu:>12.1f}"
         )
         for error in sorted(set(result["errors"]))[:3]:
             print(f"    error: {error}")
