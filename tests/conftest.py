@@ -57,6 +57,16 @@ def client():
     return VerifiedClient()
 
 
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's signed-in site administrator, past the second factor their role needs."""
+    from sendready.accounts.testing import VerifiedClient
+
+    client = VerifiedClient()
+    client.force_login(admin_user)
+    return client
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, never a downloaded browser."""

@@ -187,3 +187,11 @@ def test_the_set_up_page_allows_its_qr_code_under_the_content_security_policy(
     response = browser_like.get("/account/two-factor/set-up/")
     policy = response.headers["Content-Security-Policy"]
     assert "img-src 'self' data:" in policy and "unsafe-inline" not in policy
+
+
+def test_no_admin_page_shows_a_second_factors_secret():
+    from django.contrib import admin
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    assert not admin.site.is_registered(TOTPDevice)
+    assert not admin.site.is_registered(StaticDevice)

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sendready.accounts.models import AuditEvent, LocalArea, Membership
 
@@ -30,3 +32,10 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+# django-otp's own admin pages show each person's secret key and its QR code, and backup codes: anyone
+# with admin access could copy someone's second factor. Second factors are reset by a LANO instead.
+for device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)

@@ -2,8 +2,8 @@
 
 First the second factor of someone who has one; then a person whose password someone else set (an
 account from before invitations by email, a demo account) chooses their own; then someone who needs a
-second factor and has none sets one up. Every page except that step's own and signing out redirects there, so a page added later is
-covered without knowing about it.
+second factor and has none sets one up. Every page except that step's own and signing out redirects
+there, so a page added later is covered without knowing about it.
 """
 
 from collections.abc import Callable

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sendready.accounts import throttle, two_factor
@@ -34,7 +35,7 @@ def _audit_everywhere(request: HttpRequest, actor, detail: str) -> None:
         )
 
 
-def check_code(*, actor, code: str, request: HttpRequest):
+def check_code(*, actor, code: str, request: HttpRequest) -> Device:
     """The device that accepts this code (each code works once); raises CodeRefused otherwise.
     django-otp slows wrong codes down on each device: 1 s doubling."""
     device = two_factor.device_for_code(actor, code)
@@ -45,16 +46,17 @@ def check_code(*, actor, code: str, request: HttpRequest):
             if not allowed:
                 wait = math.ceil((info["locked_until"] - timezone.now()).total_seconds())
                 raise CodeRefused(
-                    f"You have entered too many wrong codes. Wait {throttle.describe_wait(max(wait, 1))}, then try again."
+                    "You have entered too many wrong codes. "
+                    f"Wait {throttle.describe_wait(max(wait, 1))}, then try again."
                 )
             if device.verify_token(code):
                 return device
-    throttle.audit_sign_in(
-        request,
-        AuditAction.SIGN_IN_REFUSED,
-        actor.get_username(),
-        f"Wrong two-factor code from {throttle.client_address(request)}.",
-    )
+        throttle.audit_sign_in(
+            request,
+            AuditAction.SIGN_IN_REFUSED,
+            actor.get_username(),
+            f"Wrong two-factor code from {throttle.client_address(request)}.",
+        )
     raise CodeRefused("The code is not right. Check your authenticator app and try again.")
 
 
