@@ -195,3 +195,30 @@ def test_no_admin_page_shows_a_second_factors_secret():
 
     assert not admin.site.is_registered(TOTPDevice)
     assert not admin.site.is_registered(StaticDevice)
+
+
+def test_a_demo_person_signs_in_with_the_demo_code_then_chooses_their_own_password(
+    browser_like, db
+):
+    from sendready.demo import DEMO_PASSWORD
+
+    call_command("load_demo", stdout=StringIO())
+    signed_in = browser_like.post("/sign-in/", {"username": "lano", "password": DEMO_PASSWORD})
+    first = browser_like.get(signed_in.url)
+    assert first.url.startswith("/sign-in/code/")
+    out = StringIO()
+    call_command("demo_code", stdout=out, stderr=StringIO())
+    after_code = browser_like.post(first.url, {"code": out.getvalue().strip()})
+    second = browser_like.get(after_code.url)
+    assert second.url.startswith("/account/password/")
+    chosen = browser_like.post(
+        second.url,
+        {
+            "old_password": DEMO_PASSWORD,
+            "new_password1": "my-own-demo-pass-7",
+            "new_password2": "my-own-demo-pass-7",
+        },
+    )
+    assert browser_like.get(chosen.url, follow=True).status_code == 200
+    area = browser_like.get("/areas/E99999901/")
+    assert area.status_code == 200 and "Demoshire" in area.content.decode()
