@@ -13,12 +13,12 @@ from sendready.domain.person_level.reading import (
     ROW_COLUMN,
     TableReadError,
     import_file,
-    neutralise_formula,
     read_table,
     read_table_with_notes,
     validate,
 )
 from sendready.domain.person_level.schema import template_header
+from sendready.domain.text import neutralise_formula
 
 TODAY = dt.date(2025, 3, 31)
 HEADER = "person_id,date_of_birth,sen_status,primary_need,ehcna_request_date,final_plan_date\n"
