@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from sendready.domain.person_level.reading import ROW_COLUMN
 from sendready.domain.person_level.schema import load_schema
 from sendready.domain.text import looks_like_formula
 from sendready.pupildata import storage
@@ -28,7 +29,12 @@ def snapshot_xlsx(snapshot: Snapshot, progress: Callable[[int], None] | None = N
     """Write the snapshot's rows to a temporary XLSX file (the caller deletes it); never a formula.
     `progress` is told the rows written so far, every PROGRESS_EVERY rows."""
     names = load_schema().names
-    frame = storage.read_rows(snapshot.data_path, columns=names)
+    rows = storage.scan_rows(snapshot.data_path)
+    if (
+        ROW_COLUMN in rows.collect_schema().names()
+    ):  # stored in person_id order: give the file's own
+        rows = rows.sort(ROW_COLUMN)
+    frame = rows.select(names).collect()
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Pupils")
     sheet.freeze_panes = "A2"
