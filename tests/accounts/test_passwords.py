@@ -251,3 +251,27 @@ def test_emails_are_printed_when_developing_and_sent_by_smtp_otherwise(env, back
         check=True,
     )
     assert f".{backend}." in result.stdout
+
+
+def test_a_password_an_administrator_sets_must_be_replaced_by_its_holder(admin_client, two_areas):
+    people, _ = two_areas
+    added = admin_client.post(
+        "/admin/auth/user/add/",
+        {
+            "username": "made.by.admin",
+            "usable_password": "true",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+        },
+    )
+    assert added.status_code == 302
+    made = get_user_model().objects.get(username="made.by.admin")
+    assert AccountSecurity.objects.get(user=made).must_choose_password
+    viewer = people.by_role[Role.VIEWER]
+    changed = admin_client.post(
+        f"/admin/auth/user/{viewer.pk}/password/",
+        {"usable_password": "true", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    assert changed.status_code == 302
+    assert AccountSecurity.objects.get(user=viewer).must_choose_password
+    assert AuditEvent.objects.filter(object_type="password", object_id=str(viewer.pk)).exists()

@@ -35,3 +35,18 @@ def choose_own_password(*, actor, form: SetPasswordForm, request: HttpRequest) -
     throttle.record_success(actor.get_username())
     if request.user.is_authenticated and request.user.pk == actor.pk:
         update_session_auth_hash(request, actor)
+
+
+def require_new_password(*, actor, user, request: HttpRequest) -> None:
+    """Someone else (a site administrator) set this person's password: they must choose their own at
+    their next sign-in."""
+    with transaction.atomic():
+        AccountSecurity.objects.update_or_create(user=user, defaults={"must_choose_password": True})
+        record(
+            request,
+            AuditAction.CHANGED,
+            "password",
+            user.pk,
+            user=actor,
+            detail=f"Set {user.get_username()}'s password; they must choose their own at sign-in.",
+        )
