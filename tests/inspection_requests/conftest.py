@@ -86,3 +86,18 @@ def expire(access: InspectorAccess) -> InspectorAccess:
     )
     access.refresh_from_db()
     return access
+
+
+def sample_request_kwargs(inspection, lano, owner) -> dict:
+    """Real request-board objects for the access walk: a released request with a file, an inspector."""
+    board = Board(None, None, inspection, lano, owner)
+    item = board.released("Walk: Annex A")
+    evidence = item.versions.get().files.get()
+    access = board.inspector("walk_inspector")
+    return {
+        "inspection_id": inspection.pk,
+        "request_id": item.pk,
+        "file_id": evidence.pk,
+        "user_id": owner.pk,
+        "access_id": access.pk,
+    }

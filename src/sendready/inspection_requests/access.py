@@ -1,8 +1,9 @@
 """Getting requests, files and inspector access for a person: always inside a checked area."""
 
+from typing import Any
+
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model
 from django.shortcuts import get_object_or_404
 
 from sendready.accounts.access import can, role_in
@@ -10,7 +11,7 @@ from sendready.accounts.models import LocalArea
 from sendready.inspection_requests.models import EvidenceFile, InspectionRequest, InspectorAccess
 
 
-def inspection_model() -> type[Model]:
+def inspection_model() -> Any:
     """The inspections app's record, looked up by name so this app does not import that one."""
     return apps.get_model("inspections", "Inspection")
 

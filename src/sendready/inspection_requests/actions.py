@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -37,7 +38,7 @@ class RequestValues:
     related_to: str = ""
     strand: str = ""
     organisation: str = ""
-    owner: object = None
+    owner: Any = None
     extra: dict = field(default_factory=dict)
 
 

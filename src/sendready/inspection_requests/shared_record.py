@@ -70,7 +70,9 @@ def shared_rows(inspection) -> list[SharedRow]:
         rows.append(
             SharedRow(
                 version=v,
-                shared_with=[a.name for a in accesses if _could_open(a, v.released_at)],
+                shared_with=[
+                    a.name for a in accesses if v.released_at and _could_open(a, v.released_at)
+                ],
                 opened_by=opened,
                 downloads=sum(1 for visit in visits if visit.file_id),
             )

@@ -57,7 +57,7 @@ def file_add(request: HttpRequest, area: LocalArea, request_id: int) -> HttpResp
 @area_view("view_requests")
 def file_download(
     request: HttpRequest, area: LocalArea, request_id: int, file_id: int
-) -> HttpResponse:
+) -> FileResponse:
     """Download a file of any version (audited)."""
     evidence = get_request_file(area, request_id, file_id)
     record(

@@ -1,6 +1,6 @@
 """The evidence room, as an inspector sees it: only what the area released, only inside the window."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -80,7 +80,7 @@ def room_item(request: HttpRequest, access: InspectorAccess, request_id: int) ->
 
 
 @room_view
-def room_file(request: HttpRequest, access: InspectorAccess, file_id: int) -> HttpResponse:
+def room_file(request: HttpRequest, access: InspectorAccess, file_id: int) -> FileResponse:
     """Download a released file (recorded and audited)."""
     evidence = released_file(access, file_id)
     version: Version = evidence.version
