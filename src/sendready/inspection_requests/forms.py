@@ -10,7 +10,7 @@ from django.utils import timezone
 from sendready.domain.requests.due import at_london, london
 from sendready.domain.requests.files import allowed_names
 from sendready.govuk_forms import GovukDateField
-from sendready.inspection_requests.constants import Organisation, Strand
+from sendready.inspection_requests.constants import Organisation, RequestState, Strand
 from sendready.stored_text import EmailAddressField, LineField, LinkField, ParagraphField
 
 TEXT_LIMIT = 4000
@@ -165,7 +165,7 @@ class CommentForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    target = forms.CharField(widget=forms.HiddenInput, max_length=30)
+    target = forms.ChoiceField(choices=RequestState.choices, widget=forms.HiddenInput)
     note = LineField(label="Note (optional)", required=False, max_length=500)
 
 
