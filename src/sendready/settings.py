@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "sendready.inspections",
     "sendready.forecasting",
     "sendready.pupildata",
+    "sendready.inspection_requests",
 ]
 
 MIDDLEWARE = [
@@ -206,6 +207,8 @@ if BEHIND_PROXY:
 
 # Person-level uploads: the limit is a setting because areas differ in size.
 PUPIL_UPLOAD_MAX_BYTES = env_int("PUPIL_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
+# The largest file an owner can attach to an inspectors' request (evidence room downloads).
+REQUEST_FILE_MAX_BYTES = env_int("REQUEST_FILE_MAX_BYTES", 50 * 1024 * 1024)
 # An import with no progress for this long has lost its worker and is marked failed (see README).
 PUPIL_IMPORT_STALE_SECONDS = env_int("PUPIL_IMPORT_STALE_SECONDS", 15 * 60)
 # Exports of snapshots over this many rows are written in the background; finished ones are kept this long.

@@ -22,9 +22,11 @@ SAMPLE_KWARGS = {
 
 
 @pytest.fixture
-def sample_kwargs(two_areas):
+def sample_kwargs(two_areas, settings, tmp_path):
     """Real objects in area A, so allowed roles reach the page itself, not a 404."""
     import datetime as dt
+
+    settings.MEDIA_ROOT = tmp_path / "media"
 
     from sendready.inspections import actions
 
@@ -50,8 +52,11 @@ def sample_kwargs(two_areas):
 
     snapshot, run = sample_snapshot_and_run(people.area, lano)
     job = sample_export(snapshot, lano)
+    from tests.inspection_requests.conftest import sample_request_kwargs
+
     return {
         **SAMPLE_KWARGS,
+        **sample_request_kwargs(inspection, lano, people.by_role[Role.PRACTITIONER]),
         "pk": inspection.pk,
         "task_id": inspection.tasks.first().pk,
         "session_id": session.pk,
@@ -143,7 +148,13 @@ SITE_PATTERNS = sorted(
     (item for item in _site_patterns() if item[0] not in PUBLIC_PAGES),
     key=lambda item: item[0],
 )
-SITE_KWARGS = {"region": "west-midlands", "ons_code": "E08000028"}
+SITE_KWARGS = {
+    "region": "west-midlands",
+    "ons_code": "E08000028",
+    "access_id": 1,
+    "request_id": 1,
+    "file_id": 1,
+}
 
 
 @pytest.mark.django_db

@@ -69,3 +69,19 @@ def panels_for(user, area: LocalArea) -> list[dict]:
         if context is not None:
             shown.append({"template": panel.template, "context": context})
     return shown
+
+
+# Where a signed-in person without an area goes instead of "not a member yet" (an inspector's
+# evidence room, for instance): each capability may offer one.
+_HOMES: list[Callable[[object], str | None]] = []
+
+
+def register_home(find: Callable[[object], str | None]) -> None:
+    """Offer a home page for people who belong to no area (apps call this from AppConfig.ready)."""
+    if find not in _HOMES:
+        _HOMES.append(find)
+
+
+def home_for(user) -> str | None:
+    """The first home page a capability offers this person, or None."""
+    return next((url for url in (find(user) for find in _HOMES) if url), None)

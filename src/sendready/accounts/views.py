@@ -10,7 +10,7 @@ from sendready.accounts.access import area_view, role_in
 from sendready.accounts.forms import SignInForm
 from sendready.accounts.middleware import AreaRequest
 from sendready.accounts.models import LocalArea
-from sendready.accounts.navigation import panels_for, sections_for
+from sendready.accounts.navigation import home_for, panels_for, sections_for
 
 
 class LoginView(auth_views.LoginView):
@@ -24,6 +24,9 @@ class LoginView(auth_views.LoginView):
 def home(request: AreaRequest) -> HttpResponse:
     """Send the person to the area they are working in."""
     if request.area is None:
+        elsewhere = home_for(request.user)
+        if elsewhere:
+            return redirect(elsewhere)
         return render(request, "accounts/no_area.html", {"title": "No local area"})
     return redirect("accounts:area_home", request.area.code)
 

@@ -1,0 +1,309 @@
+"""The only ways to change requests: each owns its transaction and writes its audit entry inside it."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from sendready.accounts.access import can, role_in
+from sendready.accounts.audit import record
+from sendready.accounts.constants import AuditAction
+from sendready.domain.requests.due import DueTimeError, check_due
+from sendready.domain.requests.paste import PasteError, parse_pasted_list
+from sendready.domain.requests.rules import NotYourMove, TransitionRefused, check_move
+from sendready.inspection_requests.constants import EventKind, RequestState
+from sendready.inspection_requests.models import (
+    EvidenceFile,
+    InspectionRequest,
+    RequestEvent,
+    Version,
+)
+
+OBJECT = "inspection_request"
+
+
+@dataclass
+class RequestValues:
+    """What a person types about a request."""
+
+    title: str
+    due_at: dt.datetime
+    requested_at: dt.datetime
+    details: str = ""
+    asked_by: str = ""
+    related_to: str = ""
+    strand: str = ""
+    organisation: str = ""
+    owner: Any = None
+    extra: dict = field(default_factory=dict)
+
+
+def _check_values(area, values: RequestValues) -> None:
+    try:
+        check_due(values.requested_at, values.due_at)
+    except DueTimeError as exc:
+        raise ValidationError({"due_date": str(exc)}) from exc
+    if values.owner is not None and (
+        role_in(values.owner, area) is None or not can(values.owner, "work_on_requests", area)
+    ):
+        raise ValidationError(
+            {"owner": "The owner must be a member of this local area who works on requests"}
+        )
+
+
+def add_event(item: InspectionRequest, actor, kind: str, text: str) -> None:
+    RequestEvent.objects.create(request=item, by=actor, kind=kind, text=text[:4000])
+
+
+def _owner_name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else "nobody"
+
+
+def add_request(
+    *, actor, inspection, values: RequestValues, request: HttpRequest | None = None
+) -> InspectionRequest:
+    """Record a request inspectors made, with an empty first version to answer it in."""
+    area = inspection.area
+    _check_values(area, values)
+    with transaction.atomic():
+        item = InspectionRequest.objects.create(
+            area=area,
+            inspection=inspection,
+            title=values.title,
+            details=values.details,
+            asked_by=values.asked_by,
+            requested_at=values.requested_at,
+            due_at=values.due_at,
+            related_to=values.related_to,
+            strand=values.strand,
+            organisation=values.organisation,
+            owner=values.owner,
+            created_by=actor,
+        )
+        Version.objects.create(request=item, number=1)
+        add_event(item, actor, EventKind.CREATED, f"Added; owner {_owner_name(values.owner)}.")
+        record(
+            request, AuditAction.CREATED, OBJECT, item.pk, area=area, user=actor, detail=item.title
+        )
+    return item
+
+
+def add_pasted_requests(
+    *, actor, inspection, text: str, values: RequestValues, request: HttpRequest | None = None
+) -> list[InspectionRequest]:
+    """One request per pasted line, all with the same due time and owner; all or nothing."""
+    try:
+        lines = parse_pasted_list(text)
+    except PasteError as exc:
+        raise ValidationError({"lines": exc.problems}) from exc
+    _check_values(inspection.area, values)
+    with transaction.atomic():
+        return [
+            add_request(
+                actor=actor,
+                inspection=inspection,
+                values=RequestValues(**{**values.__dict__, "title": line.title}),
+                request=request,
+            )
+            for line in lines
+        ]
+
+
+def update_request(
+    *, actor, item: InspectionRequest, values: RequestValues, request: HttpRequest | None = None
+) -> InspectionRequest:
+    """Change what was asked, when it is due or who owns it (never once released)."""
+    _check_values(item.area, values)
+    with transaction.atomic():
+        item = InspectionRequest.objects.select_for_update().get(pk=item.pk)
+        _refuse_if_released(item)
+        changed = [
+            name
+            for name in (
+                "title",
+                "details",
+                "asked_by",
+                "requested_at",
+                "due_at",
+                "related_to",
+                "strand",
+                "organisation",
+                "owner",
+            )
+            if getattr(item, name) != getattr(values, name)
+        ]
+        for name in changed:
+            setattr(item, name, getattr(values, name))
+        item.save()
+        words = ", ".join(n.replace("_", " ") for n in changed) or "nothing"
+        if "owner" in changed:
+            words += f" (owner now {_owner_name(item.owner)})"
+        add_event(item, actor, EventKind.CHANGED, f"Changed {words}.")
+        record(
+            request, AuditAction.CHANGED, OBJECT, item.pk, area=item.area, user=actor, detail=words
+        )
+    return item
+
+
+def _refuse_if_released(item: InspectionRequest) -> None:
+    if item.state == RequestState.RELEASED:
+        raise ValidationError(
+            "This request has been released to inspectors and cannot change. Start a new version "
+            "to send them something else; the released one is kept."
+        )
+
+
+def draft_of(item: InspectionRequest) -> Version | None:
+    """The version being prepared (None while the latest is released)."""
+    return item.versions.filter(released_at__isnull=True).order_by("-number").first()
+
+
+def move_request(
+    *,
+    actor,
+    item: InspectionRequest,
+    target: str,
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> InspectionRequest:
+    """Move a request to another state, as the rules allow this person."""
+    area = item.area
+    with transaction.atomic():
+        item = InspectionRequest.objects.select_for_update().select_related("area").get(pk=item.pk)
+        try:
+            move = check_move(
+                item.state,
+                target,
+                is_owner=item.owner_id == actor.pk and can(actor, "work_on_requests", area),
+                is_reviewer=can(actor, "review_requests", area),
+                is_manager=can(actor, "manage_requests", area),
+            )
+        except NotYourMove as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except TransitionRefused as exc:
+            raise ValidationError(str(exc)) from exc
+        now = timezone.now()
+        if target == RequestState.READY_FOR_REVIEW:
+            _check_something_to_review(item)
+        if target == RequestState.RELEASED:
+            _release(item, actor, now, note)
+        elif item.state == RequestState.RELEASED:
+            _new_version(item)
+        item.state = target
+        item.save(update_fields=["state", "released_at", "updated_at"])
+        text = move.label + (f": {note}" if note else "")
+        add_event(
+            item, actor, EventKind.RELEASED if target == "released" else EventKind.MOVED, text
+        )
+        record(request, AuditAction.CHANGED, OBJECT, item.pk, area=area, user=actor, detail=text)
+    return item
+
+
+def _check_something_to_review(item: InspectionRequest) -> None:
+    draft = draft_of(item)
+    if draft is None or not (draft.files.exists() or draft.link or draft.answer):
+        raise ValidationError(
+            "There is nothing to review yet: add a file, a link or a written answer first."
+        )
+
+
+def _release(item: InspectionRequest, actor, now: dt.datetime, note: str) -> None:
+    draft = draft_of(item)
+    if draft is None or not (draft.files.exists() or draft.link or draft.answer):
+        raise ValidationError(
+            "There is nothing to release: add a file, a link or a written answer first."
+        )
+    draft.released_at = now
+    draft.released_by = actor
+    draft.reviewed_note = note[:500]
+    draft.save(update_fields=["released_at", "released_by", "reviewed_note"])
+    item.released_at = now
+
+
+def _new_version(item: InspectionRequest) -> Version:
+    """A draft copying the released answer and files, to change what inspectors get next."""
+    latest = item.versions.order_by("-number").first()
+    assert latest is not None
+    draft = Version.objects.create(
+        request=item, number=latest.number + 1, answer=latest.answer, link=latest.link
+    )
+    for f in latest.files.all():
+        # The same stored file: released files are never deleted, so sharing the name is safe.
+        EvidenceFile.objects.create(
+            version=draft,
+            name=f.name,
+            stored_name=f.stored_name,
+            content_type=f.content_type,
+            size=f.size,
+            sha256=f.sha256,
+            uploaded_by=f.uploaded_by,
+        )
+    return draft
+
+
+def add_comment(
+    *, actor, item: InspectionRequest, text: str, request: HttpRequest | None = None
+) -> RequestEvent:
+    """A comment on the request, for the owner and reviewers (never shown to inspectors)."""
+    with transaction.atomic():
+        event = RequestEvent.objects.create(
+            request=item, by=actor, kind=EventKind.COMMENT, text=text
+        )
+        InspectionRequest.objects.filter(pk=item.pk).update(updated_at=timezone.now())
+        record(
+            request,
+            AuditAction.CREATED,
+            "request_comment",
+            event.pk,
+            area=item.area,
+            user=actor,
+            detail=item.title,
+        )
+    return event
+
+
+def save_answer(
+    *, actor, item: InspectionRequest, answer: str, link: str, request: HttpRequest | None = None
+) -> Version:
+    """The written answer and link of the version being prepared; starts work on a new request."""
+    with transaction.atomic():
+        item = InspectionRequest.objects.select_for_update().select_related("area").get(pk=item.pk)
+        draft = editable_draft(item)
+        draft.answer, draft.link = answer, link
+        draft.save(update_fields=["answer", "link"])
+        start_if_new(item)
+        add_event(item, actor, EventKind.CHANGED, f"Answer of version {draft.number} saved.")
+        record(
+            request,
+            AuditAction.CHANGED,
+            OBJECT,
+            item.pk,
+            area=item.area,
+            user=actor,
+            detail="answer",
+        )
+    return draft
+
+
+def editable_draft(item: InspectionRequest) -> Version:
+    if item.state == RequestState.WITHDRAWN:
+        raise ValidationError(
+            "This request was withdrawn. Reinstate it before changing its answer."
+        )
+    draft = draft_of(item)
+    if draft is None or item.state == RequestState.RELEASED:
+        raise ValidationError(
+            "This request has been released to inspectors and cannot change. Start a new version "
+            "to send them something else; the released one is kept."
+        )
+    return draft
+
+
+def start_if_new(item: InspectionRequest) -> None:
+    if item.state == RequestState.REQUESTED:
+        item.state = RequestState.IN_PROGRESS
+        item.save(update_fields=["state", "updated_at"])

@@ -1,0 +1,165 @@
+"""Inspectors' access to the evidence room: opened for one inspection and a window, ended, and every
+visit recorded (the room's own record and the audit log, in one transaction)."""
+
+import datetime as dt
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from sendready.accounts.audit import record
+from sendready.accounts.constants import AuditAction
+from sendready.accounts.models import Membership
+from sendready.domain.inspection.frameworks import load_framework
+from sendready.domain.requests.room import (
+    SETTING,
+    Window,
+    WindowError,
+    check_custom_window,
+    room_window,
+)
+from sendready.inspection_requests.models import EvidenceFile, InspectorAccess, RoomVisit, Version
+
+
+def last_onsite_day(inspection) -> dt.date:
+    """The last on-site day: entered on the inspection, or the timeline's estimate."""
+    if inspection.onsite_end:
+        return inspection.onsite_end
+    onsite = inspection.milestones.filter(key="onsite").first()
+    if onsite is not None:
+        return onsite.end_date or onsite.date
+    return inspection.notified_on
+
+
+def room_days(inspection) -> int:
+    """The framework setting (as changed for this inspection) for working days after on-site."""
+    given = (inspection.framework_settings or {}).get(SETTING)
+    if given is not None:
+        return int(given)
+    setting = load_framework(inspection.framework).settings.get(SETTING)
+    return setting.default if setting else 10
+
+
+def default_window(inspection) -> Window:
+    """The longest window the framework allows for this inspection."""
+    return room_window(inspection.notified_on, last_onsite_day(inspection), room_days(inspection))
+
+
+def window_of(access: InspectorAccess) -> Window:
+    return Window(access.first_day, access.last_day)
+
+
+def open_access(
+    *,
+    actor,
+    inspection,
+    name: str,
+    username: str,
+    email: str = "",
+    role: str = "",
+    first_day: dt.date | None = None,
+    last_day: dt.date | None = None,
+    request: HttpRequest | None = None,
+) -> tuple[InspectorAccess, str]:
+    """A new inspector account limited to this inspection and window; returns its one-time password."""
+    default = default_window(inspection)
+    try:
+        window = check_custom_window(
+            default, first_day or default.first_day, last_day or default.last_day
+        )
+    except WindowError as exc:
+        raise ValidationError({"last_day": str(exc)}) from exc
+    user_model = get_user_model()
+    if user_model.objects.filter(username__iexact=username).exists():
+        raise ValidationError(
+            {
+                "username": "That username is taken. Inspector accounts are new accounts: choose another"
+            }
+        )
+    password = secrets.token_urlsafe(12)
+    with transaction.atomic():
+        user = user_model.objects.create_user(
+            username, email=email, password=password, first_name=name[:150]
+        )
+        access = InspectorAccess.objects.create(
+            user=user,
+            area=inspection.area,
+            inspection=inspection,
+            name=name,
+            role=role,
+            first_day=window.first_day,
+            last_day=window.last_day,
+            created_by=actor,
+        )
+        record(
+            request,
+            AuditAction.CREATED,
+            "inspector_access",
+            access.pk,
+            area=inspection.area,
+            user=actor,
+            detail=f"{username} ({name}) from {window.first_day} to {window.last_day}",
+        )
+    return access, password
+
+
+def end_access(
+    *, actor, access: InspectorAccess, request: HttpRequest | None = None
+) -> InspectorAccess:
+    """Close an inspector's access now, before its window ends."""
+    with transaction.atomic():
+        access = InspectorAccess.objects.select_for_update().get(pk=access.pk)
+        if access.ended_at is None:
+            access.ended_at = timezone.now()
+            access.ended_by = actor
+            access.save(update_fields=["ended_at", "ended_by"])
+            record(
+                request,
+                AuditAction.CHANGED,
+                "inspector_access",
+                access.pk,
+                area=access.area,
+                user=actor,
+                detail=f"access of {access.user.username} ended",
+            )
+    return access
+
+
+def access_state(access: InspectorAccess, now: dt.datetime | None = None) -> str:
+    """ "open", "not_yet", "closed" or "ended" (ended by the LANO)."""
+    if access.ended_at is not None:
+        return "ended"
+    return window_of(access).state(now or timezone.now())
+
+
+def record_visit(
+    *,
+    access: InspectorAccess,
+    version: Version,
+    evidence: EvidenceFile | None = None,
+    request: HttpRequest | None = None,
+) -> RoomVisit:
+    """An inspector opened an item or downloaded a file: kept for the record and in the audit log."""
+    with transaction.atomic():
+        visit = RoomVisit.objects.create(access=access, version=version, file=evidence)
+        what = f"{version.request.title} (version {version.number})" + (
+            f": {evidence.name}" if evidence else ""
+        )
+        record(
+            request,
+            AuditAction.EXPORTED if evidence else AuditAction.VIEWED,
+            "evidence_room_file" if evidence else "evidence_room_item",
+            evidence.pk if evidence else version.pk,
+            area=access.area,
+            user=access.user,
+            detail=f"inspector {access.name}: {what}",
+        )
+    return visit
+
+
+def refuse_members_as_inspectors(user) -> bool:
+    """True when the account belongs to an area: such a person is never treated as an inspector."""
+    return Membership.objects.filter(user=user).exists()
