@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "sendready.inspections",
     "sendready.forecasting",
     "sendready.pupildata",
+    "sendready.selfevaluation",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,8 @@ if BEHIND_PROXY:
 
 # Person-level uploads: the limit is a setting because areas differ in size.
 PUPIL_UPLOAD_MAX_BYTES = env_int("PUPIL_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
+# The largest evidence file or Annex A document accepted.
+SEF_UPLOAD_MAX_BYTES = env_int("SEF_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 # An import with no progress for this long has lost its worker and is marked failed (see README).
 PUPIL_IMPORT_STALE_SECONDS = env_int("PUPIL_IMPORT_STALE_SECONDS", 15 * 60)
 # Exports of snapshots over this many rows are written in the background; finished ones are kept this long.

@@ -18,6 +18,7 @@ SAMPLE_KWARGS = {
     "region": "west-midlands",
     "run_id": 1,
     "step_key": "annex_a",
+    "criterion_key": "identified",
 }
 
 
@@ -50,8 +51,15 @@ def sample_kwargs(two_areas):
 
     snapshot, run = sample_snapshot_and_run(people.area, lano)
     job = sample_export(snapshot, lano)
+    from sendready.selfevaluation.testing import sample_self_evaluation
+
+    evidence, annex_item = sample_self_evaluation(
+        people.area, lano, people.by_role[Role.SYSTEM_LEAD]
+    )
     return {
         **SAMPLE_KWARGS,
+        "evidence_id": evidence.pk,
+        "item_id": annex_item.pk,
         "pk": inspection.pk,
         "task_id": inspection.tasks.first().pk,
         "session_id": session.pk,

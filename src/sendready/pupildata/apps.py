@@ -20,7 +20,11 @@ class PupildataConfig(AppConfig):
                 "export_pupils": frozenset({Role.LANO, Role.SYSTEM_LEAD}),
             }
         )
+        from sendready.accounts.indicator_feed import register_indicator_provider
         from sendready.accounts.navigation import AreaSection, register_section
+        from sendready.pupildata.indicator_values import snapshot_values
+
+        register_indicator_provider(snapshot_values)
 
         register_section(
             AreaSection(
