@@ -189,6 +189,7 @@ def criterion_comment(request: HttpRequest, area: LocalArea, criterion_key: str)
         messages.success(request, "Comment added.")
     else:
         messages.error(
-            request, " ".join(str(e) for e in form.errors.get("text", [])) or "The comment was not added."
+            request,
+            " ".join(str(e) for e in form.errors.get("text", [])) or "The comment was not added.",
         )
     return redirect("selfevaluation:criterion", area.code, criterion_key)
