@@ -131,7 +131,8 @@ def save_entry(
 def set_lead(*, actor, entry: CriterionEntry, lead, request: HttpRequest | None = None) -> None:
     """Name (or clear) the system lead of a criterion."""
     with transaction.atomic():
-        locked = CriterionEntry.objects.select_for_update().select_related("lead").get(pk=entry.pk)
+        # Lock only the entry: PostgreSQL refuses FOR UPDATE across the nullable join to the lead.
+        locked = CriterionEntry.objects.select_for_update().get(pk=entry.pk)
         if locked.lead_id == (lead.pk if lead else None):
             return
         _log_changes(
