@@ -210,3 +210,15 @@ def test_a_viewer_cannot_download_the_annex_zip_or_change_items(client, people):
     client.force_login(people.by_role[Role.VIEWER])
     assert client.get(url("annex_zip", people.area)).status_code == 403
     assert client.get(url("annex_new", people.area)).status_code == 403
+
+
+def test_the_demo_area_has_a_part_written_self_evaluation(db):
+    from sendready.demo import load_demo
+    from sendready.selfevaluation.models import SelfEvaluation
+
+    area = load_demo().area
+    sef = SelfEvaluation.objects.get(area=area)
+    assert sef.entries.exclude(position="").count() == 3
+    assert sef.evidence.filter(indicator_id="ehc_plans").exists()
+    load_demo()  # a second run leaves the demo as people changed it
+    assert sef.evidence.count() == 5

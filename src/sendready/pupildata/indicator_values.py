@@ -1,14 +1,13 @@
-"""The figures of each ready snapshot, offered to other capabilities through the platform's indicator feed."""
+"""The figures of each snapshot, offered to other capabilities through the platform's indicator feed."""
 
 from sendready.accounts.indicator_feed import IndicatorValue, SnapshotValues
 from sendready.accounts.models import LocalArea
-from sendready.pupildata.constants import SnapshotStatus
 from sendready.pupildata.models import Snapshot
 
 
 def snapshot_values(area: LocalArea) -> list[SnapshotValues]:
-    """Each ready snapshot's stored figures, newest first."""
-    snapshots = Snapshot.objects.for_area(area).filter(status=SnapshotStatus.READY)
+    """Each snapshot's stored figures, newest first."""
+    snapshots = Snapshot.objects.for_area(area)
     return [
         SnapshotValues(
             s.snapshot_date,
