@@ -1,10 +1,16 @@
 """sendready outcome: the outcome a self-evaluation's answers point to, and what would follow when."""
 
-import datetime as dt
-import json
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from sendready.cli_options import (
+    add_date_option,
+    add_format_option,
+    iso_date,
+    wants_json,
+    write_json,
+)
 from sendready.domain.inspection.criteria import UnknownCriteria, latest_for
 from sendready.domain.inspection.outcomes import OutcomeError
 from sendready.domain.inspection.self_assessment import Answers, assess
@@ -18,31 +24,30 @@ class Command(BaseCommand):
         "follow-ups dated from a report date (never a prediction of the inspectors' judgement)."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--positive-experiences", required=True, choices=YES_NO)
         parser.add_argument("--strong-outcomes", required=True, choices=YES_NO)
         parser.add_argument("--taking-action", required=True, choices=YES_NO)
         parser.add_argument(
             "--priority-actions", required=True, help="Areas for priority action, 0 or more"
         )
-        parser.add_argument("--report-date", required=True, help="YYYY-MM-DD")
+        add_date_option(
+            parser,
+            "--report-date",
+            required=True,
+            help="The report's date: follow-ups count from it",
+        )
         parser.add_argument("--framework", default="2023-full", help="Default: 2023-full")
-        parser.add_argument("--format", choices=("json", "text"), default="text")
+        add_format_option(parser)
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             priority = int(options["priority_actions"])
         except ValueError:
             raise CommandError(
                 f"--priority-actions must be a whole number of 0 or more; got '{options['priority_actions']}'."
             ) from None
-        try:
-            report_date = dt.date.fromisoformat(options["report_date"])
-        except ValueError:
-            raise CommandError(
-                f"--report-date must be a date written YYYY-MM-DD, for example 2025-11-20; "
-                f"got '{options['report_date']}'."
-            ) from None
+        report_date = iso_date(options["report_date"], "--report-date")
         answers = Answers(
             options["positive_experiences"] == "yes",
             options["strong_outcomes"] == "yes",
@@ -53,8 +58,8 @@ class Command(BaseCommand):
             result = assess(latest_for(options["framework"]), answers, report_date)
         except (OutcomeError, UnknownCriteria) as exc:
             raise CommandError(str(exc)) from None
-        if options["format"] == "json":
-            self.stdout.write(json.dumps(result.as_dict(), indent=2))
+        if wants_json(options):
+            write_json(self.stdout, result.as_dict())
             return
         self.stdout.write(f"{result.title} ({result.outcome})")
         self.stdout.write(result.reason)
