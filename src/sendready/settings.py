@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "sendready.forecasting",
     "sendready.pupildata",
     "sendready.inspection_requests",
+    "sendready.selfevaluation",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,8 @@ if BEHIND_PROXY:
 PUPIL_UPLOAD_MAX_BYTES = env_int("PUPIL_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
 # The largest file an owner can attach to an inspectors' request (evidence room downloads).
 REQUEST_FILE_MAX_BYTES = env_int("REQUEST_FILE_MAX_BYTES", 50 * 1024 * 1024)
+# The largest evidence file or Annex A document accepted.
+SEF_UPLOAD_MAX_BYTES = env_int("SEF_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 # An import with no progress for this long has lost its worker and is marked failed (see README).
 PUPIL_IMPORT_STALE_SECONDS = env_int("PUPIL_IMPORT_STALE_SECONDS", 15 * 60)
 # Exports of snapshots over this many rows are written in the background; finished ones are kept this long.

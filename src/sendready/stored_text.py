@@ -18,7 +18,7 @@ from sendready.domain.text import clean_text
 # A text field with no max_length of its own still has a ceiling.
 DEFAULT_TEXT_LIMIT = 20_000
 OUR_APPS = frozenset(
-    {"sendready", "accounts", "inspections", "forecasting", "pupildata", "inspection_requests"}
+    {"sendready", "accounts", "inspections", "forecasting", "pupildata", "inspection_requests", "selfevaluation"}
 )
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("sendready.forecasting.urls")),
     path("", include("sendready.pupildata.urls")),
     path("", include("sendready.inspection_requests.urls")),
+    path("", include("sendready.selfevaluation.urls")),
     # One way in: the admin's own sign-in page would skip the throttle and the second factor.
     path(
         "admin/login/",

@@ -18,6 +18,7 @@ SAMPLE_KWARGS = {
     "region": "west-midlands",
     "run_id": 1,
     "step_key": "annex_a",
+    "criterion_key": "identified",
 }
 
 
@@ -54,9 +55,16 @@ def sample_kwargs(two_areas, settings, tmp_path):
     job = sample_export(snapshot, lano)
     from tests.inspection_requests.conftest import sample_request_kwargs
 
+    from sendready.selfevaluation.testing import sample_self_evaluation
+
+    evidence, annex_item = sample_self_evaluation(
+        people.area, lano, people.by_role[Role.SYSTEM_LEAD]
+    )
     return {
         **SAMPLE_KWARGS,
         **sample_request_kwargs(inspection, lano, people.by_role[Role.PRACTITIONER]),
+        "evidence_id": evidence.pk,
+        "item_id": annex_item.pk,
         "pk": inspection.pk,
         "task_id": inspection.tasks.first().pk,
         "session_id": session.pk,

@@ -46,3 +46,7 @@ class InspectionsConfig(AppConfig):
             )
         )
         register_recorded_inspections(recorded_events)
+        from sendready.accounts.inspection_hooks import register_active_inspection
+        from sendready.inspections.hooks import active_for
+
+        register_active_inspection(active_for)

@@ -9,11 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from sendready.accounts.access import area_view
+from sendready.accounts.inspection_hooks import extra_tasks
 from sendready.accounts.models import LocalArea
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection, get_task
 from sendready.inspections.actions import LONDON
 from sendready.inspections.forms import TaskForm
+from sendready.inspections.hooks import as_active
 from sendready.inspections.views import page_context
 
 
@@ -32,7 +34,13 @@ def task_list(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
         request,
         "inspections/tasks.html",
         page_context(
-            request, area, "Tasks", inspection=inspection, tasks=tasks, now=timezone.now()
+            request,
+            area,
+            "Tasks",
+            inspection=inspection,
+            tasks=tasks,
+            now=timezone.now(),
+            extra_tasks=extra_tasks(area, request.user, as_active(inspection)),
         ),
     )
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sendready.accounts.access import area_view, can
+from sendready.accounts.inspection_hooks import inspection_panels, step_links
 from sendready.accounts.models import LocalArea
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.domain.inspection.timeline import TimelineError
@@ -15,6 +16,7 @@ from sendready.govuk_forms import add_validation_error
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection
 from sendready.inspections.forms import BriefingForm, FrameworkSettingsForm, InspectionForm
+from sendready.inspections.hooks import as_active
 from sendready.inspections.models import Inspection
 from sendready.inspections.presenters import (
     actual_notes,
@@ -114,6 +116,8 @@ def inspection_detail(request: HttpRequest, area: LocalArea, pk: int) -> HttpRes
             has_outcomes=bool(framework.outcomes),
             team=inspection.team.all(),
             framework_title=framework_title(inspection),
+            panels=inspection_panels(area, request.user, as_active(inspection)),
+            step_links=step_links(request.user, area),
         ),
     )
 

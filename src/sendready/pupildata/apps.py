@@ -27,7 +27,11 @@ class PupildataConfig(AppConfig):
         )
         # Children's own rows: whoever may see them signs in with a second factor.
         require_second_factor_for("view_pupil_rows")
+        from sendready.accounts.indicator_feed import register_indicator_provider
         from sendready.accounts.navigation import AreaSection, register_section
+        from sendready.pupildata.indicator_values import snapshot_values
+
+        register_indicator_provider(snapshot_values)
 
         register_section(
             AreaSection(

@@ -1,0 +1,118 @@
+"""Platform hooks between the inspections capability and others, so no capability app imports another.
+
+The inspections app offers the area's active inspection (its framework and dated steps); other apps add
+panels and tasks to the inspection's pages and link timeline steps to their own pages."""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sendready.accounts.models import LocalArea
+
+
+@dataclass(frozen=True)
+class StepDate:
+    title: str
+    date: dt.date
+    time: dt.time | None = None
+
+
+@dataclass(frozen=True)
+class ActiveInspection:
+    """What other capabilities may know about an area's active inspection."""
+
+    pk: int
+    framework: str
+    notified_on: dt.date
+    steps: dict[str, StepDate] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ExtraTask:
+    """A task another capability tracks, listed beside the inspection's own tasks."""
+
+    title: str
+    owner: str
+    due_at: dt.datetime | None
+    status: str
+    href: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class InspectionPanel:
+    key: str
+    template: str
+    build: Callable[[LocalArea, object, ActiveInspection], dict | None]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class StepLink:
+    """A link shown beside a timeline step, to the page where that step's work is done."""
+
+    step_key: str
+    text: str
+    url_name: str
+    permission: str
+
+
+_ACTIVE: list[Callable[[LocalArea], ActiveInspection | None]] = []
+_PANELS: dict[str, InspectionPanel] = {}
+_TASKS: list[Callable[[LocalArea, object, ActiveInspection], list[ExtraTask]]] = []
+_LINKS: dict[str, StepLink] = {}
+
+
+def register_active_inspection(provider: Callable[[LocalArea], ActiveInspection | None]) -> None:
+    if provider not in _ACTIVE:
+        _ACTIVE.append(provider)
+
+
+def active_inspection(area: LocalArea) -> ActiveInspection | None:
+    """The area's active inspection, or None."""
+    for provider in _ACTIVE:
+        found = provider(area)
+        if found is not None:
+            return found
+    return None
+
+
+def register_inspection_panel(panel: InspectionPanel) -> None:
+    _PANELS[panel.key] = panel
+
+
+def inspection_panels(area: LocalArea, user, inspection: ActiveInspection) -> list[dict]:
+    shown = []
+    for panel in sorted(_PANELS.values(), key=lambda p: p.order):
+        context = panel.build(area, user, inspection)
+        if context is not None:
+            shown.append({"template": panel.template, "context": context})
+    return shown
+
+
+def register_task_source(
+    source: Callable[[LocalArea, object, ActiveInspection], list[ExtraTask]],
+) -> None:
+    if source not in _TASKS:
+        _TASKS.append(source)
+
+
+def extra_tasks(area: LocalArea, user, inspection: ActiveInspection) -> list[ExtraTask]:
+    return [task for source in _TASKS for task in source(area, user, inspection)]
+
+
+def register_step_link(link: StepLink) -> None:
+    _LINKS[link.step_key] = link
+
+
+def step_links(user, area: LocalArea) -> dict[str, dict[str, str]]:
+    """Step key -> {text, href} for the links this person may follow."""
+    from django.urls import reverse
+
+    from sendready.accounts.access import can
+
+    return {
+        key: {"text": link.text, "href": reverse(link.url_name, args=[area.code])}
+        for key, link in _LINKS.items()
+        if can(user, link.permission, area)
+    }

@@ -1,0 +1,20 @@
+"""What the inspections app offers other capabilities through the platform's inspection hooks."""
+
+from sendready.accounts.inspection_hooks import ActiveInspection, StepDate
+from sendready.accounts.models import LocalArea
+from sendready.inspections.models import Inspection
+
+
+def as_active(inspection: Inspection) -> ActiveInspection:
+    return ActiveInspection(
+        pk=inspection.pk,
+        framework=inspection.framework,
+        notified_on=inspection.notified_on,
+        steps={m.key: StepDate(m.title, m.date, m.time) for m in inspection.milestones.all()},
+    )
+
+
+def active_for(area: LocalArea) -> ActiveInspection | None:
+    """The area's active inspection with its dated steps, or None."""
+    inspection = Inspection.objects.for_area(area).active().first()
+    return as_active(inspection) if inspection is not None else None

@@ -1,0 +1,59 @@
+"""Who may change which part of the self-evaluation, and getting its records inside the checked area."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from sendready.accounts.access import can, role_in
+from sendready.accounts.constants import Role
+from sendready.accounts.models import LocalArea
+from sendready.domain.inspection.criteria import CriteriaSet, load_criteria
+from sendready.selfevaluation.models import AnnexItem, CriterionEntry, Evidence, SelfEvaluation
+
+EDIT_ALL = frozenset({Role.LANO, Role.SENIOR_LEADER})
+LEAD_ROLES = frozenset({Role.LANO, Role.SENIOR_LEADER, Role.SYSTEM_LEAD})
+
+
+def criteria_of(sef: SelfEvaluation) -> CriteriaSet:
+    return load_criteria(sef.criteria_version)
+
+
+def may_edit_entry(user, area: LocalArea, entry: CriterionEntry) -> bool:
+    """LANOs and senior leaders edit every criterion; a system lead edits the criteria they lead."""
+    if not can(user, "edit_criteria", area):
+        return False
+    return role_in(user, area) in EDIT_ALL or entry.lead_id == user.pk
+
+
+def may_edit_evidence(user, area: LocalArea, evidence: Evidence) -> bool:
+    """LANOs and senior leaders edit all evidence; a system lead the evidence they own or added."""
+    if not can(user, "add_evidence", area):
+        return False
+    return role_in(user, area) in EDIT_ALL or user.pk in (evidence.owner_id, evidence.created_by_id)
+
+
+def get_entry(sef: SelfEvaluation, key: str, user=None, write: bool = False) -> CriterionEntry:
+    """The SEF's entry for a criterion; with write=True the person must be allowed to edit it."""
+    entry = sef.entries.select_related("lead").filter(key=key).first()
+    if entry is None:
+        raise Http404("This self-evaluation has no such criterion.")
+    if write and not may_edit_entry(user, sef.area, entry):
+        raise PermissionDenied(
+            "Only the criterion's system lead, a LANO or a senior leader can edit it."
+        )
+    return entry
+
+
+def get_evidence(sef: SelfEvaluation, pk: int, user=None, write: bool = False) -> Evidence:
+    """An evidence item of this SEF (so of the checked area)."""
+    evidence = get_object_or_404(Evidence.objects.select_related("owner"), sef=sef, pk=pk)
+    if write and not may_edit_evidence(user, sef.area, evidence):
+        raise PermissionDenied(
+            "Only the evidence's owner, a LANO or a senior leader can change it."
+        )
+    return evidence
+
+
+def get_annex_item(area: LocalArea, pk: int) -> AnnexItem:
+    """An Annex A item of the checked area."""
+    return get_object_or_404(AnnexItem.objects.select_related("owner"), area=area, pk=pk)

@@ -1,0 +1,162 @@
+"""Annex A pages: the checklist with completeness, add, change or remove items, files, the ready zip."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from sendready.accounts.access import area_view, can
+from sendready.accounts.audit import record
+from sendready.accounts.constants import AuditAction
+from sendready.accounts.inspection_hooks import active_inspection
+from sendready.accounts.models import LocalArea
+from sendready.domain.inspection.annex_a import default_checklist
+from sendready.domain.inspection.frameworks import load_framework
+from sendready.govuk_forms import add_validation_error
+from sendready.selfevaluation import annex, annex_actions, files
+from sendready.selfevaluation.access import get_annex_item
+from sendready.selfevaluation.annex_forms import AnnexItemForm
+from sendready.selfevaluation.upload import upload_view
+
+
+def _context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict:
+    return {
+        "title": title,
+        "area": area,
+        "active_nav": "self_evaluation",
+        "can_manage_annex": can(request.user, "manage_annex_a", area),
+        "can_export_annex": can(request.user, "export_annex_a", area),
+        **extra,
+    }
+
+
+def _setup(request: HttpRequest, area: LocalArea):
+    inspection = active_inspection(area)
+    framework = annex.checklist_framework(inspection)
+    items = annex_actions.ensure_checklist(
+        area=area, framework=framework, actor=request.user, request=request
+    )
+    return inspection, framework, items
+
+
+@area_view("view_self_evaluation")
+def checklist(request: HttpRequest, area: LocalArea) -> HttpResponse:
+    """Every item with owner, due time, status and document; completeness and overdue at the top."""
+    inspection, framework, items = _setup(request, area)
+    now = timezone.now()
+    item_rows = annex.rows(items, inspection, now)
+    defaults = default_checklist(framework)
+    return render(
+        request,
+        "selfevaluation/annex_a.html",
+        _context(
+            request,
+            area,
+            "Annex A checklist",
+            inspection=inspection,
+            rows=item_rows,
+            summary=annex.summary(item_rows, now),
+            framework_title=load_framework(framework).title,
+            defaults=defaults,
+            steps=dict(annex.step_choices(framework)),
+        ),
+    )
+
+
+def _form_page(request: HttpRequest, area: LocalArea, item=None) -> HttpResponse:
+    inspection, framework, _ = _setup(request, area)
+    initial = (
+        {f: getattr(item, f) for f in annex_actions.FIELDS} | {"owner": item.owner_id}
+        if item
+        else {"due_step": "annex_a", "status": "to_do"}
+    )
+    form = AnnexItemForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        area=area,
+        steps=annex.step_choices(framework),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            annex_actions.save_item(
+                actor=request.user,
+                area=area,
+                framework=framework,
+                values=form.values(),
+                item=item,
+                upload=form.cleaned_data.get("file"),
+                remove_file=request.POST.get("remove_file") == "yes",
+                request=request,
+            )
+        except ValidationError as exc:
+            add_validation_error(form, exc)
+        else:
+            messages.success(request, "Annex A item saved.")
+            return redirect("selfevaluation:annex_a", area.code)
+    title = "Change an Annex A item" if item else "Add an item of the area's own"
+    return render(
+        request,
+        "selfevaluation/annex_item.html",
+        _context(request, area, title, form=form, item=item),
+    )
+
+
+@area_view("manage_annex_a")
+@upload_view
+def item_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
+    """Add an item the framework's list does not have."""
+    return _form_page(request, area)
+
+
+@area_view("manage_annex_a")
+@upload_view
+def item_edit(request: HttpRequest, area: LocalArea, item_id: int) -> HttpResponse:
+    """Rename an item, give it an owner, change its status, attach its document or link."""
+    return _form_page(request, area, get_annex_item(area, item_id))
+
+
+@area_view("manage_annex_a")
+def item_remove(request: HttpRequest, area: LocalArea, item_id: int) -> HttpResponse:
+    """Ask, then take an item off the area's checklist."""
+    item = get_annex_item(area, item_id)
+    if request.method == "POST":
+        annex_actions.remove_item(actor=request.user, item=item, request=request)
+        messages.success(request, f"Removed “{item.title}” from the checklist.")
+        return redirect("selfevaluation:annex_a", area.code)
+    return render(
+        request,
+        "selfevaluation/annex_remove.html",
+        _context(request, area, "Remove an Annex A item", item=item),
+    )
+
+
+@area_view("view_self_evaluation")
+def item_file(request: HttpRequest, area: LocalArea, item_id: int) -> FileResponse:
+    """Download an item's document (audited)."""
+    item = get_annex_item(area, item_id)
+    if not item.file_path:
+        raise Http404("This item has no document.")
+    try:
+        handle = files.open_stored(item.file_path)
+    except FileNotFoundError as exc:
+        raise Http404("The document is no longer in storage.") from exc
+    record(request, AuditAction.EXPORTED, "annex_a_item", item.pk, area=area, detail=item.file_name)
+    return FileResponse(handle, as_attachment=True, filename=item.file_name)
+
+
+@area_view("export_annex_a")
+def ready_zip(request: HttpRequest, area: LocalArea) -> HttpResponse:
+    """Everything marked ready, in one zip with an index (audited)."""
+    inspection, _, items = _setup(request, area)
+    item_rows = annex.rows(items, inspection, timezone.now())
+    body = annex.ready_zip(area, item_rows)
+    ready = sum(1 for r in item_rows if r.item.status == "ready")
+    record(
+        request, AuditAction.EXPORTED, "annex_a_zip", "", area=area, detail=f"{ready} ready items"
+    )
+    response = HttpResponse(body, content_type="application/zip")
+    name = f"{area.code}-annex-a-{timezone.localdate().isoformat()}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

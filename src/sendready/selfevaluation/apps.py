@@ -1,0 +1,82 @@
+"""Self-evaluation: the criteria, system leads, positions, evidence log, Annex A and the SEF document."""
+
+from django.apps import AppConfig
+
+
+class SelfEvaluationConfig(AppConfig):
+    name = "sendready.selfevaluation"
+    label = "selfevaluation"
+    verbose_name = "Self-evaluation"
+
+    def ready(self) -> None:
+        from sendready.accounts.access import ALL_ROLES, register_permissions
+        from sendready.accounts.constants import Role
+
+        leaders = frozenset({Role.LANO, Role.SENIOR_LEADER})
+        register_permissions(
+            {
+                "view_self_evaluation": ALL_ROLES,
+                "edit_criteria": leaders | {Role.SYSTEM_LEAD},
+                "assign_system_leads": leaders,
+                "comment_self_evaluation": ALL_ROLES - {Role.VIEWER},
+                "add_evidence": leaders | {Role.SYSTEM_LEAD},
+                "assess_outcome": leaders,
+                "manage_annex_a": leaders,
+                "export_annex_a": leaders,
+            }
+        )
+        from sendready.accounts.navigation import (
+            AreaSection,
+            OverviewPanel,
+            register_panel,
+            register_section,
+        )
+        from sendready.selfevaluation.overview import coverage_panel
+
+        register_section(
+            AreaSection(
+                "self_evaluation",
+                "Self-evaluation",
+                "selfevaluation:overview",
+                "view_self_evaluation",
+                "The criteria, system leads, the area's position, the evidence log and Annex A.",
+                15,
+            )
+        )
+        register_panel(
+            OverviewPanel(
+                "self_evaluation", "selfevaluation/_overview_panel.html", coverage_panel, 20
+            )
+        )
+        from sendready.accounts.inspection_hooks import (
+            InspectionPanel,
+            StepLink,
+            register_inspection_panel,
+            register_step_link,
+            register_task_source,
+        )
+        from sendready.selfevaluation.annex import annex_tasks, inspection_panel
+
+        register_inspection_panel(
+            InspectionPanel(
+                "annex_a", "selfevaluation/_inspection_panel.html", inspection_panel, 20
+            )
+        )
+        register_task_source(annex_tasks)
+        for step in ("self_evaluation_shared", "self_evaluation_meeting"):
+            register_step_link(
+                StepLink(
+                    step,
+                    "Open the self-evaluation",
+                    "selfevaluation:overview",
+                    "view_self_evaluation",
+                )
+            )
+        register_step_link(
+            StepLink(
+                "annex_a",
+                "Open the Annex A checklist",
+                "selfevaluation:annex_a",
+                "view_self_evaluation",
+            )
+        )
