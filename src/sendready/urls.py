@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("sendready.inspections.urls")),
     path("", include("sendready.forecasting.urls")),
     path("", include("sendready.pupildata.urls")),
+    path("", include("sendready.cases.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,6 +18,7 @@ SAMPLE_KWARGS = {
     "region": "west-midlands",
     "run_id": 1,
     "step_key": "annex_a",
+    "cohort_key": "ehc_plans",
 }
 
 
@@ -50,7 +51,12 @@ def sample_kwargs(two_areas):
 
     snapshot, run = sample_snapshot_and_run(people.area, lano)
     job = sample_export(snapshot, lano)
+    from sendready.cases.testing import case_kwargs, sample_case
+
+    # Everyone in the area is on this case's team, so the walk reaches the pages a role allows.
+    case = sample_case(people.area, lano, people.by_role.values())
     return {
+        **case_kwargs(case),
         **SAMPLE_KWARGS,
         "pk": inspection.pk,
         "task_id": inspection.tasks.first().pk,

@@ -21,6 +21,10 @@ class PupildataConfig(AppConfig):
             }
         )
         from sendready.accounts.navigation import AreaSection, register_section
+        from sendready.accounts.person_level import register_snapshot_source
+        from sendready.pupildata.snapshot_source import SOURCE
+
+        register_snapshot_source(SOURCE)
 
         register_section(
             AreaSection(
