@@ -34,7 +34,7 @@ class LineField(forms.CharField):
         label = str(kwargs.get("label") or "The text")
         self.error_messages.setdefault("max_length", too_long(label, max_length))
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         text = super().to_python(value)
         return clean_text(text, multiline=self.multiline).strip() if text else text
 
@@ -49,6 +49,19 @@ class ParagraphField(LineField):
         super().__init__(**kwargs)
 
 
+class PasswordField(LineField):
+    """A password, kept exactly as typed (only its hash is stored) but limited, so that a pasted
+    megabyte cannot tie up the password hasher."""
+
+    def __init__(self, *, max_length: int = 128, **kwargs: Any) -> None:
+        kwargs.setdefault("strip", False)
+        kwargs.setdefault("widget", forms.PasswordInput(render_value=False))
+        super().__init__(max_length=max_length, **kwargs)
+
+    def to_python(self, value: Any) -> str | None:
+        return forms.CharField.to_python(self, value)
+
+
 class LinkField(forms.URLField):
     """A web address, with control characters removed before it is checked (the model allows 200)."""
 
@@ -59,7 +72,7 @@ class LinkField(forms.URLField):
             "max_length", too_long(str(kwargs.get("label") or "The link"), 200)
         )
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         return super().to_python(
             clean_text(value, multiline=False) if isinstance(value, str) else value
         )
@@ -72,7 +85,7 @@ class EmailAddressField(forms.EmailField):
         kwargs.setdefault("max_length", 254)
         super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         return super().to_python(
             clean_text(value, multiline=False) if isinstance(value, str) else value
         )

@@ -6,9 +6,11 @@ from typing import Any
 
 import rules
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from sendready.accounts.constants import Role
+from sendready.accounts.middleware import AreaRequest
 from sendready.accounts.models import LocalArea, Membership
 
 ALL_ROLES = frozenset(Role)
@@ -70,14 +72,16 @@ def get_area_for_user(request: HttpRequest, code: str, permission: str = "view_a
     return area
 
 
-def area_view(permission: str) -> Callable:
+def area_view(
+    permission: str,
+) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
     """Decorate a view taking `area_code`: it receives the checked `area` instead."""
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
         def wrapped(
-            request: HttpRequest, area_code: str, *args: Any, **kwargs: Any
-        ) -> HttpResponse:
+            request: AreaRequest, area_code: str, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 from django.contrib.auth.views import redirect_to_login
 

@@ -14,13 +14,14 @@ def record(
     area: LocalArea | None = None,
     detail: str = "",
     user=None,
+    username: str | None = None,
 ) -> AuditEvent:
     """Add one audit entry for what the person in `request` (or `user`) did."""
     if request is not None and user is None:
         user = request.user if request.user.is_authenticated else None
     return AuditEvent.objects.create(
         user=user,
-        username=user.get_username() if user else "",
+        username=username if username is not None else (user.get_username() if user else ""),
         area=area,
         action=action,
         object_type=object_type,

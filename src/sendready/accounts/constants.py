@@ -25,3 +25,12 @@ class AuditAction(models.TextChoices):
     DELETED = "deleted", "Deleted"
     IMPORTED = "imported", "Imported"
     DENIED = "denied", "Refused access"
+    SIGN_IN_REFUSED = "sign_in_refused", "Sign-in refused"
+    SIGN_IN_THROTTLED = "sign_in_throttled", "Sign-in held back"
+
+
+class ThrottleKey(models.TextChoices):
+    """What a run of failed sign-ins is counted against."""
+
+    USERNAME = "username", "Username"
+    ADDRESS = "address", "Client address"

@@ -1,10 +1,12 @@
-"""Forms for adding people to an area and changing their role."""
+"""Forms for signing in, adding people to an area and changing their role."""
 
 from django import forms
-from django.contrib.auth import get_user_model
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.forms import AuthenticationForm
 
+from sendready.accounts import throttle
 from sendready.accounts.constants import Role
-from sendready.stored_text import EmailAddressField, LineField
+from sendready.stored_text import EmailAddressField, LineField, PasswordField
 
 
 class MemberForm(forms.Form):
@@ -57,3 +59,43 @@ class RoleForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the person's role"},
     )
+
+
+class SignInForm(AuthenticationForm):
+    """Username and password, held back for a while after repeated failures (see throttle.py)."""
+
+    username = LineField(label="Username", max_length=150)
+    password = PasswordField(label="Password")
+
+    error_messages = {
+        "invalid_login": "The username or password is not right. Check them and try again.",
+        "inactive": "This account has been switched off. Ask your local area nominated officer.",
+        "throttled": "You have tried to sign in too many times. Wait {wait}, then try again.",
+    }
+
+    def clean(self) -> dict:
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if not username or not password:
+            return self.cleaned_data
+        request = self.request
+        assert request is not None, "the sign-in view always passes the request"
+        address = throttle.client_address(request)
+        wait = throttle.seconds_to_wait(username, address)
+        if wait:
+            throttle.record_held_back(request, username, address, wait)
+            raise self._throttled(wait)
+        self.user_cache = authenticate(self.request, username=username, password=password)
+        if self.user_cache is None:
+            wait = throttle.record_failure(request, username, address)
+            message = self.error_messages["invalid_login"]
+            if wait:
+                message += f" You can try again in {throttle.describe_wait(wait)}."
+            raise forms.ValidationError(message, code="invalid_login")
+        self.confirm_login_allowed(self.user_cache)
+        throttle.record_success(username)
+        return self.cleaned_data
+
+    def _throttled(self, wait: int) -> forms.ValidationError:
+        text = self.error_messages["throttled"].format(wait=throttle.describe_wait(wait))
+        return forms.ValidationError(text, code="throttled")

@@ -10,13 +10,20 @@ from sendready.accounts.constants import AuditAction
 from sendready.accounts.models import LocalArea
 
 
+class AreaRequest(HttpRequest):
+    """A request as CurrentAreaMiddleware leaves it; only for type checking (Django makes the object)."""
+
+    area: LocalArea | None
+    user_areas: list[LocalArea]
+
+
 class CurrentAreaMiddleware:
     """Sets request.area and request.user_areas for the header's area switcher."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: AreaRequest) -> HttpResponse:
         request.area = None
         request.user_areas = []
         if request.user.is_authenticated:
@@ -43,9 +50,8 @@ class DeniedAccessAuditMiddleware:
             or not request.user.is_authenticated
         ):
             return None
-        code = getattr(request, "resolver_match", None) and request.resolver_match.kwargs.get(
-            "area_code"
-        )
+        match = getattr(request, "resolver_match", None)
+        code = match.kwargs.get("area_code") if match else None
         if not code:
             return None
         area = LocalArea.objects.filter(code=str(code)[:9]).first()

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from sendready.accounts.constants import AuditAction, Role
+from sendready.accounts.constants import AuditAction, Role, ThrottleKey
 
 
 class LocalAreaQuerySet(models.QuerySet["LocalArea"]):
@@ -65,6 +65,12 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def for_area(self, area: LocalArea) -> "AuditEventQuerySet":
         return self.filter(area=area)
 
+    def sign_in_problems(self, since) -> "AuditEventQuerySet":
+        """Refused and held-back sign-ins since a moment, newest first."""
+        return self.filter(
+            action__in=[AuditAction.SIGN_IN_REFUSED, AuditAction.SIGN_IN_THROTTLED], at__gte=since
+        )
+
 
 class AuditEvent(models.Model):
     """Who viewed, exported or changed what, and when. Rows are never edited."""
@@ -89,3 +95,21 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type}"
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-ins in a row for one username or one client address, and when the next try is allowed."""
+
+    kind = models.CharField(max_length=10, choices=ThrottleKey.choices)
+    key = models.CharField(max_length=150)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField()
+    blocked_until = models.DateTimeField(null=True, blank=True)
+    # Tries refused during the current wait: the first is audited, the rest only counted.
+    held_back = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="one_throttle_per_key")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}: {self.failures} failures"

@@ -1,10 +1,13 @@
 """People in an area, and the audit log of who viewed or exported what."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -12,6 +15,9 @@ from sendready.accounts import actions
 from sendready.accounts.access import area_view
 from sendready.accounts.forms import MemberForm, RoleForm
 from sendready.accounts.models import AuditEvent, LocalArea, Membership
+
+# Long enough to notice a pattern, short enough that the table stays a glance.
+SIGN_IN_PROBLEMS_SHOWN_FOR = dt.timedelta(days=14)
 
 
 def _member(area: LocalArea, member_id: int) -> Membership:
@@ -42,10 +48,18 @@ def people(request: HttpRequest, area: LocalArea) -> HttpResponse:
         )
         return redirect("accounts:people", area.code)
     members = Membership.objects.filter(area=area).select_related("user").order_by("user__username")
+    since = timezone.now() - SIGN_IN_PROBLEMS_SHOWN_FOR
     return render(
         request,
         "accounts/people.html",
-        {"title": "People", "area": area, "form": form, "members": members, "active_nav": "people"},
+        {
+            "title": "People",
+            "area": area,
+            "form": form,
+            "members": members,
+            "sign_in_problems": AuditEvent.objects.for_area(area).sign_in_problems(since)[:30],
+            "active_nav": "people",
+        },
     )
 
 

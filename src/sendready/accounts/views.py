@@ -7,18 +7,21 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sendready.accounts.access import area_view, role_in
+from sendready.accounts.forms import SignInForm
+from sendready.accounts.middleware import AreaRequest
 from sendready.accounts.models import LocalArea
 from sendready.accounts.navigation import panels_for, sections_for
 
 
 class LoginView(auth_views.LoginView):
+    form_class = SignInForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
     extra_context = {"title": "Sign in"}
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AreaRequest) -> HttpResponse:
     """Send the person to the area they are working in."""
     if request.area is None:
         return render(request, "accounts/no_area.html", {"title": "No local area"})

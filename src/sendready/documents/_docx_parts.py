@@ -11,6 +11,7 @@ from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
@@ -54,7 +55,7 @@ def add_table(
             cell.text = text
 
 
-def _on(tag: str) -> OxmlElement:
+def _on(tag: str) -> BaseOxmlElement:
     element = OxmlElement(tag)
     element.set(qn("w:val"), "true")
     return element

@@ -13,12 +13,19 @@ from sendready.domain.dates.workdays import clock, long_date, to_london
 class MilestoneLike(Protocol):
     """What the builders read from a milestone (sendready.domain.inspection.timeline.Milestone fits)."""
 
-    key: str
-    title: str
-    description: str
-    date: dt.date
-    end_date: dt.date | None
-    time: dt.time | None
+    # Read-only members, so frozen dataclasses fit the protocol too.
+    @property
+    def key(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def end_date(self) -> dt.date | None: ...
+    @property
+    def time(self) -> dt.time | None: ...
 
 
 @dataclass(frozen=True)

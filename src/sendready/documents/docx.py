@@ -6,6 +6,8 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
+from docx.document import Document as DocumentObject
+
 from sendready.documents._docx_parts import (
     add_table,
     add_timetable,
@@ -53,7 +55,7 @@ def _what_happens_next(data: BriefingData) -> list[str]:
     return lines
 
 
-def _views_section(document, data: BriefingData, heading: str) -> None:
+def _views_section(document: DocumentObject, data: BriefingData, heading: str) -> None:
     """How families can give their views: the survey and the forum meeting, with joining details."""
     if not (data.survey or data.forum_meeting):
         return
@@ -73,7 +75,7 @@ def _views_section(document, data: BriefingData, heading: str) -> None:
             document.add_paragraph(f"Phone conference ID: {meeting.conference_id}")
 
 
-def _contact(document, data: BriefingData, text: str) -> None:
+def _contact(document: DocumentObject, data: BriefingData, text: str) -> None:
     if data.contact_email:
         document.add_heading("Contact", level=1)
         document.add_paragraph(f"{text} {data.contact_email}")

@@ -8,8 +8,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell, MergedCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from sendready.documents.csvout import looks_like_formula
 from sendready.domain.dates.workdays import to_london
@@ -45,12 +47,14 @@ def _width(value: object) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def _write(ws, row: int, values: Sequence[object], widths: dict[int, int]) -> list:
-    cells = []
+def _write(
+    ws: Worksheet, row: int, values: Sequence[object], widths: dict[int, int]
+) -> list[Cell | MergedCell]:
+    cells: list[Cell | MergedCell] = []
     for col, raw in enumerate(values, start=1):
         value = _plain(raw)
         cell = ws.cell(row=row, column=col)
-        cell.value = value
+        cell.value = value  # type: ignore[assignment]  # openpyxl refuses types it cannot store
         if isinstance(value, str) and looks_like_formula(value):
             # Keep the text exactly as typed, stored as a string and marked "text" so Excel never runs it.
             cell.data_type = "s"
@@ -68,7 +72,8 @@ def _write(ws, row: int, values: Sequence[object], widths: dict[int, int]) -> li
 def table_to_xlsx(sheets: Mapping[str, Table]) -> bytes:
     """A workbook with one sheet per (headers, rows) table; text that looks like a formula stays text."""
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    for blank in workbook.worksheets:  # the one sheet a new workbook starts with
+        workbook.remove(blank)
     used: set[str] = set()
     for name, (headers, rows) in sheets.items():
         ws = workbook.create_sheet(_sheet_title(name, used))

@@ -133,7 +133,8 @@ def table_xlsx(request: HttpRequest) -> HttpResponse:
 def _area_context(code: str) -> dict:
     events = domain_events()
     results = forecast(date.today(), domain_areas(), events, area_code=code)
-    history = InspectionEvent.objects.filter(area_id=code).order_by(
+    # area_id holds the ONS code (to_field="code"), which the stubs cannot know.
+    history = InspectionEvent.objects.filter(area_id=code).order_by(  # type: ignore[misc]
         "start_date", "publication_date"
     )
     return {
@@ -170,7 +171,7 @@ def area_chart(request: HttpRequest, ons_code: str) -> HttpResponse:
     """The chance of an inspection in each term as an SVG bar chart (the page has the same numbers)."""
     area = LocalArea.objects.national().filter(code=ons_code, is_current=True).first()
     result = _area_context(ons_code)["forecast"] if area else None
-    if result is None:
+    if area is None or result is None:
         raise Http404("No such local area.")
     bars = [(t.term, round(t.total * 100, 1)) for t in result.terms]
     svg = charts.bar_svg(bars, f"Chance of an inspection starting, {area.name}")

@@ -1,8 +1,11 @@
 """Forms for recording an inspection, its briefing details, tasks and timetable sessions."""
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.models import User
 
 from sendready.domain.inspection.frameworks import list_frameworks, load_framework
 from sendready.govuk_forms import GovukDateField
@@ -113,8 +116,9 @@ class BriefingForm(forms.Form):
         help_text="One person per line: name, role, organisation. For example: Jane Smith, Lead HMI, Ofsted",
     )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("pcf_meeting_start"), data.get("pcf_meeting_end")
         if start and end and end <= start:
             self.add_error("pcf_meeting_end", "The meeting must end after it starts")
@@ -154,9 +158,9 @@ class TaskForm(forms.Form):
     )
     notes = ParagraphField(label="Notes", required=False, max_length=NOTES_LIMIT)
 
-    def __init__(self, *args, owners=(), **kwargs) -> None:
+    def __init__(self, *args: Any, owners: Iterable[User] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = [("", "Nobody yet")] + [
+        cast(forms.ChoiceField, self.fields["owner"]).choices = [("", "Nobody yet")] + [
             (u.pk, u.get_full_name() or u.get_username()) for u in owners
         ]
 
@@ -204,8 +208,9 @@ class SessionForm(forms.Form):
         error_messages={"invalid": "Enter the meeting link as a web address, starting https://"},
     )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start_time"), data.get("end_time")
         if start and end and end <= start:
             self.add_error("end_time", "The session must end after it starts")

@@ -44,7 +44,7 @@ def export_job(request: HttpRequest, area: LocalArea, job_id: int) -> HttpRespon
             title,
             job=job,
             ready=ready,
-            expires=(job.finished_at + exports.kept_for()) if ready else None,
+            expires=(job.finished_at + exports.kept_for()) if ready and job.finished_at else None,
         ),
     )
 

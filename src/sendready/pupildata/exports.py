@@ -88,6 +88,7 @@ def downloadable(job: ExportJob, now: dt.datetime | None = None) -> bool:
     return (
         job.status == ExportStatus.DONE
         and bool(job.file_name)
+        and job.finished_at is not None
         and job.finished_at > now - kept_for()
     )
 

@@ -129,7 +129,8 @@ def suppress_small_counts(figures: IndicatorSet, below: int) -> IndicatorSet:
             hidden |= {"numerator": Small(below), "value": Small(below)}
         if _small(ind.denominator, below):
             hidden |= {"denominator": Small(below), "value": Small(below)}
-        indicators[key] = dataclasses.replace(ind, **hidden) if hidden else ind
+        # Small stands in for a number on pages only (it prints as "Fewer than 5").
+        indicators[key] = dataclasses.replace(ind, **hidden) if hidden else ind  # type: ignore[arg-type]
     breakdowns = {
         dim: {
             cat: {k: Small(below) if _small(v, below) else v for k, v in counts.items()}
@@ -137,7 +138,7 @@ def suppress_small_counts(figures: IndicatorSet, below: int) -> IndicatorSet:
         }
         for dim, cats in figures.breakdowns.items()
     }
-    return dataclasses.replace(figures, indicators=indicators, breakdowns=breakdowns)
+    return dataclasses.replace(figures, indicators=indicators, breakdowns=breakdowns)  # type: ignore[arg-type]
 
 
 def display(value: Any, unit: str) -> str:

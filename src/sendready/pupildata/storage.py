@@ -34,7 +34,7 @@ class _LocalTemporaryFile(File):
     """A finished temporary file: FileSystemStorage moves it into place (a rename on the same disk)."""
 
     def temporary_file_path(self) -> str:
-        return self.name
+        return str(self.name)
 
 
 def _temporary_path(suffix: str) -> Path:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
@@ -140,7 +141,7 @@ def _figure_title(indicator: str) -> str:
 
 @area_view("export_pupils")
 @never_cache
-def export_xlsx(request: HttpRequest, area: LocalArea, snapshot_id: int) -> HttpResponse:
+def export_xlsx(request: HttpRequest, area: LocalArea, snapshot_id: int) -> HttpResponseBase:
     """The snapshot in the documented layout as XLSX, for inspectors; audit-logged. Large snapshots are
     written in the background (a page to start it, then a page to watch it and download)."""
     snapshot = get_snapshot(area, snapshot_id)

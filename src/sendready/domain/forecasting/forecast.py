@@ -116,7 +116,8 @@ def _scored_terms(as_of: date, known: list[InspectionEvent], rules: dict) -> lis
     if newest is None:
         return []
     covered = min(as_of + timedelta(days=1), term_of(newest).end)
-    out, term = [], term_of(covered - timedelta(days=1))
+    out: list[Term] = []
+    term = term_of(covered - timedelta(days=1))
     if term.end > covered:
         term = term.previous()
     while len(out) < rules["blend_window_terms"] and term.start >= date.fromisoformat(

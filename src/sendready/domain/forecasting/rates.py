@@ -61,7 +61,7 @@ def observed_counts(
 
 
 def _normal_mass(lo: float, hi: float, mean: float, sd: float) -> float:
-    def cdf(x):
+    def cdf(x: float) -> float:
         return 0.5 * (1 + math.erf((x - mean) / (sd * math.sqrt(2))))
 
     return max(0.0, cdf(hi) - cdf(lo))
@@ -80,7 +80,7 @@ def due_masses(
     Only the part of each term after `cutoff` counts, so the chances of the one event add up to at most 1."""
     sd = spread_months * 30.4375
 
-    def x(d):
+    def x(d: date) -> float:
         return float((d - due).days)
 
     masses = []

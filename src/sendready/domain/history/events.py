@@ -264,7 +264,7 @@ def parse_inspection_events(text: str, areas: list[Area]) -> ParseResult:
         return ParseResult(
             [], [RowError(1, c, "this column is missing from the header row") for c in missing]
         )
-    rows = (
+    rows: Iterable[tuple[int, dict[str, str], dict[str, str]]] = (
         (n, {k: (raw.get(k) or "").strip() for k in COLUMNS}, {})
         for n, raw in enumerate(reader, start=2)
     )

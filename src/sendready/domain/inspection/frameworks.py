@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 STATUSES = ("confirmed", "derived", "secondary", "unconfirmed")
 # "days_from_monday" counts calendar days from the Monday of the anchor's week, so steps keep their
@@ -145,7 +146,7 @@ class Framework:
         return "; ".join(s.title for s in self.sources_of(text))
 
 
-def _package_dir():
+def _package_dir() -> Traversable:
     return resources.files("sendready.domain.inspection").joinpath("data")
 
 
@@ -184,7 +185,7 @@ def _time(value: str | None, where: str) -> dt.time | None:
 def _offset(raw: dict, where: str) -> Offset:
     return Offset(
         anchor=raw.get("anchor", BASE_ANCHOR),
-        amount=_amount(raw.get("offset", 0)),
+        amount=_amount(raw.get("offset", 0)) or 0,
         unit=raw.get("unit", "working_days"),
         time=_time(raw.get("time"), where),
     )

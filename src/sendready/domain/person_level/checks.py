@@ -51,7 +51,7 @@ def build_checks(today: date) -> list[Check]:
         r, t = raw[c.name], typed[c.name]
         formula = r.str.contains(FORMULA_PATTERN) & t.is_null()
         # Typed columns: a cell can only be a formula or invalid where it did not parse.
-        unparsed = r.is_not_null() & t.is_null()
+        unparsed: pl.Expr | None = r.is_not_null() & t.is_null()
         if c.type == "string":
             formula = r.str.contains(FORMULA_PATTERN)
             unparsed = None

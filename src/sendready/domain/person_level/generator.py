@@ -7,6 +7,7 @@ lead for plans, SLCN, SEMH, MLD and SPLD for SEN support; about half of new plan
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -106,7 +107,7 @@ _PHASES = ["early_years", "primary", "secondary", "post16", "post19", "not_appli
 
 
 def _pick(
-    rng: np.random.Generator, cats: list[str], weights: dict[str, float], n: int
+    rng: np.random.Generator, cats: list[str], weights: Mapping[str, float], n: int
 ) -> np.ndarray:
     """Indices into `cats` drawn with the given weights."""
     p = np.array([weights.get(c, 0.0) for c in cats], dtype=float)
@@ -206,8 +207,7 @@ def generate(
         "school_age": school_age,
         "post16": age >= 16,
     }
-    frame = pl.DataFrame(num).lazy().select(_as_strings())
-    frame = frame.select(load_schema().names).collect()
+    frame = pl.DataFrame(num).lazy().select(_as_strings()).select(load_schema().names).collect()
     return _make_dirty(frame, as_of) if dirty else frame
 
 
@@ -294,7 +294,7 @@ def write_csv(frame: pl.DataFrame, path: str | Path) -> None:
 def write_xlsx(frame: pl.DataFrame, path: str | Path, title: str | None = None) -> None:
     """Write a table to XLSX with openpyxl (slow above ~100,000 rows); optional title row above."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell import Cell, WriteOnlyCell
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Pupils")
@@ -302,7 +302,7 @@ def write_xlsx(frame: pl.DataFrame, path: str | Path, title: str | None = None) 
         ws.append([title])
     ws.append(frame.columns)
 
-    def text_cell(value: str) -> WriteOnlyCell:
+    def text_cell(value: str) -> Cell:
         # openpyxl turns "=..." strings into live formulas; force text so no export carries one.
         cell = WriteOnlyCell(ws, value=value)
         cell.data_type = "s"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -171,7 +172,11 @@ def _read_csv(data: bytes) -> TableRead:
 
 
 def _parse_csv(
-    payload: bytes, sample: str, full_text, encoding: str, warnings: list[str]
+    payload: bytes,
+    sample: str,
+    full_text: Callable[[], str],
+    encoding: str,
+    warnings: list[str],
 ) -> TableRead:
     delimiter = _sniff_delimiter(sample)
     try:

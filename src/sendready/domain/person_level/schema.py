@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, TypedDict
 
 ColumnType = Literal["string", "date", "integer", "decimal", "boolean", "code"]
 
@@ -142,7 +142,24 @@ def template_csv(with_example: bool = True) -> str:
     return buf.getvalue()
 
 
-def describe() -> list[dict[str, object]]:
+class AllowedCode(TypedDict):
+    code: str
+    label: str
+
+
+class ColumnDescription(TypedDict):
+    """One column of the layout as the guidance page and JSON show it."""
+
+    name: str
+    title: str
+    description: str
+    type: str
+    required: bool
+    example: str
+    allowed: list[AllowedCode]
+
+
+def describe() -> list[ColumnDescription]:
     """Plain-dict description of every column, for a guidance page or JSON API."""
     return [
         {

@@ -301,30 +301,30 @@ def _parse(base: pl.DataFrame) -> pl.DataFrame:
         if c.type == "code":
             slow = raw.is_not_null() & ~raw.is_in(list(c.allowed))
         else:
-            fast = (
-                parse_fast(raw, c) if c.type in ("date", "boolean") else parse_number_fast(raw, c)
-            )
+            fast = parse_fast(raw, c) if c.type in ("date", "boolean") else None
+            if fast is None:
+                fast = parse_number_fast(raw, c)
             second.append(fast.alias(c.name))
             slow = raw.is_not_null() & fast.is_null()
         second.append(slow.alias(f"slow__{c.name}"))
     work = aligned(base.lazy().select(first).with_columns(second).collect())
     typed = [c for c in schema.columns if c.type != "string"]
     any_slow = work.select(pl.col(f"slow__{c.name}").any() for c in typed).row(0)
-    slow = [c for c, flag in zip(typed, any_slow) if flag]
-    slow_names = {c.name for c in slow}
+    slow_columns = [c for c, flag in zip(typed, any_slow) if flag]
+    slow_names = {c.name for c in slow_columns}
     # Codes that are all exact are their own typed column (the same memory).
     work = work.with_columns(
         pl.col(f"raw__{c.name}").alias(c.name)
         for c in typed
         if c.type == "code" and c.name not in slow_names
     )
-    if slow:
+    if slow_columns:
         work = work.with_columns(
             pl.when(pl.col(f"slow__{c.name}"))
             .then(clean(f"raw__{c.name}"))
             .otherwise(pl.col(f"raw__{c.name}"))
             .alias(f"raw__{c.name}")
-            for c in slow
+            for c in slow_columns
             if c.type != "date"
         )
         work = work.with_columns(
@@ -332,7 +332,7 @@ def _parse(base: pl.DataFrame) -> pl.DataFrame:
             .then(parse_column(pl.col(f"raw__{c.name}"), c))
             .otherwise(pl.col(f"raw__{c.name}") if c.type == "code" else pl.col(c.name))
             .alias(c.name)
-            for c in slow
+            for c in slow_columns
         )
         work = aligned(work)
     work = work.select(

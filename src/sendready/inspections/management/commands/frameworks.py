@@ -1,6 +1,7 @@
 """sendready frameworks: list the inspection frameworks sendready knows, with their outcome keys."""
 
 import json
+from typing import Any
 
 from django.core.management.base import BaseCommand
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["text", "json"], default="text")
 
     def handle(self, *args, **options) -> None:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for name in list_frameworks():
             fw = load_framework(name)
             rows.append(

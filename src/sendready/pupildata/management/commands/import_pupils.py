@@ -52,6 +52,7 @@ class Command(BaseCommand):
                 + "\n".join(lines)
             )
         snap = run.snapshot
+        assert snap is not None  # a finished run always has its snapshot
         figures = snap.indicators["indicators"]
         value = {i["id"]: i["value"] for i in figures}
         self.stdout.write(
