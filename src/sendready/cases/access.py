@@ -27,7 +27,7 @@ def get_case_for_user(
     if case is None:
         raise Http404(NOT_YOURS)
     lano = is_lano(request.user, area)
-    if not lano and not case.members.filter(user=request.user).exists():
+    if not lano and not case.members.filter(user_id=request.user.pk or 0).exists():
         record(request, AuditAction.DENIED, "tracked_case", case.pk, area=area, detail=what)
         raise Http404(NOT_YOURS)
     if write and not lano:

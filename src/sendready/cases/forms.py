@@ -1,6 +1,7 @@
 """Forms for choosing and naming tracked cases, and for the focused-sampling filters."""
 
 import random
+from typing import cast
 from urllib.parse import urlencode
 
 from django import forms
@@ -84,7 +85,7 @@ class DeclineForm(forms.Form):
 
     def __init__(self, *args, substitutes=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["substitute"].choices = [
+        cast(forms.ChoiceField, self.fields["substitute"]).choices = [
             (s.pk, f"{s.person_id}: {', '.join(s.reasons)}") for s in substitutes
         ]
 
@@ -95,7 +96,7 @@ def _choices(column: str) -> list[tuple[str, str]]:
 
 def _labels(column: str) -> list[tuple[str, str]]:
     allowed = load_schema()[column].allowed
-    return [(code, load_schema()[column].label(code)) for code in allowed]
+    return [(code, load_schema()[column].label(code) or code) for code in allowed]
 
 
 class CohortFilterForm(forms.Form):
@@ -140,6 +141,6 @@ class TeamMemberForm(forms.Form):
 
     def __init__(self, *args, people=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].choices = [("", "Choose a person")] + [
+        cast(forms.ChoiceField, self.fields["user"]).choices = [("", "Choose a person")] + [
             (u.pk, u.get_full_name() or u.get_username()) for u in people
         ]

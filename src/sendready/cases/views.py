@@ -170,10 +170,11 @@ def case_detail(request: HttpRequest, area: LocalArea, case_id: int) -> HttpResp
 def case_decline(request: HttpRequest, area: LocalArea, case_id: int) -> HttpResponse:
     """The family declined: record why and track a substitute instead."""
     case = get_case_for_user(request, area, case_id, write=True, what="replace case")
-    substitutes = case.selection.cases.filter(status=CaseStatus.SUBSTITUTE).order_by(
-        "-substitute_for_id", "position"
+    # This case's own substitute first, then the others in order.
+    substitutes = sorted(
+        case.selection.cases.filter(status=CaseStatus.SUBSTITUTE).order_by("position"),
+        key=lambda s: s.substitute_for_id != case.pk,
     )
-    substitutes = sorted(substitutes, key=lambda s: s.substitute_for_id != case.pk)
     form = DeclineForm(request.POST or None, substitutes=substitutes)
     if request.method == "POST" and form.is_valid():
         chosen = next(s for s in substitutes if s.pk == form.cleaned_data["substitute"])

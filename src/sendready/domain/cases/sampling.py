@@ -131,7 +131,9 @@ def _greedy(
     return picked
 
 
-def _best(pool: pl.DataFrame, mix: Mix, picked: list[dict], taken: set[str], strict: bool):
+def _best(
+    pool: pl.DataFrame, mix: Mix, picked: list[dict], taken: set[str], strict: bool
+) -> dict | None:
     counts = _counts(picked, [r.group for r in mix.require])
     left = mix.size - len(picked) - 1
     allowed = ~pl.col("person_id").is_in(list(taken))
@@ -164,7 +166,7 @@ def _best(pool: pl.DataFrame, mix: Mix, picked: list[dict], taken: set[str], str
     return best.row(0, named=True) if best.height else None
 
 
-def _substitutes(pool: pl.DataFrame, mix: Mix, picked: list[dict]) -> list[dict]:
+def _substitutes(pool: pl.DataFrame, mix: Mix, picked: list[dict]) -> list[Choice]:
     """One like-for-like substitute per case (in the cases' order, repeated if more are asked for)."""
     taken = {row["person_id"] for row in picked}
     out: list[Choice] = []
@@ -180,7 +182,9 @@ def _substitutes(pool: pl.DataFrame, mix: Mix, picked: list[dict]) -> list[dict]
     return out
 
 
-def _like(pool: pl.DataFrame, mix: Mix, picked: list[dict], case: dict, taken: set[str]):
+def _like(
+    pool: pl.DataFrame, mix: Mix, picked: list[dict], case: dict, taken: set[str]
+) -> dict | None:
     others = [row for row in picked if row is not case]
     counts = _counts(others, [r.group for r in mix.require])
     allowed = ~pl.col("person_id").is_in(list(taken))
@@ -206,7 +210,7 @@ def _like(pool: pl.DataFrame, mix: Mix, picked: list[dict], case: dict, taken: s
     return best.row(0, named=True) if best.height else None
 
 
-def _choice(row: dict, mix: Mix, substitute_for: str | None) -> Choice:
+def _choice(row: dict, mix: Mix | None, substitute_for: str | None) -> Choice:
     return Choice(
         person_id=row["person_id"],
         reasons=reasons_for(row, mix),
@@ -270,7 +274,9 @@ def _cover_notes(pool: pl.DataFrame, mix: Mix, picked: list[dict]) -> list[str]:
     return notes
 
 
-def describe_people(frame: pl.DataFrame, as_of: date, person_ids: list[str]):
+def describe_people(
+    frame: pl.DataFrame, as_of: date, person_ids: list[str]
+) -> tuple[list[Choice], list[str]]:
     """Reasons for people named by inspectors, and the ids not in the snapshot (in the order given)."""
     wanted = list(dict.fromkeys(person_ids))
     rows = with_features(frame.filter(pl.col("person_id").is_in(wanted)), as_of)
@@ -283,4 +289,4 @@ def need_label(code: str | None) -> str:
     """The primary need's words (ASD: Autistic spectrum disorder)."""
     if not code:
         return "Not recorded"
-    return load_schema()["primary_need"].label(code)
+    return load_schema()["primary_need"].label(code) or code
