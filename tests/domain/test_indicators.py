@@ -12,6 +12,7 @@ from sendready.domain.person_level.indicators import (
     compare_snapshots,
     compute_indicators,
     definitions,
+    positions_for,
     rows_for,
 )
 from sendready.domain.person_level.validation import validate
@@ -203,6 +204,26 @@ def test_rows_for_lists_the_rows_behind_a_figure_and_its_base():
     assert rows_for("rows", ROWS, AS_OF).columns == ROWS.columns
     with pytest.raises(KeyError):
         rows_for("no_such_indicator", ROWS, AS_OF)
+
+
+def test_positions_for_finds_the_same_rows_as_rows_for_in_person_id_order_reading_lazily():
+    shuffled = ROWS.sample(fraction=1.0, shuffle=True, seed=7)
+    for indicator, part, filters in [
+        ("ehc_within_20_weeks_pct", "denominator", None),
+        ("by_primary_need:ASD", "numerator", None),
+        ("rows", "numerator", {"phase": ["primary"]}),
+    ]:
+        where = positions_for(indicator, shuffled.lazy(), AS_OF, filters, part).collect()
+        found = shuffled[where.to_series().to_list()]["person_id"].to_list()
+        expected = rows_for(indicator, shuffled, AS_OF, filters, part)["person_id"].to_list()
+        assert found == sorted(expected)
+    with pytest.raises(KeyError):
+        positions_for("no_such_indicator", ROWS.lazy(), AS_OF)
+
+
+def test_figures_from_a_lazy_scan_equal_those_from_a_frame():
+    lazy = compute_indicators(ROWS.lazy(), AS_OF, {"phase": ["primary"]})
+    assert lazy.to_dict() == compute_indicators(ROWS, AS_OF, {"phase": ["primary"]}).to_dict()
 
 
 def test_breakdowns_and_filters():

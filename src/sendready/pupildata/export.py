@@ -10,6 +10,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from sendready.documents.csvout import looks_like_formula
+from sendready.domain.person_level.reading import ROW_COLUMN
 from sendready.domain.person_level.schema import load_schema
 from sendready.pupildata import storage
 from sendready.pupildata.models import Snapshot
@@ -28,7 +29,12 @@ def snapshot_xlsx(snapshot: Snapshot, progress: Callable[[int], None] | None = N
     """Write the snapshot's rows to a temporary XLSX file (the caller deletes it); never a formula.
     `progress` is told the rows written so far, every PROGRESS_EVERY rows."""
     names = load_schema().names
-    frame = storage.read_rows(snapshot.data_path, columns=names)
+    rows = storage.scan_rows(snapshot.data_path)
+    if (
+        ROW_COLUMN in rows.collect_schema().names()
+    ):  # stored in person_id order: give the file's own
+        rows = rows.sort(ROW_COLUMN)
+    frame = rows.select(names).collect()
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Pupils")
     sheet.freeze_panes = "A2"

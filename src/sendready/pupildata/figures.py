@@ -1,14 +1,22 @@
-"""Reading figures and rows of a snapshot: cached JSON when unfiltered, Parquet + polars otherwise."""
+"""Reading figures and rows of a snapshot: cached JSON when unfiltered, Parquet + polars otherwise.
 
+A snapshot's file never changes once written (a new import makes a new file under a new name), so what
+is worked out from it is kept in this process, keyed by the file's name: filtered figures, and where the
+rows behind a figure are. Access checks and audit entries stay in the views, on every request.
+"""
+
+import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import polars as pl
 
 from sendready.domain.person_level.indicators import (
+    POSITION,
     IndicatorSet,
     compute_indicators,
     indicator_set_from_dict,
-    rows_for,
+    positions_for,
 )
 from sendready.pupildata import storage
 from sendready.pupildata.models import Snapshot
@@ -37,9 +45,43 @@ def indicators_for(snapshot: Snapshot, filters: dict[str, list[str]]) -> Indicat
     """Every figure for the snapshot, for the filters given (worked out again only when filtered)."""
     if not filters:
         return cached(snapshot)
-    return compute_indicators(
-        storage.read_rows(snapshot.data_path), snapshot.snapshot_date, filters
+    return _filtered(*file_key(snapshot), filter_key(filters))
+
+
+def file_key(snapshot: Snapshot) -> tuple:
+    """What identifies a snapshot's file for as long as this process runs."""
+    # The name alone could come back after a rolled-back test or a restored database; these cannot.
+    return (snapshot.data_path, snapshot.pk, snapshot.created_at, snapshot.snapshot_date)
+
+
+def filter_key(filters: dict[str, list[str]]) -> tuple:
+    """The filters in a fixed order, usable as a key."""
+    return tuple(sorted((k, tuple(sorted(v))) for k, v in filters.items() if v))
+
+
+@lru_cache(maxsize=64)
+def _filtered(
+    name: str, pk: int, created: dt.datetime, as_of: dt.date, filters: tuple
+) -> IndicatorSet:
+    # Shared by later requests: the presenters only read it, and suppression makes a copy.
+    return compute_indicators(storage.scan_rows(name), as_of, {k: list(v) for k, v in filters})
+
+
+@lru_cache(maxsize=32)
+def _positions(
+    name: str,
+    pk: int,
+    created: dt.datetime,
+    as_of: dt.date,
+    indicator_id: str,
+    filters: tuple,
+    part: str,
+) -> pl.Series:
+    # 4 bytes a row: even every row of a million-row snapshot is 4 MB. Never changed once made.
+    chosen = positions_for(
+        indicator_id, storage.scan_rows(name), as_of, {k: list(v) for k, v in filters}, part
     )
+    return chosen.collect()[POSITION]
 
 
 @dataclass
@@ -55,14 +97,12 @@ def rows_page(
     snapshot: Snapshot, indicator_id: str, filters: dict[str, list[str]], part: str, page: int
 ) -> RowsPage:
     """One page of the rows behind a figure; raises KeyError for an unknown figure."""
-    frame = storage.read_rows(snapshot.data_path)
-    chosen = rows_for(indicator_id, frame, snapshot.snapshot_date, filters, part)
-    total = chosen.height
+    positions = _positions(*file_key(snapshot), indicator_id, filter_key(filters), part)
+    total = len(positions)
     pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     page = min(max(page, 1), pages)
-    part_frame = (
-        chosen.sort("person_id").slice((page - 1) * PAGE_SIZE, PAGE_SIZE).select(ROW_COLUMNS)
-    )
+    chosen = positions.slice((page - 1) * PAGE_SIZE, PAGE_SIZE).to_list()
+    part_frame = storage.read_positions(snapshot.data_path, chosen, ROW_COLUMNS)
     return RowsPage(
         columns=ROW_COLUMNS, rows=_text_rows(part_frame), total=total, page=page, pages=pages
     )

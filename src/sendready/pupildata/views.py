@@ -1,5 +1,7 @@
 """Person-level data pages: the dashboard, trend charts, the rows behind a figure, schema and templates."""
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -17,6 +19,7 @@ from sendready.domain.person_level.schema import describe, load_schema, template
 from sendready.pupildata import exports, figures, presenters
 from sendready.pupildata.access import get_snapshot, latest_snapshot
 from sendready.pupildata.export import snapshot_xlsx
+from sendready.pupildata.figure_tables import figure_tables
 from sendready.pupildata.forms import FilterForm
 from sendready.pupildata.models import Snapshot
 
@@ -45,10 +48,11 @@ def dashboard(
     if snapshot is None:
         return render(request, "pupildata/empty.html", context(request, area, "Person-level data"))
     filters = form.filters() if form.is_bound else {}
+    query = form.query() if form.is_bound else ""
+    tables = figure_tables(
+        area, snapshot, filters, query, can(request.user, "view_pupil_rows", area)
+    )
     history = list(Snapshot.objects.for_area(area).oldest_first())
-    current = figures.indicators_for(snapshot, filters)
-    if filters and not can(request.user, "view_pupil_rows", area):
-        current = presenters.suppress_small_counts(current, settings.PUPIL_SUPPRESS_BELOW)
     sets = [figures.cached(s) for s in history]
     charts_data = [
         {"id": i, "title": definitions()[i]["title"], "points": presenters.chart_points(sets, i)}
@@ -63,12 +67,9 @@ def dashboard(
             "Person-level data",
             snapshot=snapshot,
             filter_form=form,
-            query=form.query() if form.is_bound else "",
+            query=query,
             filtered=bool(filters),
-            sections=presenters.sections(current),
-            overlaps=presenters.overlaps(current),
-            status_columns=presenters.STATUS_COLUMNS,
-            breakdowns=presenters.breakdown_tables(current),
+            figure_tables=tables,
             history=list(reversed(history)),
             trend=presenters.trend_table(sets),
             charts=charts_data,
@@ -83,12 +84,20 @@ def trend_chart(request: HttpRequest, area: LocalArea, indicator: str) -> HttpRe
     if info is None or ":" in indicator or indicator.startswith("by_"):
         raise Http404("No such figure.")
     sets = [figures.cached(s) for s in Snapshot.objects.for_area(area).oldest_first()]
-    svg = charts.line_svg(
-        presenters.chart_points(sets, indicator), info["title"], info.get("unit", "count")
+    points = presenters.chart_points(sets, indicator)
+    svg = _line_svg(
+        tuple((p["date"], p["value"]) for p in points), info["title"], info.get("unit", "count")
     )
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Cache-Control"] = "private, max-age=60"
     return response
+
+
+@lru_cache(maxsize=256)
+def _line_svg(points: tuple, title: str, unit: str) -> str:
+    # Drawing takes tens of milliseconds and every dashboard view asks for each chart: the same
+    # numbers always make the same picture, so each is drawn once per process.
+    return charts.line_svg([{"date": d, "value": v} for d, v in points], title, unit)
 
 
 @area_view("view_pupil_rows")

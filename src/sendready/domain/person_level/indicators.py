@@ -96,9 +96,10 @@ def _count(expr: pl.Expr) -> pl.Expr:
 
 
 def compute_indicators(
-    df: pl.DataFrame, as_of: date, filters: dict[str, list[str]] | None = None
+    df: pl.DataFrame | pl.LazyFrame, as_of: date, filters: dict[str, list[str]] | None = None
 ) -> IndicatorSet:
-    """Compute every indicator and breakdown for typed rows (from validate) as at `as_of`."""
+    """Compute every indicator and breakdown for typed rows (from validate) as at `as_of`; given a
+    LazyFrame (a Parquet scan), only the columns the figures use are read."""
     filters = {k: list(v) for k, v in (filters or {}).items() if v}
     # One lazy plan: the derived columns are never materialised as a frame, and the figures and the
     # four breakdowns are computed together (polars runs the queries in parallel).
@@ -192,6 +193,30 @@ def rows_for(
     filters = {k: list(v) for k, v in (filters or {}).items() if v}
     data = derive(df, as_of).filter(filter_expr(filters)).filter(expr.fill_null(False))
     return data.select(df.columns)
+
+
+POSITION = "_position"
+
+
+def positions_for(
+    indicator_id: str,
+    rows: pl.LazyFrame,
+    as_of: date,
+    filters: dict[str, list[str]] | None = None,
+    part: str = "numerator",
+) -> pl.LazyFrame:
+    """Where the rows behind a figure are (0-based positions in `rows`, column POSITION), in person_id
+    order: a page of them can then be read as one short slice. Raises KeyError for an unknown id."""
+    expr = selection(indicator_id, part)
+    filters = {k: list(v) for k, v in (filters or {}).items() if v}
+    # Only the columns the rule and filters use are read: polars prunes the unused derived columns.
+    return (
+        derive(rows.with_row_index(POSITION), as_of)
+        .filter(filter_expr(filters))
+        .filter(expr.fill_null(False))
+        .sort("person_id", POSITION)
+        .select(POSITION)
+    )
 
 
 def compare_snapshots(snapshots: list[IndicatorSet]) -> dict[str, Trend]:
