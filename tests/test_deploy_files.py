@@ -59,6 +59,7 @@ def test_the_gunicorn_settings_load_and_follow_the_environment(monkeypatch):
 
     monkeypatch.setenv("SENDREADY_BIND", "127.0.0.1:9123")
     monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    monkeypatch.delenv("DB_CONN_MAX_AGE", raising=False)
     namespace: dict = {"__file__": str(DEPLOY / "gunicorn.conf.py")}
     exec(compile((DEPLOY / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), namespace)
     config = Config()
@@ -68,6 +69,7 @@ def test_the_gunicorn_settings_load_and_follow_the_environment(monkeypatch):
     assert config.bind == ["127.0.0.1:9123"]
     assert config.workers == 3
     assert config.wsgi_app == "sendready.wsgi:application"
+    assert config.env == {"DB_CONN_MAX_AGE": "60"}  # workers keep their database connection
 
 
 @pytest.mark.parametrize("name", ["sendready-worker@.service", "sendready-web.service"])

@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
+from dateutil.relativedelta import relativedelta
+
 from sendready.domain.dates.countdowns import countdown
 from sendready.domain.dates.workdays import (
     add_working_days,
@@ -375,9 +377,7 @@ def resolve_offset(
     if point.unit == "working_days":
         return add_working_days(base, n), None
     if point.unit == "months":
-        month = base.month - 1 + n
-        year, month = base.year + month // 12, month % 12 + 1
-        day = dt.date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
+        day = base + relativedelta(months=n)  # 31 January + 1 month is 28 (or 29) February
     elif point.unit == "days_from_monday":
         day = base - dt.timedelta(days=base.weekday()) + dt.timedelta(days=n)
         day = max(day, base)
