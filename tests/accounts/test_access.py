@@ -56,7 +56,7 @@ def sample_kwargs(two_areas):
     # Everyone in the area is on this case's team, so the walk reaches the pages a role allows.
     case = sample_case(people.area, lano, people.by_role.values())
     return {
-        **case_kwargs(case),
+        **case_kwargs(case, lano),
         **SAMPLE_KWARGS,
         "pk": inspection.pk,
         "task_id": inspection.tasks.first().pk,

@@ -101,3 +101,58 @@ def test_the_focused_sampling_lists_are_accessible(
     )
     assert_accessible(page)
     assert not console_errors
+
+
+def test_from_named_cases_to_an_agreed_audit_grade(
+    page, live_server, two_areas, snapshot, console_errors
+) -> None:
+    from sendready.accounts.constants import Role
+    from sendready.cases.testing import sample_case
+
+    people, _ = two_areas
+    lano = people.by_role[Role.LANO]
+    case = sample_case(
+        people.area, lano, [people.by_role[Role.PRACTITIONER], people.by_role[Role.HEALTH_LEAD]]
+    )
+    for username in ("a_practitioner", "a_health_lead"):
+        page.context.clear_cookies()
+        sign_in(page, live_server, username)
+        page.goto(f"{live_server.url}/areas/E99000001/cases/{case.pk}/")
+        assert_accessible(page)
+        click_to(page, page.get_by_role("link", name="Audit this case file"), "Case file audit")
+        page.get_by_role("button", name="Submit the audit").click()
+        expect(page.get_by_text("Select a grade for voice of the child").first).to_be_visible()
+        assert_accessible(page)
+        grade = "Good" if username == "a_practitioner" else "Requires improvement"
+        for group in page.locator(".govuk-radios").all():
+            group.get_by_label(grade, exact=True).check()
+        page.get_by_role("button", name="Submit the audit").click()
+        expect(page.get_by_text("Audit submitted.")).to_be_visible()
+    page.context.clear_cookies()
+    sign_in(page, live_server, "a_lano")
+    page.goto(f"{live_server.url}/areas/E99000001/cases/{case.pk}/")
+    click_to(
+        page,
+        page.get_by_role("link", name="Moderate: compare the auditors' grades and agree a grade"),
+        "Moderate the case file audit",
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Record the agreed grades").click()
+    expect(page.get_by_text("Agreed grade for case")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/areas/E99000001/cases/audit-agreement/")
+    expect(
+        page.get_by_role("heading", name="Case file audits: themes and agreement")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/areas/E99000001/cases/audit-framework/")
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/areas/E99000001/cases/{case.pk}/consent/")
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/areas/E99000001/cases/{case.pk}/meeting/")
+    assert_accessible(page)
+    page.goto(
+        f"{live_server.url}/areas/E99000001/cases/{case.pk}/evidence/{case.evidence.first().pk}/"
+    )
+    assert_accessible(page)
+    assert not console_errors

@@ -2,12 +2,15 @@
 
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from sendready.accounts.access import can
 from sendready.accounts.person_level import find_snapshot
 from sendready.cases import team_actions
 from sendready.cases.actions import draw_practice_sample
 from sendready.cases.constants import Agency
 from sendready.cases.models import TrackedCase
+from sendready.cases.workspace_actions import add_document
 
 
 def sample_case(area, lano, members=()) -> TrackedCase:
@@ -20,7 +23,7 @@ def sample_case(area, lano, members=()) -> TrackedCase:
     case = selection.cases.filter(status="tracked").order_by("position").first()
     assert case is not None
     for user in members:
-        if user != lano and can(user, "view_cases", area):
+        if can(user, "view_cases", area):
             team_actions.assign_member(
                 actor=lano,
                 case=case,
@@ -32,6 +35,19 @@ def sample_case(area, lano, members=()) -> TrackedCase:
     return case
 
 
-def case_kwargs(case: TrackedCase) -> dict:
-    """URL parameters for every page about this case."""
-    return {"selection_id": case.selection_id, "case_id": case.pk}
+def add_sample_document(case: TrackedCase, user) -> int:
+    """A small text document on the case's first evidence item; its id."""
+    task = case.evidence.order_by("position").first()
+    assert task is not None
+    upload = SimpleUploadedFile("notes.txt", b"Chronology notes\n", content_type="text/plain")
+    return add_document(actor=user, task=task, upload=upload).pk
+
+
+def case_kwargs(case: TrackedCase, user) -> dict:
+    """URL parameters for every page about this case (a document is added for the download page)."""
+    return {
+        "selection_id": case.selection_id,
+        "case_id": case.pk,
+        "evidence_id": case.evidence.order_by("position").first().pk,  # type: ignore[union-attr]
+        "document_id": add_sample_document(case, user),
+    }

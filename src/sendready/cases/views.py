@@ -19,6 +19,7 @@ from sendready.cases.constants import CaseStatus
 from sendready.cases.forms import DeclineForm, NamedCasesForm, SampleForm
 from sendready.cases.models import CaseSelection, TrackedCase
 from sendready.cases.presenters import case_rows, profile_rows
+from sendready.domain.cases.audit_framework import load_audit_framework
 from sendready.domain.cases.mixes import load_mix
 from sendready.govuk_forms import add_validation_error
 
@@ -162,6 +163,7 @@ def case_detail(request: HttpRequest, area: LocalArea, case_id: int) -> HttpResp
             my_audit=own_audit(case, request.user),
             auditor=is_auditor(case, request.user),
             moderation=getattr(case, "moderation", None),
+            grade_labels={g.key: g.label for g in load_audit_framework().grades},
         ),
     )
 

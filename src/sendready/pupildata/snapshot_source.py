@@ -7,16 +7,16 @@ from functools import partial
 
 from sendready.accounts.models import LocalArea
 from sendready.accounts.person_level import SnapshotRows
+from sendready.domain.person_level.reading import ROW_COLUMN
 from sendready.pupildata import storage
-from sendready.pupildata.constants import SnapshotStatus
 from sendready.pupildata.models import Snapshot
 
 
 class StoredSnapshots:
-    """Ready snapshots in the default storage (Parquet)."""
+    """Snapshots in the default storage (Parquet); a snapshot row exists only once its file is whole."""
 
     def _ready(self, area: LocalArea):
-        return Snapshot.objects.for_area(area).filter(status=SnapshotStatus.READY)
+        return Snapshot.objects.for_area(area)
 
     def find(self, area: LocalArea, day: date | None) -> SnapshotRows | None:
         snapshots = self._ready(area).order_by("-snapshot_date", "-created_at")
@@ -38,7 +38,7 @@ class StoredSnapshots:
 
 def _read(name: str, columns: list[str] | None = None):
     frame = storage.read_rows(name, columns)
-    return frame.drop(c for c in frame.columns if c not in storage.data_columns(frame))
+    return frame.drop([ROW_COLUMN], strict=False)
 
 
 SOURCE = StoredSnapshots()

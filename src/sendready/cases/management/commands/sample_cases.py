@@ -2,7 +2,6 @@
 [--snapshot DATE]: choose tracked cases and substitutes from person-level data, each with its reasons."""
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from django.conf import settings
@@ -11,6 +10,13 @@ from django.core.management.base import BaseCommand, CommandError
 from sendready.accounts.models import LocalArea
 from sendready.accounts.person_level import find_snapshot, snapshot_dates
 from sendready.cases.sample_text import sample_lines
+from sendready.cli_options import (
+    add_date_option,
+    add_format_option,
+    parse_iso_date,
+    wants_json,
+    write_json,
+)
 from sendready.domain.cases.mixes import UnknownMix, list_mixes, load_mix
 from sendready.domain.cases.sampling import sample_cases
 from sendready.domain.person_level.reading import import_file
@@ -30,9 +36,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--mix", help=f"one of: {', '.join(m.name for m in list_mixes())} (default seed)"
         )
-        parser.add_argument("--format", choices=["json", "text"], default="json")
+        add_format_option(parser, default="json")
         parser.add_argument("--area", help="ONS code: sample the area's stored snapshot instead")
-        parser.add_argument("--snapshot", help="date of the stored snapshot (default the latest)")
+        add_date_option(
+            parser, "--snapshot", help="date of the stored snapshot (default the latest)"
+        )
 
     def handle(self, *args, **options) -> None:
         try:
@@ -41,10 +49,10 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         rows, as_of = self._rows(options)
         sample = sample_cases(rows, as_of, mix, options["seed"])
-        if options["format"] == "text":
-            self.stdout.write("\n".join(sample_lines(sample)))
+        if wants_json(options):
+            write_json(self.stdout, sample.to_dict())
         else:
-            self.stdout.write(json.dumps(sample.to_dict(), indent=2))
+            self.stdout.write("\n".join(sample_lines(sample)))
 
     def _rows(self, options):
         if options["file"] and options["area"]:
@@ -75,12 +83,7 @@ class Command(BaseCommand):
         area = LocalArea.objects.filter(code=code).first()
         if area is None:
             raise CommandError(f"No local area with code '{code}'.")
-        day = None
-        if day_text:
-            try:
-                day = dt.date.fromisoformat(day_text)
-            except ValueError:
-                raise CommandError("--snapshot must be a date written YYYY-MM-DD.") from None
+        day = parse_iso_date(day_text, "--snapshot")
         found = find_snapshot(area, day)
         if found is None:
             known = ", ".join(d.isoformat() for d in snapshot_dates(area))
