@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "sendready.pupildata",
     "sendready.inspection_requests",
     "sendready.selfevaluation",
+    "sendready.cases",
 ]
 
 MIDDLEWARE = [
@@ -219,6 +220,8 @@ PUPIL_EXPORT_INLINE_ROWS = env_int("PUPIL_EXPORT_INLINE_ROWS", 20_000)
 PUPIL_EXPORT_KEEP_HOURS = env_int("PUPIL_EXPORT_KEEP_HOURS", 24)
 # On a filtered dashboard, roles that cannot see rows see "fewer than N" for counts below N.
 PUPIL_SUPPRESS_BELOW = env_int("PUPIL_SUPPRESS_BELOW", 5)
+# A tracked case's documents (PDF, Word, Excel, images): the largest single file accepted.
+CASE_UPLOAD_MAX_BYTES = env_int("CASE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [

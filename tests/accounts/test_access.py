@@ -19,6 +19,7 @@ SAMPLE_KWARGS = {
     "run_id": 1,
     "step_key": "annex_a",
     "criterion_key": "identified",
+    "cohort_key": "ehc_plans",
 }
 
 
@@ -60,7 +61,15 @@ def sample_kwargs(two_areas, settings, tmp_path):
     evidence, annex_item = sample_self_evaluation(
         people.area, lano, people.by_role[Role.SYSTEM_LEAD]
     )
+    from sendready.cases.testing import case_kwargs, sample_case
+
+    # Everyone in the area is on this case's team, so the walk reaches the pages a role allows.
+    case = sample_case(people.area, lano, people.by_role.values())
+    case_params = case_kwargs(case, lano)
     return {
+        **case_params,
+        # Capabilities that use the same parameter name get their own value by URL namespace.
+        "by_namespace": {"cases": {"evidence_id": case_params["evidence_id"]}},
         **SAMPLE_KWARGS,
         **sample_request_kwargs(inspection, lano, people.by_role[Role.PRACTITIONER]),
         "evidence_id": evidence.pk,
@@ -100,7 +109,8 @@ def test_each_role_is_allowed_or_denied_as_the_permission_table_says(
 ):
     people, area_b = two_areas
     permission = pattern.callback.permission
-    kwargs = {k: sample_kwargs[k] for k in pattern.pattern.regex.groupindex if k != "area_code"}
+    own = {**sample_kwargs, **sample_kwargs["by_namespace"].get(name.split(":")[0], {})}
+    kwargs = {k: own[k] for k in pattern.pattern.regex.groupindex if k != "area_code"}
     from django.urls import reverse
 
     url = reverse(name, kwargs={"area_code": people.area.code, **kwargs})

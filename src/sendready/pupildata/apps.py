@@ -32,6 +32,10 @@ class PupildataConfig(AppConfig):
         from sendready.pupildata.indicator_values import snapshot_values
 
         register_indicator_provider(snapshot_values)
+        from sendready.accounts.person_level import register_snapshot_source
+        from sendready.pupildata.snapshot_source import SOURCE
+
+        register_snapshot_source(SOURCE)
 
         register_section(
             AreaSection(

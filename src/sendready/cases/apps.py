@@ -1,0 +1,46 @@
+"""Tracked cases: choosing and preparing them, focused-sampling lists, and case file audits."""
+
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "sendready.cases"
+    label = "cases"
+    verbose_name = "Tracked cases"
+
+    def ready(self) -> None:
+        from sendready.accounts.access import CASEWORK_ROLES, register_permissions
+        from sendready.accounts.constants import Role
+
+        register_permissions(
+            {
+                # Seeing a case also needs the person to be assigned to it (or to be the LANO).
+                "view_cases": CASEWORK_ROLES,
+                "manage_cases": frozenset({Role.LANO}),
+                "view_focused_sampling": CASEWORK_ROLES,
+                "view_audit_agreement": frozenset(
+                    {Role.LANO, Role.SENIOR_LEADER, Role.HEALTH_LEAD}
+                ),
+                "adapt_audit_framework": frozenset({Role.LANO}),
+            }
+        )
+        from sendready.accounts.navigation import (
+            AreaSection,
+            OverviewPanel,
+            register_panel,
+            register_section,
+        )
+        from sendready.cases.overview import cases_summary
+
+        register_section(
+            AreaSection(
+                "cases",
+                "Tracked cases",
+                "cases:list",
+                "view_cases",
+                "Choose or record the tracked cases, prepare each case, audit case files together "
+                "and see how far auditors agree; focused-sampling lists.",
+                25,
+            )
+        )
+        register_panel(OverviewPanel("cases", "cases/_overview_panel.html", cases_summary, 25))

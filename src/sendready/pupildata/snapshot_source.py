@@ -1,0 +1,44 @@
+"""The area's snapshots offered to other capabilities through the platform hook."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from sendready.accounts.models import LocalArea
+from sendready.accounts.person_level import SnapshotRows
+from sendready.domain.person_level.reading import ROW_COLUMN
+from sendready.pupildata import storage
+from sendready.pupildata.models import Snapshot
+
+
+class StoredSnapshots:
+    """Snapshots in the default storage (Parquet); a snapshot row exists only once its file is whole."""
+
+    def _ready(self, area: LocalArea):
+        return Snapshot.objects.for_area(area)
+
+    def find(self, area: LocalArea, day: date | None) -> SnapshotRows | None:
+        snapshots = self._ready(area).order_by("-snapshot_date", "-created_at")
+        if day is not None:
+            snapshots = snapshots.filter(snapshot_date=day)
+        snapshot = snapshots.first()
+        if snapshot is None:
+            return None
+        return SnapshotRows(
+            snapshot.pk,
+            snapshot.snapshot_date,
+            snapshot.row_count,
+            partial(_read, snapshot.data_path),
+        )
+
+    def dates(self, area: LocalArea) -> list[date]:
+        return list(self._ready(area).values_list("snapshot_date", flat=True))
+
+
+def _read(name: str, columns: list[str] | None = None):
+    frame = storage.read_rows(name, columns)
+    return frame.drop([ROW_COLUMN], strict=False)
+
+
+SOURCE = StoredSnapshots()
