@@ -18,7 +18,15 @@ from sendready.domain.text import clean_text
 # A text field with no max_length of its own still has a ceiling.
 DEFAULT_TEXT_LIMIT = 20_000
 OUR_APPS = frozenset(
-    {"sendready", "accounts", "inspections", "forecasting", "pupildata", "inspection_requests", "selfevaluation"}
+    {
+        "sendready",
+        "accounts",
+        "inspections",
+        "forecasting",
+        "pupildata",
+        "inspection_requests",
+        "selfevaluation",
+    }
 )
 
 

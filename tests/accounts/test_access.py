@@ -54,9 +54,8 @@ def sample_kwargs(two_areas, settings, tmp_path):
 
     snapshot, run = sample_snapshot_and_run(people.area, lano)
     job = sample_export(snapshot, lano)
-    from tests.inspection_requests.conftest import sample_request_kwargs
-
     from sendready.selfevaluation.testing import sample_self_evaluation
+    from tests.inspection_requests.conftest import sample_request_kwargs
 
     evidence, annex_item = sample_self_evaluation(
         people.area, lano, people.by_role[Role.SYSTEM_LEAD]

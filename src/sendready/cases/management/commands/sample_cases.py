@@ -3,9 +3,10 @@
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sendready.accounts.models import LocalArea
 from sendready.accounts.person_level import find_snapshot, snapshot_dates
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         "(or an area's stored snapshot), each with the reasons it was chosen."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", nargs="?", help="CSV or XLSX person-level file")
         parser.add_argument("--seed", type=int, default=0, help="same seed, same sample")
         parser.add_argument(
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             parser, "--snapshot", help="date of the stored snapshot (default the latest)"
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             mix = load_mix(options["mix"])
         except UnknownMix as exc:
@@ -54,7 +55,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("\n".join(sample_lines(sample)))
 
-    def _rows(self, options):
+    def _rows(self, options: dict[str, Any]) -> tuple[Any, dt.date]:
         if options["file"] and options["area"]:
             raise CommandError("Give a FILE or --area, not both.")
         if options["area"]:
@@ -65,7 +66,7 @@ class Command(BaseCommand):
             raise CommandError("Give a person-level FILE, or --area CODE for a stored snapshot.")
         return self._file(Path(options["file"]))
 
-    def _file(self, path: Path):
+    def _file(self, path: Path) -> tuple[Any, dt.date]:
         if not path.is_file():
             raise CommandError(f"There is no file at {path}.")
         today = dt.date.today()
@@ -79,7 +80,7 @@ class Command(BaseCommand):
             )
         return result.rows, today
 
-    def _stored(self, code: str, day_text: str | None):
+    def _stored(self, code: str, day_text: str | None) -> tuple[Any, dt.date]:
         area = LocalArea.objects.filter(code=code).first()
         if area is None:
             raise CommandError(f"No local area with code '{code}'.")
@@ -94,7 +95,7 @@ class Command(BaseCommand):
         return found.read(None), found.snapshot_date
 
 
-def _where(problem) -> str:
+def _where(problem: Any) -> str:
     parts = []
     if problem.row is not None:
         parts.append(f"row {problem.row}")

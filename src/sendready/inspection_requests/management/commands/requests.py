@@ -2,8 +2,9 @@
 
 import datetime as dt
 import json
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from sendready.accounts.models import LocalArea
@@ -14,7 +15,7 @@ from sendready.inspection_requests.listing import request_rows
 class Command(BaseCommand):
     help = "List the requests inspectors made of an area (JSON keys: id, title, state, owner, due, released_at)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--area", required=True, help="The area's ONS code, e.g. E06000001.")
         parser.add_argument(
             "--inspection", type=int, help="Only this inspection's requests (its id)."
@@ -24,7 +25,7 @@ class Command(BaseCommand):
             "--overdue", action="store_true", help="Only requests past due and not yet released."
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         area = LocalArea.objects.filter(code=options["area"]).first()
         if area is None:
             raise CommandError(
