@@ -1,6 +1,7 @@
 """sendready demo-code: the demo people's current two-factor code (their shared demo authenticator)."""
 
 import time
+from typing import Any
 
 from django.core.management.base import BaseCommand
 from django_otp.oath import TOTP
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         "public authenticator key; each code works once per person)."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         now = time.time()
         generator = TOTP(bytes.fromhex(DEMO_TOTP_KEY))
         generator.time = now
