@@ -10,6 +10,8 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from sendready.domain.person_level.generator import generate
+from sendready.domain.person_level.reading import ROW_COLUMN, import_file
+from sendready.pupildata import storage
 from sendready.pupildata.models import ImportRun, Snapshot
 from tests.pupildata.conftest import AS_OF, csv_bytes
 from tests.pupildata.test_import import files_under, upload
@@ -149,7 +151,13 @@ HOSTILE_CELLS = st.one_of(
 )
 
 
-@hsettings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+# The client, the areas and the media folder are made once per test, not per example: each example
+# compares the database and the folder with how it found them, so sharing them is safe.
+@hsettings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(
     header=st.lists(
         st.sampled_from(
@@ -172,24 +180,34 @@ HOSTILE_CELLS = st.one_of(
     name=st.sampled_from(["a.csv", "a.xlsx", "a.txt"]),
 )
 def test_hostile_files_never_cause_a_server_error_or_a_partial_import(
-    client, two_areas, header, body, encoding, name
+    client, two_areas, media, header, body, encoding, name
 ):
     from sendready.accounts.constants import Role
 
     people = two_areas[0]
     client.force_login(people.by_role[Role.LANO])
-    lines = [",".join(header)] + [",".join(row) for row in body]
-    data = "\n".join(lines).encode(encoding, errors="replace")
-    before = Snapshot.objects.count()
+    text = "\n".join([",".join(header)] + [",".join(row) for row in body])
+    data = text.encode(encoding, errors="replace")
+    lines_in_file = len(data.decode(encoding, errors="replace").splitlines()) or 1
+    snapshots_before = set(Snapshot.objects.values_list("pk", "data_path"))
+    files_before = files_under(media)
+    runs_before = ImportRun.objects.count()
     response = upload(client, people, data, name=name, follow=True)
     assert response.status_code == 200
     run = ImportRun.objects.order_by("-pk").first()
     if run is None or run.status != "done":
-        assert Snapshot.objects.count() == before
-    else:
-        assert (
-            Snapshot.objects.get(pk=run.snapshot_id).row_count
-            == len([r for r in body if any(c.strip() for c in r)])
-            or True
-        )
-        assert run.snapshot.path.exists()
+        # Refused, at the form or by the import: nothing stored, no file left behind.
+        assert set(Snapshot.objects.values_list("pk", "data_path")) == snapshots_before
+        assert files_under(media) == files_before
+        if run is not None and ImportRun.objects.count() > runs_before:
+            assert run.errors, "a refused import says why"
+            for problem in run.errors:
+                assert problem["row"] is None or 1 <= problem["row"] <= lines_in_file, problem
+        return
+    # Imported: the snapshot holds exactly the rows the file's own check accepted, no more, no fewer.
+    expected = import_file(data, name, AS_OF)
+    assert expected.ok
+    stored = storage.read_rows(run.snapshot.data_path)
+    assert run.snapshot.row_count == stored.height == expected.rows.height
+    assert sorted(stored[ROW_COLUMN].to_list()) == sorted(expected.rows[ROW_COLUMN].to_list())
+    assert all(2 <= n <= lines_in_file for n in stored[ROW_COLUMN].to_list())

@@ -50,14 +50,6 @@ def can(user: Any, permission: str, area: LocalArea | None) -> bool:
     return role is not None and role in PERMISSION_ROLES[permission]
 
 
-def can_anywhere(user: Any, permission: str) -> bool:
-    """True when the person holds the permission in at least one of their areas."""
-    return any(
-        can(user, permission, m.area)
-        for m in Membership.objects.filter(user=user).select_related("area")
-    )
-
-
 def _predicate_for(permission: str) -> rules.Predicate:
     return rules.predicate(lambda user, area: can(user, permission, area), name=permission)
 

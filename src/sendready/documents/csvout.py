@@ -7,13 +7,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 
-# A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def looks_like_formula(text: str) -> bool:
-    """True when a spreadsheet would treat this text as a formula."""
-    return text.startswith(FORMULA_STARTS)
+from sendready.domain.text import neutralise_formula
 
 
 def neutralise(value: object) -> str:
@@ -22,10 +16,9 @@ def neutralise(value: object) -> str:
         return ""
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    text = str(value)
-    if isinstance(value, str) and looks_like_formula(text):
-        return "'" + text
-    return text
+    if isinstance(value, str):
+        return neutralise_formula(value) or ""
+    return str(value)
 
 
 def rows_to_csv(

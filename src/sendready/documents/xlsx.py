@@ -13,8 +13,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sendready.documents.csvout import looks_like_formula
 from sendready.domain.dates.workdays import to_london
+from sendready.domain.text import looks_like_formula
 
 Table = tuple[Sequence[str], Iterable[Sequence[object]]]
 MAX_WIDTH = 60

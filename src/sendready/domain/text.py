@@ -17,6 +17,13 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile("[\t\n]+")
 TRUNCATION_MARK = "… (cut short)"
 
+# A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets: = + - @
+# start one, and a leading tab, carriage return or new line is skipped by some programs before they look.
+# The one list for imports (refused), CSV and XLSX downloads (kept as text) and the generator.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# The same list as a regular expression, for polars' str.contains on whole columns.
+FORMULA_PATTERN = r"^[=+\-@\t\r\n]"
+
 
 def clean_text(value: str, *, multiline: bool = True) -> str:
     """The text without control characters; pasted line breaks become new lines (or spaces on one line)."""
@@ -26,9 +33,16 @@ def clean_text(value: str, *, multiline: bool = True) -> str:
     return value
 
 
-def has_control_characters(value: str) -> bool:
-    """True when `clean_text` would change the text in a way other than line endings."""
-    return bool(_NOT_TEXT.search(value)) or bool(_LINE_BREAKS.search(value.replace("\r\n", "\n")))
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet would treat this text as a formula."""
+    return text.startswith(FORMULA_STARTS)
+
+
+def neutralise_formula(value: str | None) -> str | None:
+    """Text a spreadsheet would run as a formula, behind an apostrophe so it stays text."""
+    if value and looks_like_formula(value):
+        return "'" + value
+    return value
 
 
 def shorten(value: str, limit: int = 200) -> str:

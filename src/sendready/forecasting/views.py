@@ -15,15 +15,13 @@ from sendready.accounts.models import LocalArea
 from sendready.documents import charts
 from sendready.documents.csvout import rows_to_csv
 from sendready.documents.xlsx import table_to_xlsx
-from sendready.domain.forecasting.backtest import backtest
+from sendready.domain.forecasting.backtest import BACKTEST_KINDS, backtest, default_range
 from sendready.domain.forecasting.forecast import first_term, forecast, freshness, regional_table
 from sendready.domain.history.events import KIND_WORDS, OUTCOME_WORDS
 from sendready.domain.history.formats import LAYOUTS
 from sendready.forecasting import actions
 from sendready.forecasting.data import domain_areas, domain_events
 from sendready.forecasting.forms import ImportForm
-from sendready.forecasting.management.commands.backtest import KIND_WORDS as BACKTEST_KINDS
-from sendready.forecasting.management.commands.backtest import default_range
 from sendready.forecasting.models import InspectionEvent
 from sendready.forecasting.presenters import LICENCE, TABLE_HEADERS, freshness_rows, table_row
 from sendready.forecasting.sorting import SORT_COLUMNS, sort_rows

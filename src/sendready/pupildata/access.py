@@ -1,6 +1,5 @@
 """Getting snapshots and import runs: always inside the area the person was checked for."""
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from sendready.accounts.models import LocalArea
@@ -15,14 +14,6 @@ def get_snapshot(area: LocalArea, snapshot_id: int) -> Snapshot:
 def latest_snapshot(area: LocalArea) -> Snapshot | None:
     """The area's most recent snapshot, or None before the first import."""
     return Snapshot.objects.for_area(area).order_by("-snapshot_date", "-created_at").first()
-
-
-def snapshot_on(area: LocalArea, day) -> Snapshot:
-    """The area's snapshot as at a date; 404 if there is none."""
-    snapshot = Snapshot.objects.for_area(area).filter(snapshot_date=day).first()
-    if snapshot is None:
-        raise Http404("No snapshot on that date.")
-    return snapshot
 
 
 def get_run(area: LocalArea, run_id: int) -> ImportRun:

@@ -18,10 +18,6 @@ class ExportStatus(models.TextChoices):
     FAILED = "failed", "Not exported"
 
 
-class SnapshotStatus(models.TextChoices):
-    READY = "ready", "Ready"
-
-
 # How far through an import each phase is, for the progress bar.
 PHASE_PERCENT = {
     "queued": 0,

@@ -4,6 +4,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from dateutil.relativedelta import relativedelta
+
 from sendready.domain.person_level.generator import generate, write_csv
 from sendready.pupildata import actions
 from sendready.pupildata.models import Snapshot
@@ -12,10 +14,7 @@ ROWS = 5000
 
 
 def _month_end_before(day: dt.date, months: int = 0) -> dt.date:
-    first = day.replace(day=1)
-    for _ in range(months):
-        first = (first - dt.timedelta(days=1)).replace(day=1)
-    return first - dt.timedelta(days=1)
+    return day.replace(day=1) - relativedelta(months=months) - dt.timedelta(days=1)
 
 
 def snapshot_plan(today: dt.date) -> list[tuple[dt.date, int, int]]:

@@ -9,9 +9,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from sendready.documents.csvout import looks_like_formula
 from sendready.domain.person_level.reading import ROW_COLUMN
 from sendready.domain.person_level.schema import load_schema
+from sendready.domain.text import looks_like_formula
 from sendready.pupildata import storage
 from sendready.pupildata.models import Snapshot
 

@@ -12,7 +12,6 @@ from sendready.pupildata.constants import (
     PHASE_TEXT,
     ExportStatus,
     RunStatus,
-    SnapshotStatus,
 )
 
 
@@ -34,9 +33,6 @@ class Snapshot(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     row_count = models.PositiveIntegerField(default=0)
-    status = models.CharField(
-        max_length=20, choices=SnapshotStatus.choices, default=SnapshotStatus.READY
-    )
     data_path = models.CharField(
         max_length=255, help_text="Parquet file: its name in the default storage."
     )

@@ -14,21 +14,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import polars as pl
-from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
-
-from sendready.domain.person_level.reading import ROW_COLUMN
 
 SNAPSHOT_DIR = "snapshots"
 UPLOAD_DIR = "uploads"
 EXPORT_DIR = "exports"
 TEMPORARY_DIR = ".tmp"
 ROW_GROUP_ROWS = 16_384
-
-
-def media_root() -> Path:
-    return Path(settings.MEDIA_ROOT)
 
 
 class _LocalTemporaryFile(File):
@@ -151,8 +144,3 @@ def remove(name: str) -> None:
     """Delete a stored file if it is there."""
     if name and not os.path.isabs(name):
         default_storage.delete(name)
-
-
-def data_columns(frame: pl.DataFrame) -> list[str]:
-    """The documented columns of a stored frame (without the source row number)."""
-    return [c for c in frame.columns if c != ROW_COLUMN]

@@ -108,11 +108,6 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     return count
 
 
-def london_now() -> dt.datetime:
-    """The current time in Europe/London."""
-    return dt.datetime.now(LONDON)
-
-
 def to_london(moment: dt.datetime) -> dt.datetime:
     """Convert an aware datetime to London time; a naive one is taken to be London time already."""
     if moment.tzinfo is None:

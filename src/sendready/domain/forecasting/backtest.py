@@ -23,13 +23,36 @@ from sendready.domain.forecasting.baselines import (
     random_chances,
     seed_rule,
 )
-from sendready.domain.forecasting.forecast import TermForecast, forecast
-from sendready.domain.forecasting.forecast import known_on as _known
+from sendready.domain.forecasting.forecast import TermForecast, forecast, known_on
 from sendready.domain.forecasting.terms import load_rules, terms_between
-from sendready.domain.history.events import Area, InspectionEvent
+from sendready.domain.history.events import Area, HistoryEvent
 
-__all__ = ["KINDS", "METHODS", "BacktestResult", "Score", "backtest", "seed_rule"]
+__all__ = [
+    "KINDS",
+    "BACKTEST_KINDS",
+    "METHODS",
+    "BacktestResult",
+    "Score",
+    "backtest",
+    "default_range",
+    "seed_rule",
+]
 METHODS = ("model", "seed_rule", "random", "pool")
+BACKTEST_KINDS = {
+    "full": "Full inspections",
+    "monitoring": "Monitoring inspections",
+    "revisit": "Re-visits",
+    "any": "Any inspection",
+}
+DEFAULT_FROM = date(2023, 1, 1)
+DEFAULT_TO = date(2025, 8, 31)  # the last date of the shipped inspection history
+# Re-visits belong to the 2016 framework: they ran from December 2018 and the shipped data holds them to August 2022.
+REVISIT_FROM, REVISIT_TO = date(2018, 12, 1), date(2022, 8, 31)
+
+
+def default_range(kind: str) -> tuple[date, date]:
+    """The terms replayed by default for a kind (the command's and the page's default)."""
+    return (REVISIT_FROM, REVISIT_TO) if kind == "revisit" else (DEFAULT_FROM, DEFAULT_TO)
 
 
 @dataclass(frozen=True)
@@ -129,7 +152,7 @@ def _chance(t: TermForecast, kind: str) -> float:
 
 
 def backtest(
-    events: list[InspectionEvent],
+    events: list[HistoryEvent],
     areas: list[Area],
     from_date: date,
     to_date: date,
@@ -146,7 +169,7 @@ def backtest(
         cutoff = term.start - timedelta(
             days=1
         )  # nothing that starts on the term's first day is known
-        known = _known(events, cutoff)
+        known = known_on(events, cutoff)
         actual = inspected_in(term, events, areas, kind)
         model = {
             f.area_code: _chance(f.terms[0], kind)

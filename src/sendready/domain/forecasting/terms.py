@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
 
 
 @cache
@@ -22,16 +23,6 @@ def load_rules() -> dict[str, Any]:
     )
     raw = json.loads(text)
     return {key: item["value"] for key, item in raw.items() if not key.startswith("_")}
-
-
-def rule_sources() -> dict[str, str]:
-    """Return the source note of every forecast rule, for display beside the numbers."""
-    text = (
-        resources.files("sendready.domain.forecasting")
-        .joinpath("data/forecast_rules.json")
-        .read_text("utf-8")
-    )
-    return {k: v["source"] for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
 @cache
@@ -91,14 +82,6 @@ def term_of(day: date) -> Term:
     raise ValueError(f"no term contains {day}")  # unreachable with at least one start a year
 
 
-def next_terms(as_of: date, count: int) -> list[Term]:
-    """Return `count` terms starting with the one that contains `as_of`."""
-    terms = [term_of(as_of)]
-    while len(terms) < count:
-        terms.append(terms[-1].next())
-    return terms
-
-
 def terms_between(from_date: date, to_date: date) -> list[Term]:
     """Return every term that overlaps the inclusive range from_date..to_date."""
     terms = [term_of(from_date)]
@@ -123,10 +106,10 @@ def add_months(day: date, months: float) -> date:
 
 def describe_interval(start: date, end: date) -> str:
     """Elapsed time in words, e.g. '4 years 5 months' (whole months, rounded down)."""
-    months = (end.year - start.year) * 12 + (end.month - start.month) - (end.day < start.day)
-    if months < 0:
+    if end < start:
         return "in the future"
-    years, months = divmod(months, 12)
+    elapsed = relativedelta(end, start)
+    years, months = elapsed.years, elapsed.months
     parts = []
     if years:
         parts.append(f"{years} year{'s' if years != 1 else ''}")

@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
+from dateutil.relativedelta import relativedelta
+
 from sendready.domain.dates.countdowns import countdown
 from sendready.domain.dates.workdays import (
     add_working_days,
@@ -30,7 +32,7 @@ from sendready.domain.inspection.frameworks import (
     load_framework,
 )
 
-__all__ = ["Milestone", "Timeline", "TimelineError", "build_timeline", "countdown"]
+__all__ = ["TimelineMilestone", "Timeline", "TimelineError", "build_timeline", "countdown"]
 
 
 class TimelineError(ValueError):
@@ -45,7 +47,7 @@ class TimelineError(ValueError):
 
 
 @dataclass(frozen=True)
-class Milestone:
+class TimelineMilestone:
     """One dated step: a day, or a window from `date` to `end_date`; `time` is London time.
 
     `overridden` means a real (actual) date was entered; `note` says why a date was moved."""
@@ -92,13 +94,13 @@ class Timeline:
     framework: str
     framework_title: str
     notified: dt.date
-    milestones: list[Milestone]
+    milestones: list[TimelineMilestone]
     settings: dict[str, int]
     warnings: list[str] = field(default_factory=list)
     outcome: str | None = None
     real_dates_needed: list[str] = field(default_factory=list)
 
-    def milestone(self, key: str) -> Milestone:
+    def milestone(self, key: str) -> TimelineMilestone:
         """The milestone with this key."""
         for milestone in self.milestones:
             if milestone.key == key:
@@ -131,7 +133,7 @@ def build_timeline(
     values = _settings(fw, settings or {})
     pins = _overrides(fw, overrides or {})
     dates: dict[str, dt.date] = {BASE_ANCHOR: notified}
-    made: list[Milestone] = []
+    made: list[TimelineMilestone] = []
     needed: list[str] = []
     for step in fw.steps:
         start, end, used, pinned, note = _place(fw, step, dates, values, pins, notified, warnings)
@@ -143,7 +145,7 @@ def build_timeline(
         if note:
             warnings.append(f"{step.title}: {note}")
         made.append(
-            Milestone(
+            TimelineMilestone(
                 key=step.key,
                 title=step.title,
                 description=step.description,
@@ -375,9 +377,7 @@ def resolve_offset(
     if point.unit == "working_days":
         return add_working_days(base, n), None
     if point.unit == "months":
-        month = base.month - 1 + n
-        year, month = base.year + month // 12, month % 12 + 1
-        day = dt.date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
+        day = base + relativedelta(months=n)  # 31 January + 1 month is 28 (or 29) February
     elif point.unit == "days_from_monday":
         day = base - dt.timedelta(days=base.weekday()) + dt.timedelta(days=n)
         day = max(day, base)

@@ -7,8 +7,9 @@ from datetime import date
 
 import polars as pl
 
-from sendready.domain.person_level.parse import FORMULA_PATTERN, age_at
+from sendready.domain.person_level.parse import age_at
 from sendready.domain.person_level.schema import load_schema
+from sendready.domain.text import FORMULA_PATTERN
 
 ROW_COLUMN = "_source_row"
 MAX_AGE = 25

@@ -15,6 +15,7 @@ import numpy as np
 import polars as pl
 
 from sendready.domain.person_level.schema import load_schema
+from sendready.domain.text import looks_like_formula
 
 DEFAULT_AS_OF = date(2025, 3, 31)
 _NEED_E = {
@@ -309,5 +310,7 @@ def write_xlsx(frame: pl.DataFrame, path: str | Path, title: str | None = None) 
         return cell
 
     for row in frame.iter_rows():
-        ws.append([text_cell(v) if isinstance(v, str) and v[:1] == "=" else v for v in row])
+        ws.append(
+            [text_cell(v) if isinstance(v, str) and looks_like_formula(v) else v for v in row]
+        )
     wb.save(path)

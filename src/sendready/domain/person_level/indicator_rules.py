@@ -8,6 +8,7 @@ from functools import cache
 from typing import Literal
 
 import polars as pl
+from dateutil.relativedelta import relativedelta
 
 from sendready.domain.person_level.parse import age_at
 
@@ -49,12 +50,6 @@ def _year_before(as_of: date) -> date:
         return as_of.replace(year=as_of.year - 1, day=28)
 
 
-def _months_before(as_of: date, months: int) -> date:
-    y, m = divmod(as_of.year * 12 + as_of.month - 1 - months, 12)
-    day = min(as_of.day, 28) if m + 1 == 2 else min(as_of.day, 30 if m + 1 in (4, 6, 9, 11) else 31)
-    return date(y, m + 1, day)
-
-
 def derive[F: (pl.DataFrame, pl.LazyFrame)](df: F, as_of: date) -> F:
     """Add the working columns (prefixed _) the indicator rules use (to a DataFrame or a LazyFrame)."""
     start = _year_before(as_of)
@@ -64,8 +59,8 @@ def derive[F: (pl.DataFrame, pl.LazyFrame)](df: F, as_of: date) -> F:
     basis = pl.coalesce("last_annual_review_date", "final_plan_date")
     due_before = (
         pl.when(age < 5)
-        .then(pl.lit(_months_before(as_of, 6)))
-        .otherwise(pl.lit(_months_before(as_of, 12)))
+        .then(pl.lit(as_of - relativedelta(months=6)))
+        .otherwise(pl.lit(as_of - relativedelta(months=12)))
     )
     school_age = age_at(pl.col("date_of_birth"), last_31_aug).is_between(5, 15)
     band = (

@@ -9,8 +9,6 @@ import polars as pl
 from sendready.domain.person_level.schema import Column, load_schema
 
 EXCEL_EPOCH = date(1899, 12, 30)
-# A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
-FORMULA_PATTERN = r"^[=+\-@\t\r]"
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 

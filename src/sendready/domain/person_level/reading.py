@@ -28,7 +28,6 @@ from sendready.domain.person_level.validation import (
     ROW_COLUMN,
     Problem,
     ValidationResult,
-    neutralise_formula,
     row_numbers,
     validate,
 )
@@ -48,7 +47,6 @@ __all__ = [
     "TableReadError",
     "ValidationResult",
     "import_file",
-    "neutralise_formula",
     "read_table",
     "read_table_with_notes",
     "validate",

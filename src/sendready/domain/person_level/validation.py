@@ -2,8 +2,8 @@
 
 Decisions: a file with any error imports nothing (`rows` is then empty). Unknown columns are ignored with a
 warning, except near misses of a template column that is absent, which are errors with "did you mean".
-Cells that would run as spreadsheet formulas (starting = + - @, tab or carriage return) are rejected, not
-neutralised, so stored data never holds them; exports should still pass text through neutralise_formula.
+Cells that would run as spreadsheet formulas (`sendready.domain.text.FORMULA_STARTS`) are rejected, not
+neutralised, so stored data never holds them; exports still keep such text as text.
 """
 
 from __future__ import annotations
@@ -63,13 +63,6 @@ class ValidationResult:
     def failed(cls, problem: Problem) -> ValidationResult:
         """A result holding one file-level error."""
         return cls(rows=empty_typed_frame(), errors=[problem], error_count=1)
-
-
-def neutralise_formula(value: str | None) -> str | None:
-    """Prefix text that a spreadsheet would run as a formula with an apostrophe (for exports)."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
 
 
 def _map_headings(columns: list[str]) -> tuple[dict[str, str], list[Problem], list[Problem]]:

@@ -1,20 +1,21 @@
 """sendready areas: list the local areas."""
 
-import json
+from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from sendready.accounts.models import LocalArea
+from sendready.cli_options import add_format_option, wants_json, write_json
 
 
 class Command(BaseCommand):
     help = "List the local areas (add --format json for scripts)."
 
-    def add_arguments(self, parser) -> None:
-        parser.add_argument("--format", choices=["text", "json"], default="text")
+    def add_arguments(self, parser: CommandParser) -> None:
+        add_format_option(parser)
         parser.add_argument("--region", help="Only areas in this region.")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         areas = LocalArea.objects.all()
         if options["region"]:
             areas = areas.filter(region__iexact=options["region"])
@@ -29,8 +30,8 @@ class Command(BaseCommand):
             }
             for a in areas
         ]
-        if options["format"] == "json":
-            self.stdout.write(json.dumps(rows, indent=2))
+        if wants_json(options):
+            write_json(self.stdout, rows)
             return
         for row in rows:
             self.stdout.write(

@@ -1,31 +1,29 @@
 """sendready backtest: replay past terms and score the forecast against three simple baselines, kind by kind."""
 
-import json
 from datetime import date
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from sendready.domain.forecasting.backtest import backtest
+from sendready.cli_options import (
+    add_date_option,
+    add_format_option,
+    parse_iso_date,
+    wants_json,
+    write_json,
+)
+from sendready.domain.forecasting.backtest import (
+    BACKTEST_KINDS,
+    DEFAULT_FROM,
+    DEFAULT_TO,
+    REVISIT_FROM,
+    REVISIT_TO,
+    backtest,
+    default_range,
+)
 from sendready.domain.forecasting.forecast import freshness
 from sendready.forecasting.data import domain_areas, domain_events
-from sendready.forecasting.management.commands.forecast import parse_date
 from sendready.forecasting.presenters import backtest_dict, freshness_dict
-
-DEFAULT_FROM = date(2023, 1, 1)
-DEFAULT_TO = date(2025, 8, 31)  # the last date of the shipped inspection history
-# Re-visits belong to the 2016 framework: they ran from December 2018 and the shipped data holds them to August 2022.
-REVISIT_FROM, REVISIT_TO = date(2018, 12, 1), date(2022, 8, 31)
-KIND_WORDS = {
-    "full": "Full inspections",
-    "monitoring": "Monitoring inspections",
-    "revisit": "Re-visits",
-    "any": "Any inspection",
-}
-
-
-def default_range(kind: str) -> tuple[date, date]:
-    """The terms replayed by default for a kind."""
-    return (REVISIT_FROM, REVISIT_TO) if kind == "revisit" else (DEFAULT_FROM, DEFAULT_TO)
 
 
 class Command(BaseCommand):
@@ -34,42 +32,42 @@ class Command(BaseCommand):
         "a random guess at the recent national pace and an even spread over the areas not yet inspected."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--kind",
-            choices=list(KIND_WORDS),
+            choices=list(BACKTEST_KINDS),
             default="full",
             help="which inspections to score (default full)",
         )
-        parser.add_argument(
+        add_date_option(
+            parser,
             "--from",
             dest="from_date",
-            help=f"YYYY-MM-DD (default {DEFAULT_FROM}; {REVISIT_FROM} for re-visits)",
+            help=f"first day replayed (default {DEFAULT_FROM}; {REVISIT_FROM} for re-visits)",
         )
-        parser.add_argument(
+        add_date_option(
+            parser,
             "--to",
             dest="to_date",
-            help=f"YYYY-MM-DD (default {DEFAULT_TO}; {REVISIT_TO} for re-visits)",
+            help=f"last day replayed (default {DEFAULT_TO}; {REVISIT_TO} for re-visits)",
         )
-        parser.add_argument("--format", choices=["json", "text"], default="text")
+        add_format_option(parser)
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         kind = options["kind"]
         first, last = default_range(kind)
-        start = parse_date(options["from_date"], "--from") or first
-        end = parse_date(options["to_date"], "--to") or last
+        start = parse_iso_date(options["from_date"], "--from") or first
+        end = parse_iso_date(options["to_date"], "--to") or last
         if end < start:
             raise CommandError(f"--to {end} is before --from {start}.")
         events = domain_events()
         result = backtest(events, domain_areas(), start, end, kind=kind)
         fresh = freshness(events, date.today())
-        if options["format"] == "json":
-            self.stdout.write(
-                json.dumps({**backtest_dict(result, start, end), **freshness_dict(fresh)}, indent=2)
-            )
+        if wants_json(options):
+            write_json(self.stdout, {**backtest_dict(result, start, end), **freshness_dict(fresh)})
             return
         self.stdout.write(
-            f"Backtest of {KIND_WORDS[kind].lower()}, {start} to {end}, {len(result.terms)} terms"
+            f"Backtest of {BACKTEST_KINDS[kind].lower()}, {start} to {end}, {len(result.terms)} terms"
         )
         self.stdout.write(result.summary())
         self.stdout.write(f"Best simple baseline on Brier score: {result.best_baseline}")

@@ -1,40 +1,33 @@
 """sendready forecast: the chance of an area SEND inspection in each of the next six terms."""
 
-import json
 from datetime import date
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from sendready.cli_options import (
+    add_date_option,
+    add_format_option,
+    parse_iso_date,
+    wants_json,
+    write_json,
+)
 from sendready.domain.forecasting.forecast import forecast, freshness
 from sendready.forecasting.data import domain_areas, domain_events
 from sendready.forecasting.presenters import LICENCE, forecast_dict, freshness_dict
 
 
-def parse_date(value: str | None, option: str) -> date | None:
-    """A YYYY-MM-DD option value, or a CommandError in plain words."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(
-            f"{option} '{value}' is not a date written as YYYY-MM-DD, e.g. 2025-09-01."
-        ) from exc
-
-
 class Command(BaseCommand):
     help = "Forecast area SEND inspections per term, from the inspection history in the database."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--region", help="ONS or Ofsted region name, e.g. 'West Midlands'")
         parser.add_argument("--area", help="ONS code of one area, e.g. E06000021")
-        parser.add_argument(
-            "--as-of", dest="as_of", help="forecast date YYYY-MM-DD (default today)"
-        )
-        parser.add_argument("--format", choices=["json", "text"], default="text")
+        add_date_option(parser, "--as-of", dest="as_of", help="forecast date (default today)")
+        add_format_option(parser)
 
-    def handle(self, *args, **options) -> None:
-        as_of = parse_date(options["as_of"], "--as-of") or date.today()
+    def handle(self, *args: Any, **options: Any) -> None:
+        as_of = parse_iso_date(options["as_of"], "--as-of") or date.today()
         areas = domain_areas()
         region, code = options["region"], options["area"]
         if region:
@@ -57,14 +50,14 @@ class Command(BaseCommand):
         events = domain_events()
         results = forecast(as_of, areas, events, region=region, area_code=code)
         fresh = freshness(events, as_of)
-        if options["format"] == "json":
+        if wants_json(options):
             payload = {
                 "as_of": as_of.isoformat(),
                 **freshness_dict(fresh),
                 "licence": LICENCE,
                 "areas": [forecast_dict(f) for f in results],
             }
-            self.stdout.write(json.dumps(payload, indent=2))
+            write_json(self.stdout, payload)
             return
         self.stdout.write(
             ("OUT OF DATE: " if fresh.stale else "") + f"{fresh.sentence} {fresh.warning}".strip()

@@ -1,8 +1,9 @@
 """sendready import-inspections FILE: add or update area SEND inspection events from a CSV."""
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sendready.forecasting.actions import import_events
 
@@ -14,10 +15,10 @@ class Command(BaseCommand):
         "area_send_events_to_2025-08-31.csv; the layout is recognised from the header row."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(f"There is no file at {path}.")

@@ -1,20 +1,20 @@
 """sendready frameworks: list the inspection frameworks sendready knows, with their outcome keys."""
 
-import json
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
+from sendready.cli_options import add_format_option, wants_json, write_json
 from sendready.domain.inspection.frameworks import list_frameworks, load_framework
 
 
 class Command(BaseCommand):
     help = "List the inspection frameworks (names to pass to `sendready timeline --framework`)."
 
-    def add_arguments(self, parser) -> None:
-        parser.add_argument("--format", choices=["text", "json"], default="text")
+    def add_arguments(self, parser: CommandParser) -> None:
+        add_format_option(parser)
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         rows: list[dict[str, Any]] = []
         for name in list_frameworks():
             fw = load_framework(name)
@@ -28,8 +28,8 @@ class Command(BaseCommand):
                     ],
                 }
             )
-        if options["format"] == "json":
-            self.stdout.write(json.dumps(rows, indent=2))
+        if wants_json(options):
+            write_json(self.stdout, rows)
             return
         for row in rows:
             keys = ", ".join(o["key"] for o in row["outcomes"])

@@ -1,22 +1,20 @@
 """sendready timeline: every dated step of an inspection from its notification date."""
 
 import datetime as dt
-import json
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from sendready.cli_options import (
+    add_date_option,
+    add_format_option,
+    iso_date,
+    wants_json,
+    write_json,
+)
 from sendready.domain.inspection.frameworks import list_frameworks, load_framework
 from sendready.domain.inspection.outcomes import RecordedOutcome, check_outcome
-from sendready.domain.inspection.timeline import TimelineError, build_timeline
-
-
-def _date(value: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(
-            f"{what} must be a date written YYYY-MM-DD, for example 2025-09-08; got '{value}'."
-        ) from None
+from sendready.domain.inspection.timeline import Timeline, TimelineError, build_timeline
 
 
 def _pairs(items: list[str], flag: str, example: str) -> list[tuple[str, str]]:
@@ -32,13 +30,13 @@ def _pairs(items: list[str], flag: str, example: str) -> list[tuple[str, str]]:
 class Command(BaseCommand):
     help = "Print the dated milestones of an inspection (JSON or text)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--framework", required=True, help=f"One of: {', '.join(list_frameworks())}"
         )
-        parser.add_argument("--notified", required=True, help="Notification date, YYYY-MM-DD")
-        parser.add_argument("--onsite-start", help="Real first on-site day, YYYY-MM-DD")
-        parser.add_argument("--onsite-end", help="Real last on-site day, YYYY-MM-DD")
+        add_date_option(parser, "--notified", required=True, help="Notification date")
+        add_date_option(parser, "--onsite-start", help="Real first on-site day")
+        add_date_option(parser, "--onsite-end", help="Real last on-site day")
         parser.add_argument(
             "--actual",
             action="append",
@@ -69,16 +67,16 @@ class Command(BaseCommand):
             metavar="NAME=NUMBER",
             help="Change an unconfirmed number, e.g. --setting report_wd=40",
         )
-        parser.add_argument("--format", choices=["text", "json"], default="text")
+        add_format_option(parser)
 
-    def handle(self, *args, **options) -> None:
-        notified = _date(options["notified"], "--notified")
+    def handle(self, *args: Any, **options: Any) -> None:
+        notified = iso_date(options["notified"], "--notified")
         overrides = {}
         for name in ("onsite_start", "onsite_end"):
             if options[name]:
-                overrides[name] = _date(options[name], f"--{name.replace('_', '-')}")
+                overrides[name] = iso_date(options[name], f"--{name.replace('_', '-')}")
         for key, value in _pairs(options["actual"], "--actual", "KEY=YYYY-MM-DD"):
-            overrides[key] = _date(value, f"--actual {key}")
+            overrides[key] = iso_date(value, f"--actual {key}")
         settings = {}
         for name, value in _pairs(options["setting"], "--setting", "NAME=NUMBER"):
             if not value.isdigit():
@@ -96,18 +94,18 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         for warning in timeline.warnings:
             self.stderr.write(f"Warning: {warning}")
-        if options["format"] == "json":
+        if wants_json(options):
             fw = load_framework(timeline.framework)
             rows = [
                 m.as_dict()
                 | {"sources": [{"title": s.title, "url": s.url} for s in fw.sources_of(m.source)]}
                 for m in timeline.milestones
             ]
-            self.stdout.write(json.dumps(rows, indent=2))
+            write_json(self.stdout, rows)
             return
         self._text(timeline, notified)
 
-    def _check_outcome(self, options: dict, timeline) -> None:
+    def _check_outcome(self, options: dict[str, Any], timeline: Timeline) -> None:
         """Refuse judgements or numbers the outcome cannot have, before printing anything."""
         judgements = {}
         for number, value in _pairs(options["judgement"], "--judgement", "N=sufficient"):
@@ -125,7 +123,7 @@ class Command(BaseCommand):
             weaknesses_recorded=options["weaknesses"],
         )
 
-    def _text(self, timeline, notified: dt.date) -> None:
+    def _text(self, timeline: Timeline, notified: dt.date) -> None:
         fw = load_framework(timeline.framework)
         self.stdout.write(f"{timeline.framework_title}, notified {notified:%A %d %B %Y}")
         for m in timeline.milestones:

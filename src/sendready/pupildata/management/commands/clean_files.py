@@ -1,6 +1,8 @@
 """sendready clean-files: remove person-level files that no snapshot or running import needs."""
 
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 
 from sendready.pupildata import recovery, storage
 from sendready.pupildata.cleanup import orphaned_files
@@ -12,7 +14,7 @@ class Command(BaseCommand):
         "(nothing a snapshot or a running import uses). Run it daily."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--older-than-hours",
             type=float,
@@ -23,7 +25,7 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="List the files, remove nothing."
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         if not options["dry_run"]:
             recovery.fail_dead_runs()  # their uploads are removed, and no longer kept for them
             recovery.fail_dead_exports()

@@ -2,9 +2,11 @@
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from sendready.cli_options import add_date_option, parse_iso_date
 from sendready.domain.person_level.generator import generate, write_csv, write_xlsx
 
 
@@ -13,20 +15,20 @@ class Command(BaseCommand):
         "Write a synthetic person-level SEND file (every row invented), CSV or XLSX by extension."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--rows", type=int, required=True)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--out", type=Path, required=True)
         parser.add_argument(
             "--dirty", action="store_true", help="Spoil a few rows to show validation"
         )
-        parser.add_argument(
+        add_date_option(
+            parser,
             "--as-of",
-            help="Date the data is as at, YYYY-MM-DD (default today, the date "
-            "import-pupils takes a snapshot on)",
+            help="Date the data is as at (default today, the date import-pupils takes a snapshot on)",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         out: Path = options["out"]
         if options["rows"] < 0:
             raise CommandError("--rows must be 0 or more.")
@@ -34,14 +36,7 @@ class Command(BaseCommand):
         if suffix not in (".csv", ".xlsx"):
             raise CommandError("--out must end .csv or .xlsx.")
         # Today by default, as import-pupils is: ages and dates then fit a snapshot taken today.
-        as_of = dt.date.today()
-        if options["as_of"]:
-            try:
-                as_of = dt.date.fromisoformat(options["as_of"])
-            except ValueError:
-                raise CommandError(
-                    "--as-of must be written YYYY-MM-DD, for example 2025-03-31."
-                ) from None
+        as_of = parse_iso_date(options["as_of"], "--as-of") or dt.date.today()
         frame = generate(options["rows"], options["seed"], dirty=options["dirty"], as_of=as_of)
         (write_xlsx if suffix == ".xlsx" else write_csv)(frame, out)
         self.stdout.write(

@@ -2,10 +2,12 @@
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sendready.accounts.models import LocalArea
+from sendready.cli_options import add_date_option, parse_iso_date
 from sendready.pupildata import actions
 from sendready.pupildata.constants import RunStatus
 
@@ -15,30 +17,23 @@ SHOWN = 50
 class Command(BaseCommand):
     help = "Check a CSV or XLSX file of children and young people with SEND and import it as a snapshot."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument(
             "--area", required=True, help="ONS code of the local area, e.g. E99999901"
         )
-        parser.add_argument(
-            "--snapshot-date", help="Date the figures are as at, YYYY-MM-DD (default today)"
+        add_date_option(
+            parser, "--snapshot-date", help="Date the figures are as at (default today)"
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(f"No file at {path}.")
         area = LocalArea.objects.filter(code=options["area"]).first()
         if area is None:
             raise CommandError(f"No local area with code '{options['area']}'.")
-        day = dt.date.today()
-        if options["snapshot_date"]:
-            try:
-                day = dt.date.fromisoformat(options["snapshot_date"])
-            except ValueError:
-                raise CommandError(
-                    "--snapshot-date must be written YYYY-MM-DD, for example 2025-03-31."
-                ) from None
+        day = parse_iso_date(options["snapshot_date"], "--snapshot-date") or dt.date.today()
         run = actions.import_path(area, None, path, day)
         for w in run.warnings:
             self.stderr.write(f"Warning: {_where(w)}{w['message']}")
@@ -71,5 +66,5 @@ def _where(problem: dict) -> str:
     return (", ".join(parts) + ": ") if parts else ""
 
 
-def _pct(value) -> str:
+def _pct(value: float | None) -> str:
     return "no new plans" if value is None else f"{value}%"

@@ -1,9 +1,10 @@
 """sendready worker: the background worker, which first fails the imports its previous run left unfinished."""
 
 import socket
+from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from sendready.pupildata.recovery import fail_dead_runs
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         "PUPIL_IMPORT_STALE_SECONDS."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--worker-id",
             default=socket.gethostname()[:60],
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             "--interval", type=float, default=1, help="Seconds between checks for work."
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         failed = fail_dead_runs(worker_id=options["worker_id"])
         if failed:
             self.stdout.write(f"{len(failed)} unfinished import(s) marked failed.")
