@@ -42,7 +42,7 @@ def test_overdue_lists_only_those_past_due_and_still_owed(board):
     text = _run(
         "--area", board.inspection.area.code, "--inspection", str(board.inspection.pk), "--overdue"
     )
-    assert "Late" in text and "1 requests overdue" in text
+    assert "Late" in text and "1 request overdue" in text
 
 
 def test_an_unknown_area_or_inspection_is_a_clear_error(board):

@@ -5,6 +5,7 @@ import datetime as dt
 
 from sendready.accounts.models import LocalArea
 from sendready.domain.requests.due import london
+from sendready.domain.requests.rules import state_label
 from sendready.inspection_requests.models import InspectionRequest
 
 
@@ -32,3 +33,12 @@ def request_rows(
         }
         for item in items.order_by("due_at", "pk")
     ]
+
+
+def text_line(row: dict) -> str:
+    """One row for people reading the terminal: id, due (London), state, owner, title."""
+    due = dt.datetime.fromisoformat(row["due"])
+    return (
+        f"{row['id']:>5}  {due:%a %d %b %Y %H:%M}  {state_label(row['state']):<17} "
+        f"{row['owner'] or 'nobody':<15} {row['title']}"
+    )

@@ -1,15 +1,13 @@
 """sendready requests: list an area's requests from inspectors, or only the overdue ones."""
 
-import datetime as dt
-import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from sendready.accounts.models import LocalArea
-from sendready.domain.requests.rules import state_label
-from sendready.inspection_requests.listing import request_rows
+from sendready.cli_options import add_format_option, wants_json, write_json
+from sendready.inspection_requests.listing import request_rows, text_line
 
 
 class Command(BaseCommand):
@@ -20,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--inspection", type=int, help="Only this inspection's requests (its id)."
         )
-        parser.add_argument("--format", choices=["text", "json"], default="text")
+        add_format_option(parser)
         parser.add_argument(
             "--overdue", action="store_true", help="Only requests past due and not yet released."
         )
@@ -35,13 +33,10 @@ class Command(BaseCommand):
         if inspection is not None and not area.inspections.filter(pk=inspection).exists():
             raise CommandError(f"{area.name} has no inspection with the id {inspection}.")
         rows = request_rows(area, inspection, options["overdue"], timezone.now())
-        if options["format"] == "json":
-            self.stdout.write(json.dumps(rows, indent=2))
+        if wants_json(options):
+            write_json(self.stdout, rows)
             return
         for row in rows:
-            due = dt.datetime.fromisoformat(row["due"])
-            self.stdout.write(
-                f"{row['id']:>5}  {due:%a %d %b %Y %H:%M}  {state_label(row['state']):<17} "
-                f"{row['owner'] or 'nobody':<15} {row['title']}"
-            )
-        self.stdout.write(f"{len(rows)} requests" + (" overdue" if options["overdue"] else ""))
+            self.stdout.write(text_line(row))
+        noun = "request" if len(rows) == 1 else "requests"
+        self.stdout.write(f"{len(rows)} {noun}" + (" overdue" if options["overdue"] else ""))
