@@ -6,10 +6,10 @@ import pytest
 
 from sendready.documents.briefing_data import (
     BriefingData,
+    BriefingTeamMember,
     ForumMeeting,
-    Session,
     SurveyWindow,
-    TeamMember,
+    TimetableEntry,
 )
 from sendready.domain.dates.workdays import LONDON
 from sendready.domain.inspection.timeline import build_timeline
@@ -18,9 +18,9 @@ D = dt.date
 
 
 @pytest.fixture
-def sessions() -> list[Session]:
+def sessions() -> list[TimetableEntry]:
     return [
-        Session(
+        TimetableEntry(
             D(2022, 1, 31),
             dt.time(9, 30),
             "Meeting with leaders responsible for the WSOA",
@@ -30,7 +30,7 @@ def sessions() -> list[Session]:
             place="Council House, Room 2",
             key="leaders",
         ),
-        Session(
+        TimetableEntry(
             D(2022, 1, 31),
             dt.time(14, 0),
             "Meeting with the parent carer forum",
@@ -40,7 +40,7 @@ def sessions() -> list[Session]:
             online_link="https://teams.example.org/forum",
             key="pcf",
         ),
-        Session(
+        TimetableEntry(
             D(2022, 2, 1),
             dt.time(11, 0),
             "Review of EHC plans",
@@ -64,8 +64,8 @@ def briefing(sessions) -> BriefingData:
         onsite_end=D(2022, 2, 3),
         purpose="Inspectors will check progress on each area of significant weakness in our WSOA.",
         team=[
-            TeamMember("A. Inspector", "Lead HMI", "Ofsted"),
-            TeamMember("B. Inspector", "Children's services inspector", "CQC"),
+            BriefingTeamMember("A. Inspector", "Lead HMI", "Ofsted"),
+            BriefingTeamMember("B. Inspector", "Children's services inspector", "CQC"),
         ],
         areas_of_focus=[
             "How leaders understand the effect of the pandemic",

@@ -102,10 +102,10 @@ def test_a_forecast_says_how_new_its_history_is_and_when_it_is_out_of_date() -> 
 
 def test_an_areas_own_recorded_inspection_does_not_make_an_old_national_history_look_new() -> None:
     from sendready.domain.forecasting.forecast import blend_weight, known_on
-    from sendready.domain.history.events import RECORDED_SOURCE, InspectionEvent
+    from sendready.domain.history.events import RECORDED_SOURCE, HistoryEvent
 
     events = load_events()
-    own = InspectionEvent(
+    own = HistoryEvent(
         "E06000021",
         "Stoke-on-Trent",
         "2023",

@@ -5,9 +5,9 @@ capability app imports the other."""
 
 from collections.abc import Callable
 
-from sendready.domain.history.events import InspectionEvent
+from sendready.domain.history.events import HistoryEvent
 
-Provider = Callable[[], list[InspectionEvent]]
+Provider = Callable[[], list[HistoryEvent]]
 _PROVIDERS: list[Provider] = []
 
 
@@ -17,6 +17,6 @@ def register_recorded_inspections(provider: Provider) -> None:
         _PROVIDERS.append(provider)
 
 
-def recorded_inspections() -> list[InspectionEvent]:
+def recorded_inspections() -> list[HistoryEvent]:
     """Every area's recorded inspections with an outcome, as national-history events."""
     return [event for provider in _PROVIDERS for event in provider()]

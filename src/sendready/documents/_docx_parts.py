@@ -15,7 +15,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from sendready.documents.briefing_data import Session
+from sendready.documents.briefing_data import TimetableEntry
 from sendready.domain.dates.workdays import clock, long_date
 
 TIMETABLE_HEADERS = ("Session", "Time", "Meeting or activity", "Focus", "Who attends", "Where")
@@ -88,7 +88,9 @@ def labelled_link(document: DocumentObject, label: str, url: str) -> None:
     add_link(paragraph, url)
 
 
-def add_timetable(document: DocumentObject, sessions: Iterable[Session], level: int = 2) -> None:
+def add_timetable(
+    document: DocumentObject, sessions: Iterable[TimetableEntry], level: int = 2
+) -> None:
     """One heading and one table per day, sessions in time order."""
     ordered = sorted(sessions, key=lambda s: (s.day, s.start))
     for day, group in groupby(ordered, key=lambda s: s.day):

@@ -11,7 +11,7 @@ from sendready.domain.dates.workdays import clock, long_date, to_london
 
 
 class MilestoneLike(Protocol):
-    """What the builders read from a milestone (sendready.domain.inspection.timeline.Milestone fits)."""
+    """What the builders read from a milestone (sendready.domain.inspection.timeline.TimelineMilestone and the stored inspections Milestone fit)."""
 
     # Read-only members, so frozen dataclasses fit the protocol too.
     @property
@@ -29,8 +29,9 @@ class MilestoneLike(Protocol):
 
 
 @dataclass(frozen=True)
-class TeamMember:
-    """One inspector or quality-assurance member of the inspection team."""
+class BriefingTeamMember:
+    """One inspector or quality-assurance member of the inspection team, as the briefing lists them
+    (the stored record is sendready.inspections.models.TeamMember)."""
 
     name: str
     role: str
@@ -62,8 +63,9 @@ class ForumMeeting:
 
 
 @dataclass(frozen=True)
-class Session:
-    """One meeting or activity in the on-site timetable."""
+class TimetableEntry:
+    """One meeting or activity as the timetable and calendar downloads print it (the stored record is
+    sendready.inspections.models.TimetableSession)."""
 
     day: dt.date
     start: dt.time
@@ -96,13 +98,13 @@ class BriefingData:
     onsite_start: dt.date
     onsite_end: dt.date | None = None
     purpose: str = ""
-    team: Sequence[TeamMember] = ()
+    team: Sequence[BriefingTeamMember] = ()
     areas_of_focus: Sequence[str] = ()
     survey: SurveyWindow | None = None
     forum_meeting: ForumMeeting | None = None
     contact_email: str = ""
     milestones: Sequence[MilestoneLike] = ()
-    sessions: Sequence[Session] = ()
+    sessions: Sequence[TimetableEntry] = ()
     next_steps: Sequence[str] = field(default_factory=tuple)
 
 

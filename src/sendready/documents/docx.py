@@ -17,7 +17,7 @@ from sendready.documents._docx_parts import (
 )
 from sendready.documents.briefing_data import (
     BriefingData,
-    Session,
+    TimetableEntry,
     meeting_sentence,
     milestone_when,
     onsite_phrase,
@@ -169,7 +169,7 @@ def key_message_to_families(data: BriefingData) -> bytes:
     return to_bytes(document)
 
 
-def onsite_timetable(sessions: Iterable[Session], title: str = "On-site timetable") -> bytes:
+def onsite_timetable(sessions: Iterable[TimetableEntry], title: str = "On-site timetable") -> bytes:
     """The on-site timetable: a heading and a table per day (session, time, meeting, focus, who, where)."""
     sessions, title = _xml_safe(list(sessions)), clean_text(title)
     document = new_document()

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from sendready.documents.briefing_data import MilestoneLike, Session
+from sendready.documents.briefing_data import MilestoneLike, TimetableEntry
 from sendready.domain.dates.workdays import LONDON
 
 TZID = "Europe/London"
@@ -66,7 +66,7 @@ def _milestone_event(title: str, m: MilestoneLike, domain: str, stamp: dt.dateti
     return event
 
 
-def _session_event(title: str, s: Session, domain: str, stamp: dt.datetime) -> Event:
+def _session_event(title: str, s: TimetableEntry, domain: str, stamp: dt.datetime) -> Event:
     event = Event()
     event.add(
         "uid", f"session-{s.key or _digest(s.day, s.start, s.title)}-{_digest(title)}@{domain}"
@@ -95,7 +95,7 @@ def _session_event(title: str, s: Session, domain: str, stamp: dt.datetime) -> E
 def timeline_to_ics(
     title: str,
     milestones: Sequence[MilestoneLike],
-    sessions: Iterable[Session] = (),
+    sessions: Iterable[TimetableEntry] = (),
     uid_domain: str = "sendready.local",
     stamp: dt.datetime | None = None,
 ) -> bytes:

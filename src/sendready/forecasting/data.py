@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sendready.accounts.recorded_inspections import recorded_inspections
-from sendready.domain.history.events import Area, InspectionEvent, load_areas, load_events
+from sendready.domain.history.events import Area, HistoryEvent, load_areas, load_events
 
 # Fields copied between a domain event and a database row (besides area, key and timestamps).
 EVENT_FIELDS = (
@@ -22,7 +22,7 @@ EVENT_FIELDS = (
 )
 
 
-def row_values(event: InspectionEvent) -> dict[str, Any]:
+def row_values(event: HistoryEvent) -> dict[str, Any]:
     """Database field values for one domain event."""
     return {f: getattr(event, f) for f in EVENT_FIELDS}
 
@@ -60,18 +60,16 @@ def domain_areas() -> list[Area]:
     return [a for a in load_areas() if a.code in held]
 
 
-def domain_events() -> list[InspectionEvent]:
+def domain_events() -> list[HistoryEvent]:
     """Every event held in the database (shipped and imported), as domain values."""
-    from sendready.forecasting.models import InspectionEvent as Row
+    from sendready.forecasting.models import InspectionEvent
 
     names = dict(_area_names())
     out = []
-    for r in Row.objects.national().order_by("pk"):
+    for r in InspectionEvent.objects.national().order_by("pk"):
         values = {f: getattr(r, f) for f in EVENT_FIELDS}
         out.append(
-            InspectionEvent(
-                area_code=r.area_id, area_name=names.get(r.area_id, r.area_id), **values
-            )
+            HistoryEvent(area_code=r.area_id, area_name=names.get(r.area_id, r.area_id), **values)
         )
     # Areas' own recorded outcomes count too, unless the history already holds that inspection.
     held = {(e.area_code, e.framework, e.kind, e.start_date) for e in out} | {e.key for e in out}

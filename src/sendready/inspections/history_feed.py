@@ -1,12 +1,12 @@
 """The area's own recorded inspections, offered to the platform for the forecast."""
 
-from sendready.domain.history.events import InspectionEvent
+from sendready.domain.history.events import HistoryEvent
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.domain.inspection.outcomes import HISTORY_KINDS, RecordedOutcome, as_history_event
 from sendready.inspections.models import Inspection
 
 
-def recorded_events() -> list[InspectionEvent]:
+def recorded_events() -> list[HistoryEvent]:
     """Each real area's inspection with a recorded outcome, dated by its on-site start and report."""
     events = []
     recorded = (

@@ -6,14 +6,13 @@ from zoneinfo import ZoneInfo
 
 from sendready.documents.briefing_data import (
     BriefingData,
+    BriefingTeamMember,
     ForumMeeting,
-    Session,
     SurveyWindow,
-    TeamMember,
+    TimetableEntry,
 )
 from sendready.domain.inspection.frameworks import Source, load_framework
-from sendready.domain.inspection.timeline import Milestone as DomainMilestone
-from sendready.domain.inspection.timeline import countdown
+from sendready.domain.inspection.timeline import TimelineMilestone, countdown
 from sendready.inspections.constants import AttendeeGroup
 from sendready.inspections.models import Inspection, Milestone, TimetableSession
 
@@ -22,9 +21,9 @@ GROUP_LABELS = dict(AttendeeGroup.choices)
 SURVEY_KEYS = ("parent_survey", "surveys")
 
 
-def as_domain(m: Milestone) -> DomainMilestone:
+def as_domain(m: Milestone) -> TimelineMilestone:
     """The stored milestone as the domain's value, for countdowns and documents."""
-    return DomainMilestone(
+    return TimelineMilestone(
         key=m.key,
         title=m.title,
         description=m.description,
@@ -105,8 +104,8 @@ def framework_title(inspection: Inspection) -> str:
         return inspection.framework
 
 
-def as_session(s: TimetableSession) -> Session:
-    return Session(
+def as_session(s: TimetableSession) -> TimetableEntry:
+    return TimetableEntry(
         day=s.date,
         start=s.start_time,
         end=s.end_time,
@@ -160,7 +159,7 @@ def briefing_data(inspection: Inspection) -> BriefingData:
         onsite_start=onsite.date if onsite else inspection.notified_on,
         onsite_end=onsite.end_date if onsite else None,
         purpose=inspection.purpose,
-        team=[TeamMember(t.name, t.role, t.organisation) for t in inspection.team.all()],
+        team=[BriefingTeamMember(t.name, t.role, t.organisation) for t in inspection.team.all()],
         areas_of_focus=inspection.focus_list(),
         survey=_survey(inspection, milestones),
         forum_meeting=_forum(inspection),

@@ -14,10 +14,10 @@ from sendready.domain.dates.workdays import (
 )
 
 if TYPE_CHECKING:
-    from sendready.domain.inspection.timeline import Milestone
+    from sendready.domain.inspection.timeline import TimelineMilestone
 
 
-def countdown(milestone: Milestone, now: dt.datetime) -> str:
+def countdown(milestone: TimelineMilestone, now: dt.datetime) -> str:
     """How long until a milestone, in working days: "2 working days, 3 hours", "today at 12:00"."""
     now = to_london(now)
     today = now.date()

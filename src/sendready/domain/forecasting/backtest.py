@@ -23,10 +23,9 @@ from sendready.domain.forecasting.baselines import (
     random_chances,
     seed_rule,
 )
-from sendready.domain.forecasting.forecast import TermForecast, forecast
-from sendready.domain.forecasting.forecast import known_on as _known
+from sendready.domain.forecasting.forecast import TermForecast, forecast, known_on
 from sendready.domain.forecasting.terms import load_rules, terms_between
-from sendready.domain.history.events import Area, InspectionEvent
+from sendready.domain.history.events import Area, HistoryEvent
 
 __all__ = [
     "KINDS",
@@ -153,7 +152,7 @@ def _chance(t: TermForecast, kind: str) -> float:
 
 
 def backtest(
-    events: list[InspectionEvent],
+    events: list[HistoryEvent],
     areas: list[Area],
     from_date: date,
     to_date: date,
@@ -170,7 +169,7 @@ def backtest(
         cutoff = term.start - timedelta(
             days=1
         )  # nothing that starts on the term's first day is known
-        known = _known(events, cutoff)
+        known = known_on(events, cutoff)
         actual = inspected_in(term, events, areas, kind)
         model = {
             f.area_code: _chance(f.terms[0], kind)

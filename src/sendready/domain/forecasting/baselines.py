@@ -16,7 +16,7 @@ from datetime import date
 
 from sendready.domain.forecasting.rates import cycle_end, era_of
 from sendready.domain.forecasting.terms import Term
-from sendready.domain.history.events import Area, InspectionEvent, history_for_current_areas
+from sendready.domain.history.events import Area, HistoryEvent, history_for_current_areas
 
 KINDS = ("full", "monitoring", "revisit", "any")
 EVENT_KINDS = ("full", "monitoring", "revisit")
@@ -34,7 +34,7 @@ def terms_left(term: Term, end: date) -> int:
     return max(1, n)
 
 
-def full_pool(known: list[InspectionEvent], areas: list[Area], era: str) -> set[str]:
+def full_pool(known: list[HistoryEvent], areas: list[Area], era: str) -> set[str]:
     """Current areas with no full inspection under the `era` framework in what is known."""
     done = {
         e.area_code
@@ -44,9 +44,7 @@ def full_pool(known: list[InspectionEvent], areas: list[Area], era: str) -> set[
     return {c for c in _current(areas) if c not in done}
 
 
-def inspected_in(
-    term: Term, events: list[InspectionEvent], areas: list[Area], kind: str
-) -> set[str]:
+def inspected_in(term: Term, events: list[HistoryEvent], areas: list[Area], kind: str) -> set[str]:
     """Current areas with an event of `kind` ('any' for every kind) starting in `term`."""
     current = set(_current(areas))
     return {
@@ -69,7 +67,7 @@ def _combine(parts: list[dict[str, float]]) -> dict[str, float]:
 
 
 def pool_chances(
-    known: list[InspectionEvent], areas: list[Area], term: Term, kind: str, rules: dict
+    known: list[HistoryEvent], areas: list[Area], term: Term, kind: str, rules: dict
 ) -> dict[str, float]:
     """The 'pool' baseline: each current area's chance of an event of `kind` starting in `term`."""
     if kind == "any":
@@ -106,7 +104,7 @@ def pool_chances(
 
 
 def random_chances(
-    known: list[InspectionEvent], areas: list[Area], term: Term, kind: str, rules: dict
+    known: list[HistoryEvent], areas: list[Area], term: Term, kind: str, rules: dict
 ) -> dict[str, float]:
     """The 'random' baseline: the recent national pace of `kind`, the same for every current area."""
     current = _current(areas)
@@ -118,9 +116,7 @@ def random_chances(
     return dict.fromkeys(current, p)
 
 
-def seed_rule(
-    known: list[InspectionEvent], areas: list[Area]
-) -> tuple[dict[str, float], list[str]]:
+def seed_rule(known: list[HistoryEvent], areas: list[Area]) -> tuple[dict[str, float], list[str]]:
     """The seed's rule: per ONS region, the longest-waiting area since its last full inspection gets p = 1.
     Its ranking takes each region's first pick, then each region's second, and so on."""
     current = [a for a in areas if a.is_current]

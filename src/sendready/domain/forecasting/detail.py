@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from sendready.domain.forecasting.features import GroupRate, group_members, group_rate
 from sendready.domain.forecasting.rates import allocate, era_of, national_rate
 from sendready.domain.forecasting.terms import Term, add_months
-from sendready.domain.history.events import Area, InspectionEvent, history_for_current_areas
+from sendready.domain.history.events import Area, HistoryEvent, history_for_current_areas
 
 _YEAR = 365.25
 
@@ -25,18 +25,18 @@ class AreaState:
     """What the history says about one current area on the forecast date."""
 
     area: Area
-    last_full: InspectionEvent | None = None
-    later_visits: list[InspectionEvent] = field(
+    last_full: HistoryEvent | None = None
+    later_visits: list[HistoryEvent] = field(
         default_factory=list
     )  # re-visits/monitoring after last_full
-    last_full_2016: InspectionEvent | None = None
-    last_full_2023: InspectionEvent | None = None
+    last_full_2016: HistoryEvent | None = None
+    last_full_2023: HistoryEvent | None = None
     monitoring_after_2023: bool = False
     revisit_due: date | None = None
     notes: list[str] = field(default_factory=list)
 
 
-def area_states(areas: list[Area], known: list[InspectionEvent], rules: dict) -> list[AreaState]:
+def area_states(areas: list[Area], known: list[HistoryEvent], rules: dict) -> list[AreaState]:
     """Per current area: last full inspection, visits since, and what is due."""
     states = {a.code: AreaState(a) for a in areas if a.is_current}
     history = sorted(history_for_current_areas(known, areas), key=lambda e: e.ordering_date)
@@ -90,7 +90,7 @@ def _timing_weight(due: date, term: Term, rules: dict) -> float:
 
 def group_rates(
     states: list[AreaState],
-    known: list[InspectionEvent],
+    known: list[HistoryEvent],
     areas: list[Area],
     as_of: date,
     rules: dict,
@@ -141,7 +141,7 @@ class Detailed:
 def detailed_full(
     as_of: date,
     areas: list[Area],
-    known: list[InspectionEvent],
+    known: list[HistoryEvent],
     terms: list[Term],
     first_fraction: float,
     rules: dict,

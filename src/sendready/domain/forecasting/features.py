@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sendready.domain.forecasting.terms import Term, term_of
-from sendready.domain.history.events import InspectionEvent
+from sendready.domain.history.events import HistoryEvent
 
 _ONE_DAY = timedelta(days=1)
 
@@ -53,7 +53,7 @@ class GroupRate:
         )
 
 
-def group_members(known: list[InspectionEvent], group: str) -> set[str]:
+def group_members(known: list[HistoryEvent], group: str) -> set[str]:
     """Codes of (current-area re-attributed) events' areas in the group, from what is known."""
     if group == "wsoa":
         return {
@@ -76,7 +76,7 @@ def group_members(known: list[InspectionEvent], group: str) -> set[str]:
 def group_rate(
     group: str,
     members: set[str],
-    known: list[InspectionEvent],
+    known: list[HistoryEvent],
     current: list[str],
     weight: Callable[[str, Term], float],
     cycle_start: date,

@@ -40,7 +40,7 @@ from sendready.domain.history.events import (
     KIND_WORDS,
     OUTCOME_WORDS,
     Area,
-    InspectionEvent,
+    HistoryEvent,
     newest_national,
 )
 
@@ -59,7 +59,7 @@ __all__ = [
 _known = known_on  # the backtest's older name
 
 
-def freshness(events: list[InspectionEvent], as_of: date) -> Freshness:
+def freshness(events: list[HistoryEvent], as_of: date) -> Freshness:
     """The newest inspection known on as_of, and whether it is more than a term older than as_of."""
     newest = newest_national(known_on(events, as_of))
     stale = newest is None or (as_of - newest).days > load_rules()["stale_after_days"]
@@ -110,7 +110,7 @@ def first_term(as_of: date, rules: dict | None = None) -> tuple[Term, float, str
     )
 
 
-def _scored_terms(as_of: date, known: list[InspectionEvent], rules: dict) -> list[Term]:
+def _scored_terms(as_of: date, known: list[HistoryEvent], rules: dict) -> list[Term]:
     """The last complete terms the history covers (at most a school year), newest last."""
     newest = newest_national(known, "full")
     if newest is None:
@@ -131,7 +131,7 @@ def _scored_terms(as_of: date, known: list[InspectionEvent], rules: dict) -> lis
 def _detailed_first(
     cutoff: date,
     areas: list[Area],
-    before: list[InspectionEvent],
+    before: list[HistoryEvent],
     term: Term,
     kind: str,
     rules: dict,
@@ -150,7 +150,7 @@ def _detailed_first(
 
 @lru_cache(maxsize=64)
 def _blend(
-    as_of: date, areas: tuple[Area, ...], known: tuple[InspectionEvent, ...], kind: str
+    as_of: date, areas: tuple[Area, ...], known: tuple[HistoryEvent, ...], kind: str
 ) -> tuple[float, int]:
     rules = load_rules()
     areas_, known_ = list(areas), list(known)
@@ -181,7 +181,7 @@ def _blend(
 
 
 def blend_weight(
-    as_of: date, areas: list[Area], known: list[InspectionEvent], kind: str = "full"
+    as_of: date, areas: list[Area], known: list[HistoryEvent], kind: str = "full"
 ) -> tuple[float, int]:
     """The detailed model's weight against the pool baseline for `kind` ('full' or 'revisit'), and how many
     terms it was chosen on."""
@@ -189,7 +189,7 @@ def blend_weight(
 
 
 def _pool_terms(
-    known: list[InspectionEvent], areas: list[Area], terms: list[Term], fraction: float, rules: dict
+    known: list[HistoryEvent], areas: list[Area], terms: list[Term], fraction: float, rules: dict
 ) -> dict[str, list[float]]:
     """The pool baseline's full-inspection chance per area and term (an even spread over the terms left)."""
     out: dict[str, list[float]] = {a.code: [] for a in areas if a.is_current}
@@ -207,7 +207,7 @@ def _pool_terms(
 
 
 def _revisit_pool(
-    known: list[InspectionEvent], areas: list[Area], terms: list[Term], fraction: float, rules: dict
+    known: list[HistoryEvent], areas: list[Area], terms: list[Term], fraction: float, rules: dict
 ) -> dict[str, list[float]]:
     """The pool baseline for re-visits: the first term's even share, for each term while re-visits run."""
     first = pool_chances(known, areas, terms[0], "revisit", rules)
@@ -224,7 +224,7 @@ def _revisit_pool(
 def forecast(
     as_of: date,
     areas: list[Area],
-    events: list[InspectionEvent],
+    events: list[HistoryEvent],
     region: str | None = None,
     area_code: str | None = None,
     start_term: Term | None = None,
@@ -299,7 +299,7 @@ def forecast(
     return out
 
 
-def _last(e: InspectionEvent | None) -> LastInspection | None:
+def _last(e: HistoryEvent | None) -> LastInspection | None:
     return (
         None
         if e is None
@@ -346,7 +346,7 @@ def _revisit(s: AreaState, terms: list[Term], cutoff: date, rules: dict) -> list
 
 
 def regional_table(
-    as_of: date, areas: list[Area], events: list[InspectionEvent], region: str | None = None
+    as_of: date, areas: list[Area], events: list[HistoryEvent], region: str | None = None
 ) -> list[RegionalRow]:
     """Rows per area (one region or all): last full inspection, outcome, time since, most likely term."""
     rows = []

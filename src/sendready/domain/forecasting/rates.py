@@ -8,10 +8,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from sendready.domain.forecasting.terms import Term, term_of
-from sendready.domain.history.events import Area, InspectionEvent, newest_national
+from sendready.domain.history.events import Area, HistoryEvent, newest_national
 
 
-def known_on(events: list[InspectionEvent], cutoff: date) -> list[InspectionEvent]:
+def known_on(events: list[HistoryEvent], cutoff: date) -> list[HistoryEvent]:
     """Events known on `cutoff`: started (or published, if start unknown) on or before it; outcomes only
     if published by then."""
     out = []
@@ -24,7 +24,7 @@ def known_on(events: list[InspectionEvent], cutoff: date) -> list[InspectionEven
     return out
 
 
-def _unpublished(e: InspectionEvent) -> InspectionEvent:
+def _unpublished(e: HistoryEvent) -> HistoryEvent:
     return replace(e, publication_date=None, outcome=None, outcome_text="")
 
 
@@ -40,7 +40,7 @@ def cycle_end(era: str, rules: dict) -> date:
 
 
 def observed_counts(
-    known: list[InspectionEvent], areas: list[Area], era: str, before: date, rules: dict
+    known: list[HistoryEvent], areas: list[Area], era: str, before: date, rules: dict
 ) -> list[tuple[Term, int, dict[str, int]]]:
     """Full inspections of a framework per complete term before `before`: (term, total, {ONS region: n})."""
     region_of = {a.code: a.region for a in areas}
@@ -101,7 +101,7 @@ def due_masses(
     return [c / total for c in chances] if total > 1 else chances
 
 
-def _observed_until(known: list[InspectionEvent], cutoff: date) -> date:
+def _observed_until(known: list[HistoryEvent], cutoff: date) -> date:
     """The day after the last term the history covers: terms after the newest known event are not
     counted as terms with no inspections (the history may simply not be up to date)."""
     newest = newest_national(known) or cutoff
@@ -109,7 +109,7 @@ def _observed_until(known: list[InspectionEvent], cutoff: date) -> date:
 
 
 def national_rate(
-    known: list[InspectionEvent],
+    known: list[HistoryEvent],
     areas: list[Area],
     era: str,
     cutoff: date,

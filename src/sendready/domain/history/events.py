@@ -90,7 +90,7 @@ KIND_WORDS = {
 RECORDED_SOURCE = "recorded in sendready by the local area"
 
 
-def newest_national(events: list[InspectionEvent], kind: str | None = None) -> date | None:
+def newest_national(events: list[HistoryEvent], kind: str | None = None) -> date | None:
     """The newest start (or publication) date in the national history, ignoring areas' own records."""
     return max(
         (
@@ -118,7 +118,7 @@ class Area:
 
 
 @dataclass(frozen=True)
-class InspectionEvent:
+class HistoryEvent:
     """One full inspection, monitoring inspection or re-visit; None means unknown, never guessed."""
 
     area_code: str
@@ -175,7 +175,7 @@ class RowError:
 class ParseResult:
     """Events that passed every check, and the errors found (rows with errors are left out)."""
 
-    events: list[InspectionEvent]
+    events: list[HistoryEvent]
     errors: list[RowError]
     layout: str = ""  # which accepted layout the file was read as
 
@@ -228,7 +228,7 @@ def load_areas(current_only: bool = False) -> list[Area]:
 
 
 @cache
-def _load_events() -> tuple[InspectionEvent, ...]:
+def _load_events() -> tuple[HistoryEvent, ...]:
     result = parse_inspection_events(
         _data_text("inspections/area_send_events_to_2025-08-31.csv"), load_areas()
     )
@@ -237,7 +237,7 @@ def _load_events() -> tuple[InspectionEvent, ...]:
     return tuple(result.events)
 
 
-def load_events() -> list[InspectionEvent]:
+def load_events() -> list[HistoryEvent]:
     """The shipped inspection history (to 31 August 2025), in file order."""
     return list(_load_events())
 
@@ -279,7 +279,7 @@ def check_rows(
     """Check rows already in this layout: (row number, {column: text}, {our column: the file's column name}).
     Problems are named by the file's own column names; an event already in an earlier row is a problem."""
     by_code = {a.code: a for a in areas}
-    events: list[InspectionEvent] = []
+    events: list[HistoryEvent] = []
     errors = list(errors or [])
     seen: dict[str, int] = {}
     for row_number, row, names in rows:
@@ -320,7 +320,7 @@ def _int(row_number: int, row: dict[str, str], column: str, errors: list[RowErro
 
 def _check_row(
     n: int, row: dict[str, str], by_code: dict[str, Area]
-) -> tuple[list[RowError], InspectionEvent | None]:
+) -> tuple[list[RowError], HistoryEvent | None]:
     """Check one data row; return its errors and the event (None if it cannot be built)."""
     errors: list[RowError] = []
     area = by_code.get(row["new_la_code"])
@@ -415,7 +415,7 @@ def _check_row(
     dates_ok = all(dates[c] or not row[c] for c in dates)
     if area is None or kind is None or not dates_ok or not (start or published):
         return errors, None
-    event = InspectionEvent(
+    event = HistoryEvent(
         area.code,
         area.name,
         framework,
@@ -439,9 +439,7 @@ def successor_map(areas: list[Area]) -> dict[str, tuple[str, ...]]:
     return {a.code: (a.successor_codes if not a.is_current else (a.code,)) for a in areas}
 
 
-def history_for_current_areas(
-    events: list[InspectionEvent], areas: list[Area]
-) -> list[InspectionEvent]:
+def history_for_current_areas(events: list[HistoryEvent], areas: list[Area]) -> list[HistoryEvent]:
     """Events re-attributed to current areas: an abolished area's events count for each successor."""
     mapping = successor_map(areas)
     names = {a.code: a.name for a in areas}
@@ -452,7 +450,7 @@ def history_for_current_areas(
     return out
 
 
-def _replace_area(e: InspectionEvent, code: str, name: str) -> InspectionEvent:
+def _replace_area(e: HistoryEvent, code: str, name: str) -> HistoryEvent:
     return replace(
         e, area_code=code, area_name=name, source=f"{e.source} (as part of {e.area_name})"
     )

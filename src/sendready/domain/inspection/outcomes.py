@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sendready.domain.history.events import RECORDED_SOURCE, InspectionEvent
+from sendready.domain.history.events import RECORDED_SOURCE, HistoryEvent
 from sendready.domain.inspection.frameworks import (
     Framework,
     OutcomeOption,
@@ -190,12 +190,12 @@ def as_history_event(
     area_name: str,
     onsite_start: dt.date | None,
     outcome: RecordedOutcome,
-) -> InspectionEvent:
+) -> HistoryEvent:
     """A recorded inspection as an event of the national history, so the forecast can use it."""
     framework, kind = HISTORY_KINDS[framework_name]
     counts = outcome.counts
     areas = counts.get("weaknesses", counts.get("priority_action_areas"))
-    return InspectionEvent(
+    return HistoryEvent(
         area_code=area_code,
         area_name=area_name,
         framework=framework,

@@ -32,7 +32,7 @@ from sendready.domain.inspection.frameworks import (
     load_framework,
 )
 
-__all__ = ["Milestone", "Timeline", "TimelineError", "build_timeline", "countdown"]
+__all__ = ["TimelineMilestone", "Timeline", "TimelineError", "build_timeline", "countdown"]
 
 
 class TimelineError(ValueError):
@@ -47,7 +47,7 @@ class TimelineError(ValueError):
 
 
 @dataclass(frozen=True)
-class Milestone:
+class TimelineMilestone:
     """One dated step: a day, or a window from `date` to `end_date`; `time` is London time.
 
     `overridden` means a real (actual) date was entered; `note` says why a date was moved."""
@@ -94,13 +94,13 @@ class Timeline:
     framework: str
     framework_title: str
     notified: dt.date
-    milestones: list[Milestone]
+    milestones: list[TimelineMilestone]
     settings: dict[str, int]
     warnings: list[str] = field(default_factory=list)
     outcome: str | None = None
     real_dates_needed: list[str] = field(default_factory=list)
 
-    def milestone(self, key: str) -> Milestone:
+    def milestone(self, key: str) -> TimelineMilestone:
         """The milestone with this key."""
         for milestone in self.milestones:
             if milestone.key == key:
@@ -133,7 +133,7 @@ def build_timeline(
     values = _settings(fw, settings or {})
     pins = _overrides(fw, overrides or {})
     dates: dict[str, dt.date] = {BASE_ANCHOR: notified}
-    made: list[Milestone] = []
+    made: list[TimelineMilestone] = []
     needed: list[str] = []
     for step in fw.steps:
         start, end, used, pinned, note = _place(fw, step, dates, values, pins, notified, warnings)
@@ -145,7 +145,7 @@ def build_timeline(
         if note:
             warnings.append(f"{step.title}: {note}")
         made.append(
-            Milestone(
+            TimelineMilestone(
                 key=step.key,
                 title=step.title,
                 description=step.description,

@@ -1,4 +1,4 @@
-"""The person-level SEND data schema: columns, types and allowed codes, loaded from pupil_schema.json."""
+"""The person-level SEND data schema: columns, types and allowed codes, loaded from schema.json."""
 
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def load_schema() -> Schema:
     """Load the shipped schema (cached)."""
     text = (
         resources.files("sendready.domain.person_level")
-        .joinpath("data/pupil_schema.json")
+        .joinpath("data/schema.json")
         .read_text("utf-8")
     )
     raw = json.loads(text)

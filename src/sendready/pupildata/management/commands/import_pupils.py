@@ -66,5 +66,5 @@ def _where(problem: dict) -> str:
     return (", ".join(parts) + ": ") if parts else ""
 
 
-def _pct(value) -> str:
+def _pct(value: float | None) -> str:
     return "no new plans" if value is None else f"{value}%"

@@ -2,7 +2,7 @@
 
 Each contender runs in its own subprocess on the same file; wall time is measured inside the child (the
 work only: not interpreter start-up or migrations) and peak RSS comes from os.wait4 for that child.
-Run: .venv/bin/python bench/pupil_import.py [--rows 1000000] [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+Run: .venv/bin/python bench/person_level_import.py [--rows 1000000] [--postgres postgres://postgres@127.0.0.1:5432/postgres]
 """
 
 from __future__ import annotations
