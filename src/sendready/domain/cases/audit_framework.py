@@ -21,7 +21,7 @@ class Grade:
 
 
 @dataclass(frozen=True)
-class Section:
+class AuditSection:
     key: str
     title: str
     plan_sections: tuple[str, ...]
@@ -35,13 +35,13 @@ class Section:
 class AuditFramework:
     name: str
     grades: tuple[Grade, ...]
-    sections: tuple[Section, ...]
+    sections: tuple[AuditSection, ...]
     thresholds: tuple[tuple[float, str], ...]
     limit_if_any_inadequate: str | None
     limit_note: str
 
     @property
-    def active_sections(self) -> tuple[Section, ...]:
+    def active_sections(self) -> tuple[AuditSection, ...]:
         return tuple(s for s in self.sections if s.enabled and s.weight > 0)
 
     def grade(self, key: str) -> Grade:
@@ -52,7 +52,7 @@ class AuditFramework:
         allowed = ", ".join(g.label.lower() for g in self.grades)
         raise GradeError(f"{key!r} is not a grade on this scale. Use one of: {allowed}.")
 
-    def section(self, key: str) -> Section:
+    def section(self, key: str) -> AuditSection:
         for section in self.sections:
             if section.key == key:
                 return section
@@ -121,7 +121,7 @@ def load_audit_framework() -> AuditFramework:
     if any(g not in keys for _, g in thresholds) or (limit and limit not in keys):
         raise CasesDataError("audit framework: a threshold names an unknown grade")
     sections = tuple(
-        Section(
+        AuditSection(
             s["key"],
             s["title"],
             tuple(s["plan_sections"]),

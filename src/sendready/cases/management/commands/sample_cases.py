@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -20,7 +21,7 @@ from sendready.cli_options import (
 )
 from sendready.domain.cases.mixes import UnknownMix, list_mixes, load_mix
 from sendready.domain.cases.sampling import sample_cases
-from sendready.domain.person_level.reading import import_file
+from sendready.domain.person_level.reading import Problem, import_file
 
 SHOWN_PROBLEMS = 20
 
@@ -55,7 +56,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("\n".join(sample_lines(sample)))
 
-    def _rows(self, options: dict[str, Any]) -> tuple[Any, dt.date]:
+    def _rows(self, options: dict[str, Any]) -> tuple[pl.DataFrame, dt.date]:
         if options["file"] and options["area"]:
             raise CommandError("Give a FILE or --area, not both.")
         if options["area"]:
@@ -66,7 +67,7 @@ class Command(BaseCommand):
             raise CommandError("Give a person-level FILE, or --area CODE for a stored snapshot.")
         return self._file(Path(options["file"]))
 
-    def _file(self, path: Path) -> tuple[Any, dt.date]:
+    def _file(self, path: Path) -> tuple[pl.DataFrame, dt.date]:
         if not path.is_file():
             raise CommandError(f"There is no file at {path}.")
         today = dt.date.today()
@@ -80,7 +81,7 @@ class Command(BaseCommand):
             )
         return result.rows, today
 
-    def _stored(self, code: str, day_text: str | None) -> tuple[Any, dt.date]:
+    def _stored(self, code: str, day_text: str | None) -> tuple[pl.DataFrame, dt.date]:
         area = LocalArea.objects.filter(code=code).first()
         if area is None:
             raise CommandError(f"No local area with code '{code}'.")
@@ -95,7 +96,7 @@ class Command(BaseCommand):
         return found.read(None), found.snapshot_date
 
 
-def _where(problem: Any) -> str:
+def _where(problem: Problem) -> str:
     parts = []
     if problem.row is not None:
         parts.append(f"row {problem.row}")
