@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from sendready.accounts.constants import AuditAction, Role
 from sendready.accounts.models import AuditEvent
-from sendready.cases.models import EvidenceFile
+from sendready.cases.models import CaseEvidenceFile
 
 PDF = b"%PDF-1.4\n%fake but well-formed enough for a type check\n"
 
@@ -26,7 +26,7 @@ def test_a_team_member_uploads_a_document_and_it_is_in_the_case_pack(client, peo
         evidence_url(people.area, case, task), {"do": "upload", "document": upload}
     )
     assert response.status_code == 302
-    document = EvidenceFile.objects.get()
+    document = CaseEvidenceFile.objects.get()
     download = client.get(reverse("cases:document", args=[people.area.code, case.pk, document.pk]))
     assert b"".join(download.streaming_content) == PDF
     pack = client.get(reverse("cases:pack", args=[people.area.code, case.pk]))
@@ -55,7 +55,7 @@ def test_a_file_of_the_wrong_type_or_contents_is_refused_and_nothing_is_kept(
         evidence_url(people.area, case, task), {"do": "upload", "document": fake}
     ).content.decode()
     assert "does not look like a PDF file inside" in text
-    assert not EvidenceFile.objects.exists()
+    assert not CaseEvidenceFile.objects.exists()
     assert not (media / "cases").exists() or not any((media / "cases").rglob("*.*"))
 
 
@@ -68,7 +68,7 @@ def test_a_file_over_the_limit_is_refused_with_the_limit_in_words(client, people
         evidence_url(people.area, case, task), {"do": "upload", "document": big}
     ).content.decode()
     assert "the largest file accepted is 0 MB" in text or "largest file accepted" in text
-    assert not EvidenceFile.objects.exists()
+    assert not CaseEvidenceFile.objects.exists()
 
 
 def test_an_owner_and_status_are_set_on_an_evidence_item(client, people, lano, case):

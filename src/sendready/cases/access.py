@@ -8,7 +8,7 @@ from sendready.accounts.access import role_in
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction, Role
 from sendready.accounts.models import LocalArea
-from sendready.cases.models import CaseAudit, EvidenceFile, EvidenceTask, TrackedCase
+from sendready.cases.models import CaseAudit, CaseEvidenceFile, EvidenceTask, TrackedCase
 
 NOT_YOURS = "No such case, or it is not assigned to you."
 
@@ -51,8 +51,8 @@ def get_evidence_task(case: TrackedCase, task_id: int) -> EvidenceTask:
     return task
 
 
-def get_evidence_file(case: TrackedCase, file_id: int) -> EvidenceFile:
-    found = EvidenceFile.objects.filter(task__case=case, pk=file_id).first()
+def get_evidence_file(case: TrackedCase, file_id: int) -> CaseEvidenceFile:
+    found = CaseEvidenceFile.objects.filter(task__case=case, pk=file_id).first()
     if found is None:
         raise Http404("No such document in this case.")
     return found

@@ -14,13 +14,13 @@ from sendready.cases.constants import CaseStatus, SelectionKind
 from sendready.cases.models import CaseSelection, EvidenceTask, TrackedCase
 from sendready.domain.cases.evidence import documents_due, evidence_items
 from sendready.domain.cases.mixes import UnknownMix, load_mix
-from sendready.domain.cases.sampling import Choice, describe_people, sample_cases
+from sendready.domain.cases.sampling import CaseChoice, describe_people, sample_cases
 from sendready.stored_text import clean_model_text
 
 MAX_NAMED = 12
 
 
-def _profile(choice: Choice) -> dict:
+def _profile(choice: CaseChoice) -> dict:
     return {
         "sen_status": choice.sen_status,
         "primary_need": choice.primary_need,
@@ -38,7 +38,7 @@ def _add_evidence(case: TrackedCase, due: dt.date) -> None:
 
 
 def _create_cases(
-    selection: CaseSelection, tracked: list[Choice], substitutes: list[Choice]
+    selection: CaseSelection, tracked: list[CaseChoice], substitutes: list[CaseChoice]
 ) -> None:
     made: dict[str, TrackedCase] = {}
     for i, choice in enumerate(tracked):

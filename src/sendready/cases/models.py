@@ -127,7 +127,7 @@ class EvidenceTask(models.Model):
         ordering = ["position"]
 
 
-class EvidenceFile(models.Model):
+class CaseEvidenceFile(models.Model):
     """An uploaded document, kept in Django's default storage."""
 
     task = models.ForeignKey(EvidenceTask, on_delete=models.CASCADE, related_name="files")

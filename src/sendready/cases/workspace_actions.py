@@ -12,7 +12,7 @@ from django.http import HttpRequest
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-from sendready.cases.models import EvidenceFile, EvidenceTask, TrackedCase
+from sendready.cases.models import CaseEvidenceFile, EvidenceTask, TrackedCase
 from sendready.cases.uploads import check_upload
 from sendready.stored_text import clean_model_text
 
@@ -47,7 +47,7 @@ def update_evidence(
 
 def add_document(
     *, actor, task: EvidenceTask, upload: UploadedFile, request: HttpRequest | None = None
-) -> EvidenceFile:
+) -> CaseEvidenceFile:
     """Keep an uploaded document (checked type and size) against an evidence item."""
     suffix = check_upload(upload)
     case = task.case
@@ -56,7 +56,7 @@ def add_document(
     )
     try:
         with transaction.atomic():
-            document = EvidenceFile(
+            document = CaseEvidenceFile(
                 task=task,
                 file_name=(upload.name or "document")[-200:],
                 storage_name=name,
@@ -80,7 +80,9 @@ def add_document(
     return document
 
 
-def remove_document(*, actor, document: EvidenceFile, request: HttpRequest | None = None) -> None:
+def remove_document(
+    *, actor, document: CaseEvidenceFile, request: HttpRequest | None = None
+) -> None:
     """Remove a document; the stored file goes once the removal is committed."""
     case = document.task.case
     name = document.storage_name

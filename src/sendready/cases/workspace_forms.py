@@ -9,7 +9,7 @@ from sendready.govuk_forms import GovukDateField
 from sendready.stored_text import LineField
 
 
-class EvidenceForm(forms.Form):
+class CaseEvidenceForm(forms.Form):
     owner = forms.TypedChoiceField(label="Owner", required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label="Status", choices=EvidenceStatus.choices)
     due_on = GovukDateField(label="Due", error_messages={"required": "Enter the due date"})

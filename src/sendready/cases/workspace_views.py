@@ -19,7 +19,7 @@ from sendready.cases.access import get_case_for_user, get_evidence_file, get_evi
 from sendready.cases.pack import case_pack
 from sendready.cases.uploads import max_bytes
 from sendready.cases.views import page
-from sendready.cases.workspace_forms import ConsentForm, DocumentForm, EvidenceForm, MeetingForm
+from sendready.cases.workspace_forms import CaseEvidenceForm, ConsentForm, DocumentForm, MeetingForm
 from sendready.documents.case_pack import write_case_pack
 from sendready.upload_limits import accepts_upload
 
@@ -42,7 +42,9 @@ def evidence_edit(
     owners = _owners(case)
     initial = {"owner": task.owner_id, "status": task.status, "due_on": task.due_on}
     doing = request.POST.get("do")
-    form = EvidenceForm(request.POST if doing == "item" else None, initial=initial, owners=owners)
+    form = CaseEvidenceForm(
+        request.POST if doing == "item" else None, initial=initial, owners=owners
+    )
     upload = DocumentForm(request.POST if doing == "upload" else None, request.FILES or None)
     if doing == "item" and form.is_valid():
         data = form.cleaned_data

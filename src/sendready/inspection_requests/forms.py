@@ -158,7 +158,7 @@ class FileForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class RequestCommentForm(forms.Form):
     text = ParagraphField(
         label="Comment", max_length=TEXT_LIMIT, error_messages={"required": "Enter a comment"}
     )

@@ -29,7 +29,7 @@ class CasesDataError(ValueError):
 
 
 @dataclass(frozen=True)
-class Group:
+class CaseGroup:
     key: str
     label: str
     expr: pl.Expr
@@ -64,11 +64,12 @@ def _expr(raw: dict[str, Any], where: str) -> pl.Expr:
 
 
 @cache
-def load_groups() -> dict[str, Group]:
+def load_groups() -> dict[str, CaseGroup]:
     """Every group in data/groups.json, keyed by its name."""
     raw = load_json("groups.json")["groups"]
     return {
-        key: Group(key, value["label"], _expr(value, f"group {key}")) for key, value in raw.items()
+        key: CaseGroup(key, value["label"], _expr(value, f"group {key}"))
+        for key, value in raw.items()
     }
 
 

@@ -27,7 +27,7 @@ SPREAD_WEIGHT = 10
 
 
 @dataclass
-class Choice:
+class CaseChoice:
     """One chosen case or substitute and why."""
 
     person_id: str
@@ -65,8 +65,8 @@ class Sample:
     mix: Mix
     seed: int
     as_of: date
-    cases: list[Choice]
-    substitutes: list[Choice]
+    cases: list[CaseChoice]
+    substitutes: list[CaseChoice]
     shortfalls: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -166,10 +166,10 @@ def _best(
     return best.row(0, named=True) if best.height else None
 
 
-def _substitutes(pool: pl.DataFrame, mix: Mix, picked: list[dict]) -> list[Choice]:
+def _substitutes(pool: pl.DataFrame, mix: Mix, picked: list[dict]) -> list[CaseChoice]:
     """One like-for-like substitute per case (in the cases' order, repeated if more are asked for)."""
     taken = {row["person_id"] for row in picked}
-    out: list[Choice] = []
+    out: list[CaseChoice] = []
     for i in range(min(mix.substitutes, pool.height - len(taken))):
         if not picked:
             break
@@ -210,8 +210,8 @@ def _like(
     return best.row(0, named=True) if best.height else None
 
 
-def _choice(row: dict, mix: Mix | None, substitute_for: str | None) -> Choice:
-    return Choice(
+def _choice(row: dict, mix: Mix | None, substitute_for: str | None) -> CaseChoice:
+    return CaseChoice(
         person_id=row["person_id"],
         reasons=reasons_for(row, mix),
         age=int(row["_age"]),
@@ -276,7 +276,7 @@ def _cover_notes(pool: pl.DataFrame, mix: Mix, picked: list[dict]) -> list[str]:
 
 def describe_people(
     frame: pl.DataFrame, as_of: date, person_ids: list[str]
-) -> tuple[list[Choice], list[str]]:
+) -> tuple[list[CaseChoice], list[str]]:
     """Reasons for people named by inspectors, and the ids not in the snapshot (in the order given)."""
     wanted = list(dict.fromkeys(person_ids))
     rows = with_features(frame.filter(pl.col("person_id").is_in(wanted)), as_of)

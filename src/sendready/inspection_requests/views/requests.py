@@ -17,10 +17,10 @@ from sendready.inspection_requests.access import get_inspection, get_request, is
 from sendready.inspection_requests.actions import RequestValues
 from sendready.inspection_requests.forms import (
     AnswerForm,
-    CommentForm,
     FileForm,
     MoveForm,
     PasteForm,
+    RequestCommentForm,
     RequestForm,
 )
 from sendready.inspection_requests.views.common import owners, page_context
@@ -118,7 +118,7 @@ def _detail_context(request: HttpRequest, area: LocalArea, item, **forms) -> dic
         answer_form=forms.get("answer_form")
         or AnswerForm(initial={"answer": draft.answer, "link": draft.link} if draft else None),
         file_form=forms.get("file_form") or FileForm(),
-        comment_form=forms.get("comment_form") or CommentForm(),
+        comment_form=forms.get("comment_form") or RequestCommentForm(),
         move_form=forms.get("move_form") or MoveForm(),
         form=forms.get("form"),
         now=timezone.now(),
@@ -234,7 +234,7 @@ def request_answer(request: HttpRequest, area: LocalArea, request_id: int) -> Ht
 def request_comment(request: HttpRequest, area: LocalArea, request_id: int) -> HttpResponse:
     """Add a comment for the owner and reviewers."""
     item = get_request(area, request_id)
-    form = CommentForm(request.POST)
+    form = RequestCommentForm(request.POST)
     if form.is_valid():
         actions.add_comment(
             actor=request.user, item=item, text=form.cleaned_data["text"], request=request
