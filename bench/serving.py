@@ -33,6 +33,7 @@ AREA = "E99999990"
 USER, PASSWORD = "bench-lano", "bench-serving-password-9"
 HOST = "127.0.0.1"  # the load goes nowhere else
 TARGET_P95_MS = 300
+TOTP_KEY = "3132333435363738393031323334353637383930"  # RFC 6238's test key
 
 
 def main() -> None:
@@ -121,6 +122,8 @@ from django.contrib.auth import get_user_model
 area = LocalArea.objects.create(code="{AREA}", name="Benchshire", region="London", is_fictional=True)
 user = get_user_model().objects.create_user("{USER}", password="{PASSWORD}")
 Membership.objects.create(user=user, area=area, role=Role.LANO)
+from django_otp.plugins.otp_totp.models import TOTPDevice
+TOTPDevice.objects.create(user=user, name="bench", key="{TOTP_KEY}", confirmed=True)
 """
 
 
@@ -192,9 +195,33 @@ def _sign_in(env: dict[str, str]) -> dict[str, str]:
     response = con.getresponse()
     response.read()
     cookies.update(_cookies(response))
-    if response.status != 302 or "sessionid" not in cookies:
-        raise SystemExit(f"could not sign in: {response.status}")
+    cookies.update(_post_code(con, cookies))
+    status, _ = _get(con, f"/areas/{AREA}/data/", cookies)
+    if status != 200:
+        raise SystemExit(f"could not sign in: the data page answered {status}")
     return cookies
+
+
+def _post_code(con: http.client.HTTPConnection, cookies: dict[str, str]) -> dict[str, str]:
+    """The second step of signing in (every role has two-factor sign-in): today's TOTP code."""
+    from django_otp.oath import TOTP
+
+    jar = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    con.request("GET", "/sign-in/code/", headers={"Cookie": jar})
+    response = con.getresponse()
+    page = response.read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    code = f"{TOTP(bytes.fromhex(TOTP_KEY)).token():06d}"
+    body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "code": code})
+    con.request(
+        "POST",
+        "/sign-in/code/",
+        body=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": jar},
+    )
+    response = con.getresponse()
+    response.read()
+    return _cookies(response)
 
 
 def _cookies(response: http.client.HTTPResponse) -> dict[str, str]:
@@ -248,14 +275,34 @@ def _percentiles(times: list[float]) -> dict[str, float]:
 
 
 def _server_cpu(pid: int) -> float:
-    """CPU seconds used so far by gunicorn's workers (independent of what else loads the machine)."""
-    import psutil
+    """CPU seconds used so far by gunicorn's workers (independent of what else loads the machine).
 
+    Read from /proc (Linux, as production runs) so the benchmark needs no extra package.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
     total = 0.0
-    for child in psutil.Process(pid).children(recursive=True):
-        times = child.cpu_times()
-        total += times.user + times.system
+    for child in _descendants(pid):
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a worker that exited between listing and reading
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
     return total
+
+
+def _descendants(pid: int) -> list[int]:
+    found, queue = [], [pid]
+    while queue:
+        parent = queue.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                found.append(child)
+                queue.append(child)
+    return found
 
 
 def _run_pages(env: dict[str, str], snapshot_id: int, args, pid: int) -> None:
@@ -315,7 +362,8 @@ def _report(results: dict[str, dict], args) -> None:
         for error in sorted(set(result["errors"]))[:3]:
             print(f"    error: {error}")
     for label in ("dashboard", "rows page (EHC plans, pages 1-200)"):
-        verdict = "meets" if summary[label]["p95"] < TARGET_P95_MS else "MISSES"
+        ok = summary[label]["p95"] < TARGET_P95_MS and not summary[label]["errors"]
+        verdict = "meets" if ok else "MISSES"
         print(
             f"{label}: p95 {summary[label]['p95']:.0f} ms {verdict} the {TARGET_P95_MS} ms target"
         )
