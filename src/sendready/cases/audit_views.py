@@ -182,11 +182,13 @@ def agreement_xlsx(request: HttpRequest, area: LocalArea) -> HttpResponse:
     rolled = themes.themes(area, framework)
     head = ["Agreed grades"] + [label for _, label in rolled["grades"]]
     figures = ["n", "Agreed", "Percent agreement", "Kappa", "Kappa 95% low", "Kappa 95% high"]
+    figures += ["Weighted kappa (linear)", "Weighted kappa 95% low", "Weighted kappa 95% high"]
 
     def rows(items: dict) -> list[list]:
         return [
             [name, v["n"], v["agreed"], v["percent_agreement"], v["kappa"]]
             + [v["kappa_ci_low"], v["kappa_ci_high"]]
+            + [v["weighted_kappa"], v["weighted_kappa_ci_low"], v["weighted_kappa_ci_high"]]
             for name, v in items.items()
         ]
 

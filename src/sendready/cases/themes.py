@@ -38,7 +38,7 @@ def ratings(area: LocalArea) -> list[Rating]:
 
 def report(area: LocalArea, framework: AuditFramework) -> dict:
     """Agreement per auditor, per section (titled) and between auditors, from the area's audits."""
-    data = agreement_report(ratings(area))
+    data = agreement_report(ratings(area), [g.key for g in framework.grades])
     titles = {s.key: s.title for s in framework.sections}
     data["by_section"] = {titles.get(k, k): v for k, v in data["by_section"].items()}
     return data
