@@ -116,3 +116,56 @@ def step_links(user, area: LocalArea) -> dict[str, dict[str, str]]:
         for key, link in _LINKS.items()
         if can(user, link.permission, area)
     }
+
+
+@dataclass(frozen=True)
+class ExtraSession:
+    """A meeting another capability arranges on site (a tracked case's team meeting inspectors)."""
+
+    date: dt.date
+    start: dt.time
+    end: dt.time | None
+    title: str
+    who: str
+    where: str = ""
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class InspectorWindow:
+    """An inspector's read-only access to one inspection of one area, and whether it is open now."""
+
+    area: LocalArea
+    inspection_pk: int
+    name: str
+    refusal: str = ""  # empty while the window is open; otherwise why not, in words
+
+
+_SESSIONS: list[Callable[[LocalArea, object, ActiveInspection], list[ExtraSession]]] = []
+_INSPECTORS: list[Callable[[object], InspectorWindow | None]] = []
+
+
+def register_session_source(
+    source: Callable[[LocalArea, object, ActiveInspection], list[ExtraSession]],
+) -> None:
+    if source not in _SESSIONS:
+        _SESSIONS.append(source)
+
+
+def extra_sessions(area: LocalArea, user, inspection: ActiveInspection) -> list[ExtraSession]:
+    """Meetings other capabilities add to the inspection's on-site timetable, as this person sees them."""
+    return [s for source in _SESSIONS for s in source(area, user, inspection)]
+
+
+def register_inspector_window(provider: Callable[[object], InspectorWindow | None]) -> None:
+    if provider not in _INSPECTORS:
+        _INSPECTORS.append(provider)
+
+
+def inspector_window(user) -> InspectorWindow | None:
+    """The signed-in inspector's access (open or not), or None for anyone who is not an inspector."""
+    for provider in _INSPECTORS:
+        found = provider(user)
+        if found is not None:
+            return found
+    return None

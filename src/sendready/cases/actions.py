@@ -8,16 +8,29 @@ from django.http import HttpRequest
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
+from sendready.accounts.inspection_hooks import ActiveInspection
 from sendready.accounts.models import LocalArea
 from sendready.accounts.person_level import SnapshotRows
 from sendready.cases.constants import CaseStatus, SelectionKind
 from sendready.cases.models import CaseSelection, EvidenceTask, TrackedCase
-from sendready.domain.cases.evidence import documents_due, evidence_items
-from sendready.domain.cases.mixes import UnknownMix, load_mix
+from sendready.domain.cases.evidence import InspectionDates, documents_due_for, evidence_items
+from sendready.domain.cases.mixes import MixError, UnknownMix, mix_for
 from sendready.domain.cases.sampling import CaseChoice, describe_people, sample_cases
 from sendready.stored_text import clean_model_text
 
 MAX_NAMED = 12
+
+
+def inspection_dates(inspection: ActiveInspection | None) -> InspectionDates | None:
+    """The inspection's own dates for naming cases and sending their documents."""
+    if inspection is None:
+        return None
+    return InspectionDates.from_steps({k: v.date for k, v in inspection.steps.items()})
+
+
+def due_for(named_on: dt.date, inspection: ActiveInspection | None) -> dt.date:
+    """When documents are due for cases named on that day (the inspection's timeline, if linked)."""
+    return documents_due_for(named_on, inspection_dates(inspection))
 
 
 def _profile(choice: CaseChoice) -> dict:
@@ -74,13 +87,19 @@ def draw_practice_sample(
     mix: str,
     seed: int,
     named_on: dt.date,
+    mix_changes: dict | None = None,
+    inspection: ActiveInspection | None = None,
     request: HttpRequest | None = None,
 ) -> CaseSelection:
-    """Choose a practice sample from the snapshot under the mix, with substitutes, and keep it."""
+    """Choose a practice sample from the snapshot under the mix (with the LANO's changes to it), with
+    substitutes, and keep it; linked to the inspection when given, which then dates the documents."""
+    changes = {k: v for k, v in (mix_changes or {}).items() if v is not None}
     try:
-        chosen_mix = load_mix(mix)
+        chosen_mix = mix_for(mix, changes)
     except UnknownMix as exc:
         raise ValidationError({"mix": str(exc)}) from exc
+    except MixError as exc:
+        raise ValidationError(exc.errors) from exc
     sample = sample_cases(snapshot.read(None), snapshot.snapshot_date, chosen_mix, seed)
     with transaction.atomic():
         selection = CaseSelection(
@@ -88,10 +107,12 @@ def draw_practice_sample(
             kind=SelectionKind.PRACTICE,
             title=f"Practice sample of {named_on:%-d %B %Y} (seed {seed})",
             mix=chosen_mix.name,
+            mix_changes=changes,
+            inspection_id=inspection.pk if inspection else None,
             seed=seed,
             snapshot_date=snapshot.snapshot_date,
             named_on=named_on,
-            documents_due=documents_due(named_on),
+            documents_due=due_for(named_on, inspection),
             shortfalls=sample.shortfalls,
             notes=sample.notes,
             created_by=actor,
@@ -106,8 +127,9 @@ def draw_practice_sample(
             selection.pk,
             area=area,
             user=actor,
-            detail=f"practice sample, mix {chosen_mix.name}, seed {seed}, "
-            f"snapshot {snapshot.snapshot_date}",
+            detail=f"practice sample, mix {chosen_mix.name}"
+            f"{' (adjusted)' if changes else ''}, seed {seed}, snapshot {snapshot.snapshot_date}"
+            f"{f', inspection {inspection.pk}' if inspection else ''}",
         )
     return selection
 
@@ -125,9 +147,11 @@ def record_named_cases(
     tracked_ids: list[str],
     substitute_ids: list[str],
     named_on: dt.date,
+    inspection: ActiveInspection | None = None,
     request: HttpRequest | None = None,
 ) -> CaseSelection:
-    """Record the ids inspectors named (and their substitutes); ids not in the snapshot are refused."""
+    """Record the ids inspectors named (and their substitutes); ids not in the snapshot are refused.
+    Linked to the inspection when given, whose timeline dates the documents."""
     _check_named(tracked_ids, substitute_ids)
     rows = snapshot.read(None)
     tracked, missing = describe_people(rows, snapshot.snapshot_date, tracked_ids)
@@ -146,8 +170,9 @@ def record_named_cases(
             kind=SelectionKind.INSPECTION,
             title=f"Cases named by inspectors on {named_on:%-d %B %Y}",
             snapshot_date=snapshot.snapshot_date,
+            inspection_id=inspection.pk if inspection else None,
             named_on=named_on,
-            documents_due=documents_due(named_on),
+            documents_due=due_for(named_on, inspection),
             created_by=actor,
         )
         _create_cases(selection, tracked, substitutes)
@@ -158,7 +183,8 @@ def record_named_cases(
             selection.pk,
             area=area,
             user=actor,
-            detail=f"{len(tracked)} cases and {len(substitutes)} substitutes named by inspectors",
+            detail=f"{len(tracked)} cases and {len(substitutes)} substitutes named by inspectors"
+            f"{f', inspection {inspection.pk}' if inspection else ''}",
         )
     return selection
 
@@ -186,16 +212,21 @@ def decline_case(
     case: TrackedCase,
     reason: str,
     substitute: TrackedCase,
+    inspection: ActiveInspection | None = None,
+    today: dt.date | None = None,
     request: HttpRequest | None = None,
 ) -> TrackedCase:
-    """The family declined: the case stops being tracked and the chosen substitute takes its place."""
+    """The family declined: the case stops being tracked and the chosen substitute takes its place,
+    its documents due from today (by the linked inspection's own number of days, if given)."""
     if case.status != CaseStatus.TRACKED:
         raise ValidationError("Only a tracked case can be replaced.")
     if substitute.selection_id != case.selection_id or substitute.status != CaseStatus.SUBSTITUTE:
         raise ValidationError({"substitute": "Choose one of this selection's substitutes."})
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the family declined or cannot take part."})
-    today = dt.date.today()
+    today = today or dt.date.today()
+    if inspection is not None and inspection.pk != case.selection.inspection_id:
+        inspection = None  # only the inspection these cases were named for dates them
     with transaction.atomic():
         case.status = CaseStatus.DECLINED
         case.declined_reason = reason.strip()
@@ -206,7 +237,7 @@ def decline_case(
         substitute.replaces = case
         substitute.position = case.position
         substitute.save()
-        _add_evidence(substitute, documents_due(today))
+        _add_evidence(substitute, due_for(today, inspection))
         record(
             request,
             AuditAction.CHANGED,

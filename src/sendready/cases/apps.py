@@ -44,3 +44,7 @@ class CasesConfig(AppConfig):
             )
         )
         register_panel(OverviewPanel("cases", "cases/_overview_panel.html", cases_summary, 25))
+        from sendready.accounts.inspection_hooks import register_session_source
+        from sendready.cases.meetings import case_meetings
+
+        register_session_source(case_meetings)

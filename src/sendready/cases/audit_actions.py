@@ -160,3 +160,39 @@ def adapt_framework(
             detail=", ".join(f"{s.key} {s.weight:g}" for s in adapted.active_sections)[:500],
         )
     return own
+
+
+def withdraw_audit(
+    *, actor, audit: CaseAudit, reason: str, request: HttpRequest | None = None
+) -> CaseAudit:
+    """The auditor takes back their submitted audit (before the case is moderated), saying why; it is
+    then theirs to change and submit again."""
+    reason = (reason or "").strip()
+    if audit.auditor_id != actor.pk:
+        raise ValidationError("Only the auditor who submitted an audit can withdraw it.")
+    if not reason:
+        raise ValidationError({"reason": "Enter why you are withdrawing your audit"})
+    with transaction.atomic():
+        audit = CaseAudit.objects.select_for_update().select_related("case__area").get(pk=audit.pk)
+        if audit.status != AuditStatus.SUBMITTED:
+            raise ValidationError("Only a submitted audit can be withdrawn.")
+        if Moderation.objects.filter(case_id=audit.case_id).exists():
+            raise ValidationError(
+                "This case has been moderated, so its audits can no longer be withdrawn. "
+                "Ask the chair to moderate it again if a grade is wrong."
+            )
+        audit.status = AuditStatus.DRAFT
+        audit.withdrawn_at = timezone.now()
+        audit.withdrawn_reason = reason[:500]
+        clean_model_text(audit)
+        audit.save()
+        record(
+            request,
+            AuditAction.CHANGED,
+            "case_audit",
+            audit.pk,
+            area=audit.case.area,
+            user=actor,
+            detail=f"case {audit.case.person_id}: withdrawn ({audit.withdrawn_reason[:200]})",
+        )
+    return audit

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from sendready.accounts.access import area_view
@@ -14,6 +14,7 @@ from sendready.cases.access import get_case_for_user, is_auditor, own_audit
 from sendready.cases.audit_forms import AuditForm, FrameworkForm, ModerationForm
 from sendready.cases.constants import AuditStatus
 from sendready.cases.views import page
+from sendready.cases.workspace_forms import WithdrawAuditForm
 from sendready.documents.xlsx import table_to_xlsx
 from sendready.domain.cases.audit_framework import load_audit_framework
 from sendready.govuk_forms import add_validation_error
@@ -66,7 +67,33 @@ def audit_edit(request: HttpRequest, area: LocalArea, case_id: int) -> HttpRespo
             framework=framework,
             audit=audit,
             submitted=submitted,
+            moderated=hasattr(case, "moderation"),
         ),
+    )
+
+
+@area_view("view_cases")
+def audit_withdraw(request: HttpRequest, area: LocalArea, case_id: int) -> HttpResponse:
+    """The auditor takes back their submitted audit, before moderation, saying why."""
+    case = get_case_for_user(request, area, case_id, what="withdraw case file audit")
+    audit = own_audit(case, request.user)
+    if audit is None or audit.status != AuditStatus.SUBMITTED:
+        raise Http404("You have no submitted audit of this case to withdraw.")
+    form = WithdrawAuditForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            audit_actions.withdraw_audit(
+                actor=request.user, audit=audit, reason=form.cleaned_data["reason"], request=request
+            )
+        except ValidationError as exc:
+            _show_errors(form, exc)
+        else:
+            messages.success(request, "Your audit is withdrawn. Change it and submit it again.")
+            return redirect("cases:audit", area.code, case.pk)
+    return render(
+        request,
+        "cases/withdraw.html",
+        page(request, area, f"Withdraw your audit: case {case.person_id}", case=case, form=form),
     )
 
 

@@ -8,7 +8,8 @@ from django import forms
 
 from sendready.cases.actions import parse_ids
 from sendready.cases.constants import Agency
-from sendready.domain.cases.mixes import list_mixes
+from sendready.domain.cases.groups import load_groups
+from sendready.domain.cases.mixes import MAX_CASES, MAX_SUBSTITUTES, list_mixes
 from sendready.domain.person_level.schema import load_schema
 from sendready.govuk_forms import GovukDateField
 from sendready.stored_text import LineField, ParagraphField
@@ -16,6 +17,25 @@ from sendready.stored_text import LineField, ParagraphField
 IDS_LIMIT = 2000
 # The same names as the person-level dashboard's filters, so its links open the same view here.
 FILTER_FIELDS = {"need": "primary_need", "phase": "phase", "setting": "setting_type"}
+
+
+ADJUSTABLE_COUNTS = ("size", "substitutes", "ehc_plan", "sen_support", "alternative_provision")
+
+
+def _count(label: str, high: int, low: int) -> forms.IntegerField:
+    """An optional whole number for adjusting a mix: blank keeps the mix's own."""
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=low,
+        max_value=high,
+        help_text="Leave blank to keep the mix's own.",
+        error_messages={
+            "invalid": f"Enter {label.lower()} as a whole number, for example 2",
+            "min_value": f"Enter a number from {low} to {high}",
+            "max_value": f"Enter a number from {low} to {high}",
+        },
+    )
 
 
 class SampleForm(forms.Form):
@@ -40,11 +60,34 @@ class SampleForm(forms.Form):
     named_on = GovukDateField(
         label="Date the cases are named", error_messages={"required": "Enter the date"}
     )
+    size = _count("Number of cases", MAX_CASES, 1)
+    substitutes = _count("Number of substitutes", MAX_SUBSTITUTES, 0)
+    ehc_plan = _count("How many with an EHC plan", MAX_CASES, 0)
+    sen_support = _count("How many on SEN support", MAX_CASES, 0)
+    alternative_provision = _count("At least how many in alternative provision", MAX_CASES, 0)
+    cover = forms.MultipleChoiceField(
+        label="Groups to cover",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=lambda: [(k, g.label[:1].upper() + g.label[1:]) for k, g in load_groups().items()],
+        help_text="Tick none to keep the mix's own groups.",
+    )
+    for_inspection = forms.BooleanField(
+        label="Mirror the current inspection: date the documents from its timeline",
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["mix"].initial = list_mixes()[0].name
         self.fields["seed"].initial = random.SystemRandom().randint(1, 9999)
+
+    def mix_changes(self) -> dict:
+        """The LANO's changes to the chosen mix (blank fields keep the mix's own)."""
+        data = self.cleaned_data
+        changes = {name: data.get(name) for name in ADJUSTABLE_COUNTS}
+        changes["cover"] = data.get("cover") or None
+        return {k: v for k, v in changes.items() if v is not None}
 
 
 class NamedCasesForm(forms.Form):
@@ -61,6 +104,10 @@ class NamedCasesForm(forms.Form):
     )
     named_on = GovukDateField(
         label="Date inspectors named the cases", error_messages={"required": "Enter the date"}
+    )
+    for_inspection = forms.BooleanField(
+        label="Named for the current inspection: date the documents from its timeline",
+        required=False,
     )
 
     def tracked(self) -> list[str]:

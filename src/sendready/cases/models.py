@@ -27,6 +27,17 @@ class CaseSelection(models.Model):
     mix = models.CharField(max_length=40, blank=True)
     seed = models.IntegerField(null=True, blank=True)
     snapshot_date = models.DateField(null=True, blank=True)
+    mix_changes = models.JSONField(
+        default=dict, blank=True, help_text="The LANO's changes to the mix (domain.cases.mixes)."
+    )
+    inspection = models.ForeignKey(
+        "inspections.Inspection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The inspection whose inspectors named these cases; its timeline dates them.",
+    )
     named_on = models.DateField(help_text="The day the cases were named.")
     documents_due = models.DateField()
     shortfalls = models.JSONField(default=list, blank=True)
@@ -78,6 +89,7 @@ class TrackedCase(models.Model):
     meeting_start = models.TimeField(null=True, blank=True)
     meeting_end = models.TimeField(null=True, blank=True)
     meeting_where = models.CharField(max_length=200, blank=True)
+    pen_portrait = models.TextField(blank=True, max_length=8000)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = TrackedCaseQuerySet.as_manager()
@@ -92,6 +104,20 @@ class TrackedCase(models.Model):
 
     def __str__(self) -> str:
         return f"Case {self.person_id}"
+
+
+class ChronologyEntry(models.Model):
+    """One dated event in the case's chronology (an assessment, a plan, a move, a meeting)."""
+
+    case = models.ForeignKey(TrackedCase, on_delete=models.CASCADE, related_name="chronology")
+    happened_on = models.DateField()
+    event = models.CharField(max_length=500)
+    agency = models.CharField(max_length=20, choices=Agency.choices, blank=True)
+    added_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["happened_on", "added_at"]
 
 
 class CaseMember(models.Model):
@@ -160,6 +186,8 @@ class CaseAudit(models.Model):
     overall_grade = models.CharField(max_length=30, blank=True)
     weighted_score = models.FloatField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -8,7 +8,8 @@ from sendready.cases.audit_actions import framework_for
 from sendready.cases.constants import AuditStatus
 from sendready.cases.models import TrackedCase
 from sendready.cases.presenters import profile_rows
-from sendready.documents.case_pack import CasePack, PackDocument
+from sendready.documents.case_pack import CasePack, PackAudit, PackDocument
+from sendready.domain.cases.audit_framework import AuditFramework
 
 
 def _name(user) -> str:
@@ -49,6 +50,12 @@ def case_pack(case: TrackedCase) -> CasePack:
     ]
     return CasePack(
         title=f"Tracked case {case.person_id}",
+        pen_portrait=case.pen_portrait,
+        chronology=[
+            (e.happened_on.isoformat(), e.get_agency_display() or "", e.event)
+            for e in case.chronology.all()
+        ],
+        audits=_audits(case, framework),
         summary=summary,
         sections=[
             ("Team around the case", team, ["Name", "Role", "Agency"]),
@@ -77,3 +84,29 @@ def _meeting(case: TrackedCase) -> str:
     if case.meeting_end:
         when += f" to {case.meeting_end:%H:%M}"
     return when + (f", {case.meeting_where}" if case.meeting_where else "")
+
+
+def _audits(case: TrackedCase, framework: AuditFramework) -> list[PackAudit]:
+    """Each submitted audit section by section, then the agreed grades if the case is moderated."""
+    labels = {g.key: g.label for g in framework.grades}
+    titles = {s.key: s.title for s in framework.sections}
+    out = []
+    submitted = case.audits.filter(status=AuditStatus.SUBMITTED).select_related("auditor")
+    for a in submitted.prefetch_related("grades"):
+        rows = [
+            (
+                titles.get(g.section, g.section),
+                labels.get(g.grade, ""),
+                g.strengths,
+                g.areas_to_develop,
+            )
+            for g in a.grades.all()
+        ]
+        heading = f"Audit by {_name(a.auditor)} ({a.get_agency_display()})"
+        out.append(PackAudit(heading, labels.get(a.overall_grade, "Not graded"), rows))
+    moderation = getattr(case, "moderation", None)
+    if moderation is not None:
+        rows = [(titles.get(k, k), labels.get(v, ""), "", "") for k, v in moderation.agreed.items()]
+        heading = f"Agreed grades (moderated by {_name(moderation.moderated_by)})"
+        out.append(PackAudit(heading, labels.get(moderation.overall_grade, ""), rows))
+    return out

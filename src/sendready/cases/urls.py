@@ -1,6 +1,14 @@
 from django.urls import path
 
-from sendready.cases import audit_views, cohort_views, team_views, views, workspace_views
+from sendready.cases import (
+    audit_views,
+    cohort_views,
+    inspector_views,
+    portrait_views,
+    team_views,
+    views,
+    workspace_views,
+)
 
 app_name = "cases"
 base = "areas/<str:area_code>/cases/"
@@ -22,7 +30,10 @@ urlpatterns = [
     path(case + "consent/", workspace_views.consent_edit, name="consent"),
     path(case + "meeting/", workspace_views.meeting_edit, name="meeting"),
     path(case + "pack.zip", workspace_views.pack_download, name="pack"),
+    path(case + "pack.pdf", workspace_views.pack_pdf, name="pack_pdf"),
+    path(case + "pen-portrait/", portrait_views.portrait_edit, name="portrait"),
     path(case + "audit/", audit_views.audit_edit, name="audit"),
+    path(case + "audit/withdraw/", audit_views.audit_withdraw, name="withdraw"),
     path(case + "moderation/", audit_views.moderation, name="moderation"),
     path(base + "audit-framework/", audit_views.framework_edit, name="framework"),
     path(base + "audit-agreement/", audit_views.agreement, name="agreement"),
@@ -33,5 +44,11 @@ urlpatterns = [
         base + "focused-sampling/<str:cohort_key>.xlsx",
         cohort_views.cohort_xlsx,
         name="cohort_xlsx",
+    ),
+    path("inspector/cases/", inspector_views.inspector_cases, name="inspector_cases"),
+    path(
+        "inspector/cases/<int:case_id>/pack.pdf",
+        inspector_views.inspector_pack,
+        name="inspector_pack",
     ),
 ]

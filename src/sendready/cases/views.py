@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from sendready.accounts.access import area_view, can
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
+from sendready.accounts.inspection_hooks import ActiveInspection, active_inspection
 from sendready.accounts.models import LocalArea
 from sendready.accounts.person_level import find_snapshot
 from sendready.cases import actions
@@ -20,7 +21,8 @@ from sendready.cases.forms import DeclineForm, NamedCasesForm, SampleForm
 from sendready.cases.models import CaseSelection, TrackedCase
 from sendready.cases.presenters import case_rows, profile_rows
 from sendready.domain.cases.audit_framework import load_audit_framework
-from sendready.domain.cases.mixes import load_mix
+from sendready.domain.cases.evidence import NAMED_STEP
+from sendready.domain.cases.mixes import mix_for
 from sendready.govuk_forms import add_validation_error
 
 
@@ -58,10 +60,22 @@ def case_list(request: HttpRequest, area: LocalArea) -> HttpResponse:
     )
 
 
+def _linked(form, inspection: ActiveInspection | None) -> ActiveInspection | None:
+    """The active inspection when the form says the cases belong to it."""
+    return inspection if inspection and form.cleaned_data.get("for_inspection") else None
+
+
+def _named_day(inspection: ActiveInspection | None) -> dt.date:
+    """The inspection timeline's day for naming cases, or today."""
+    step = inspection.steps.get(NAMED_STEP) if inspection else None
+    return step.date if step else dt.date.today()
+
+
 @area_view("manage_cases")
 def sample_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
-    """Choose a practice sample from the latest snapshot under a case mix."""
+    """Choose a practice sample from the latest snapshot under a case mix, adjusted if wanted."""
     snapshot = find_snapshot(area)
+    inspection = active_inspection(area)
     form = SampleForm(request.POST or None, initial={"named_on": dt.date.today()})
     if snapshot is not None and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -73,6 +87,8 @@ def sample_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
                 mix=data["mix"],
                 seed=data["seed"],
                 named_on=data["named_on"],
+                mix_changes=form.mix_changes(),
+                inspection=_linked(form, inspection),
                 request=request,
             )
         except ValidationError as exc:
@@ -83,7 +99,14 @@ def sample_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
     return render(
         request,
         "cases/sample_new.html",
-        page(request, area, "Choose a practice sample", form=form, snapshot=snapshot),
+        page(
+            request,
+            area,
+            "Choose a practice sample",
+            form=form,
+            snapshot=snapshot,
+            inspection=inspection,
+        ),
     )
 
 
@@ -91,7 +114,9 @@ def sample_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
 def named_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Record the cases inspectors named, and their substitutes."""
     snapshot = find_snapshot(area)
-    form = NamedCasesForm(request.POST or None, initial={"named_on": dt.date.today()})
+    inspection = active_inspection(area)
+    initial = {"named_on": _named_day(inspection), "for_inspection": inspection is not None}
+    form = NamedCasesForm(request.POST or None, initial=initial)
     if snapshot is not None and request.method == "POST" and form.is_valid():
         try:
             selection = actions.record_named_cases(
@@ -101,6 +126,7 @@ def named_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
                 tracked_ids=form.tracked(),
                 substitute_ids=form.substitutes(),
                 named_on=form.cleaned_data["named_on"],
+                inspection=_linked(form, inspection),
                 request=request,
             )
         except ValidationError as exc:
@@ -111,7 +137,14 @@ def named_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
     return render(
         request,
         "cases/named_new.html",
-        page(request, area, "Record the cases inspectors named", form=form, snapshot=snapshot),
+        page(
+            request,
+            area,
+            "Record the cases inspectors named",
+            form=form,
+            snapshot=snapshot,
+            inspection=inspection,
+        ),
     )
 
 
@@ -126,8 +159,10 @@ def selection_detail(request: HttpRequest, area: LocalArea, selection_id: int) -
     if not lano and not cases:
         raise Http404("No such selection of cases, or none of its cases is assigned to you.")
     record(request, AuditAction.VIEWED, "case_selection", selection.pk, area=area, detail="cases")
-    mix = load_mix(selection.mix) if selection.mix else None
+    mix = mix_for(selection.mix, selection.mix_changes) if selection.mix else None
     by_status = {s: [c for c in cases if c.status == s] for s in CaseStatus}
+    active = active_inspection(area)
+    linked = active if active and active.pk == selection.inspection_id else None
     return render(
         request,
         "cases/selection.html",
@@ -137,6 +172,7 @@ def selection_detail(request: HttpRequest, area: LocalArea, selection_id: int) -
             selection.title,
             selection=selection,
             mix=mix,
+            inspection_notified=linked.notified_on if linked else None,
             tracked=case_rows(area, by_status[CaseStatus.TRACKED]),
             substitutes=case_rows(area, by_status[CaseStatus.SUBSTITUTE]),
             declined=by_status[CaseStatus.DECLINED],
@@ -186,6 +222,7 @@ def case_decline(request: HttpRequest, area: LocalArea, case_id: int) -> HttpRes
                 case=case,
                 reason=form.cleaned_data["reason"],
                 substitute=chosen,
+                inspection=active_inspection(area),
                 request=request,
             )
         except ValidationError as exc:

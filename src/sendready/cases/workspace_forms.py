@@ -4,9 +4,9 @@ from typing import Any, cast
 
 from django import forms
 
-from sendready.cases.constants import ConsentMethod, ConsentStatus, EvidenceStatus
+from sendready.cases.constants import Agency, ConsentMethod, ConsentStatus, EvidenceStatus
 from sendready.govuk_forms import GovukDateField
-from sendready.stored_text import LineField
+from sendready.stored_text import LineField, ParagraphField
 
 
 class CaseEvidenceForm(forms.Form):
@@ -88,3 +88,37 @@ class MeetingForm(forms.Form):
         if start and end and end <= start:
             self.add_error("meeting_end", "The end time must be after the start time")
         return data
+
+
+class PenPortraitForm(forms.Form):
+    pen_portrait = ParagraphField(
+        label="Pen portrait",
+        required=False,
+        max_length=8000,
+        help_text="Who the child or young person is, what matters to them and their family, their "
+        "needs and the support around them, in a few short paragraphs.",
+    )
+
+
+class ChronologyForm(forms.Form):
+    happened_on = GovukDateField(
+        label="When it happened", error_messages={"required": "Enter the date it happened"}
+    )
+    event = LineField(
+        label="What happened",
+        max_length=500,
+        help_text="For example: EHC needs assessment requested by the school",
+        error_messages={"required": "Enter what happened"},
+    )
+    agency = forms.ChoiceField(
+        label="Agency (optional)", required=False, choices=[("", "Not given")] + Agency.choices
+    )
+
+
+class WithdrawAuditForm(forms.Form):
+    reason = LineField(
+        label="Why you are withdrawing your audit",
+        max_length=500,
+        help_text="For example: I graded the wrong section; new health advice arrived",
+        error_messages={"required": "Enter why you are withdrawing your audit"},
+    )

@@ -21,6 +21,7 @@ from sendready.cases.uploads import max_bytes
 from sendready.cases.views import page
 from sendready.cases.workspace_forms import CaseEvidenceForm, ConsentForm, DocumentForm, MeetingForm
 from sendready.documents.case_pack import write_case_pack
+from sendready.documents.case_pack_pdf import case_pack_pdf
 from sendready.upload_limits import accepts_upload
 
 
@@ -189,3 +190,22 @@ def pack_download(request: HttpRequest, area: LocalArea, case_id: int) -> HttpRe
         filename=f"case-{case.person_id}.zip",
         content_type="application/zip",
     )
+
+
+@area_view("view_cases")
+def pack_pdf(request: HttpRequest, area: LocalArea, case_id: int) -> HttpResponse:
+    """The case pack as one tagged PDF; audited as an export."""
+    case = get_case_for_user(request, area, case_id, what="case pack PDF")
+    pack = case_pack(case)
+    content = case_pack_pdf(pack)
+    record(
+        request,
+        AuditAction.EXPORTED,
+        "case_pack",
+        case.pk,
+        area=area,
+        detail=f"case {case.person_id}: PDF, {len(pack.documents)} documents listed",
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="case-{case.person_id}.pdf"'
+    return response

@@ -1,4 +1,5 @@
-"""A tracked case's pack: one zip with an index page (index.html) and every document under its item."""
+"""A tracked case's pack as plain values, and as one zip with an index page (index.html) and every
+document under its item. The same pack is rendered as one tagged PDF by case_pack_pdf."""
 
 from __future__ import annotations
 
@@ -18,6 +19,15 @@ class PackDocument:
     open: Callable[[], IO[bytes]]
 
 
+@dataclass(frozen=True)
+class PackAudit:
+    """One auditor's submitted audit, or the agreed grades: a heading and a row per section."""
+
+    heading: str
+    overall: str
+    rows: list[tuple[str, str, str, str]]  # section, grade, strengths, areas to develop
+
+
 @dataclass
 class CasePack:
     """Everything about a case, as plain words and the documents to include."""
@@ -26,6 +36,9 @@ class CasePack:
     summary: list[tuple[str, str]]
     sections: list[tuple[str, list[list[str]], list[str]]] = field(default_factory=list)
     documents: list[PackDocument] = field(default_factory=list)
+    pen_portrait: str = ""
+    chronology: list[tuple[str, str, str]] = field(default_factory=list)  # date, agency, event
+    audits: list[PackAudit] = field(default_factory=list)
 
 
 def _safe(name: str) -> str:

@@ -46,3 +46,7 @@ class InspectionRequestsConfig(AppConfig):
             OverviewPanel("requests", "inspection_requests/_overview_panel.html", board_counts, 15)
         )
         register_home(evidence_room_home)
+        from sendready.accounts.inspection_hooks import register_inspector_window
+        from sendready.inspection_requests.room_access import inspector_window_for
+
+        register_inspector_window(inspector_window_for)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
+from sendready.accounts.inspection_hooks import InspectorWindow
 from sendready.inspection_requests.models import (
     EvidenceFile,
     InspectionRequest,
@@ -108,3 +109,15 @@ def evidence_room_home(user) -> str | None:
 
     access = InspectorAccess.objects.filter(user_id=user.pk).only("pk").first()
     return reverse("inspection_requests:room", args=[access.pk]) if access else None
+
+
+def inspector_window_for(user) -> InspectorWindow | None:
+    """The platform's view of an inspector's access: area, inspection and whether it is open now."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    access = InspectorAccess.objects.select_related("area").filter(user_id=user.pk).first()
+    if access is None:
+        return None
+    state = access_state(access, timezone.now())
+    refusal = "" if state == "open" else REFUSALS[state]
+    return InspectorWindow(access.area, access.inspection_id, access.name, refusal)

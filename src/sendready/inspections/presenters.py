@@ -52,6 +52,18 @@ def sessions_by_day(sessions) -> "OrderedDict[dt.date, list[TimetableSession]]":
     return days
 
 
+def timetable_days(
+    days: "OrderedDict[dt.date, list[TimetableSession]]", extra: list
+) -> list[tuple[dt.date, list[TimetableSession], list]]:
+    """Every day with its own sessions and the meetings other capabilities added, in time order."""
+    by_day: dict[dt.date, list] = {}
+    for meeting in sorted(extra, key=lambda m: (m.date, m.start)):
+        by_day.setdefault(meeting.date, []).append(meeting)
+    return [
+        (day, days.get(day, []), by_day.get(day, [])) for day in sorted(set(days) | set(by_day))
+    ]
+
+
 def group_labels(session: TimetableSession) -> str:
     """Who attends, in words."""
     return ", ".join(GROUP_LABELS.get(g, g) for g in session.attendee_groups)

@@ -6,11 +6,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sendready.accounts.access import area_view
+from sendready.accounts.inspection_hooks import extra_sessions
 from sendready.accounts.models import LocalArea
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection, get_session
 from sendready.inspections.forms import SessionForm
-from sendready.inspections.presenters import group_labels, sessions_by_day
+from sendready.inspections.hooks import as_active
+from sendready.inspections.presenters import group_labels, sessions_by_day, timetable_days
 from sendready.inspections.views import page_context
 
 SESSION_FIELDS = [
@@ -35,6 +37,9 @@ def timetable(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
         if request.GET.get("print")
         else "inspections/timetable.html"
     )
+    days = sessions_by_day(inspection.sessions.all())
+    # Meetings other capabilities arrange (a tracked case's team meeting inspectors), by day.
+    extra = extra_sessions(area, request.user, as_active(inspection))
     return render(
         request,
         template,
@@ -43,7 +48,8 @@ def timetable(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
             area,
             "On-site timetable",
             inspection=inspection,
-            days=sessions_by_day(inspection.sessions.all()),
+            days=days,
+            timetable=timetable_days(days, extra),
             group_labels=group_labels,
         ),
     )
