@@ -171,6 +171,7 @@ SITE_KWARGS = {
     "access_id": 1,
     "request_id": 1,
     "file_id": 1,
+    "case_id": 1,
 }
 
 
