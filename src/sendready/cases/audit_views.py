@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from sendready.accounts.access import area_view
@@ -78,7 +78,7 @@ def audit_withdraw(request: HttpRequest, area: LocalArea, case_id: int) -> HttpR
     case = get_case_for_user(request, area, case_id, what="withdraw case file audit")
     audit = own_audit(case, request.user)
     if audit is None or audit.status != AuditStatus.SUBMITTED:
-        raise Http404("You have no submitted audit of this case to withdraw.")
+        return redirect("cases:case", area.code, case.pk)  # nothing of theirs to withdraw
     form = WithdrawAuditForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
