@@ -31,6 +31,7 @@ DEMO_PEOPLE = [
 DEMO_LOADERS = [
     "sendready.inspections.demo",
     "sendready.pupildata.demo",
+    "sendready.cases.demo",  # after person-level data: it samples the demo snapshot
     "sendready.selfevaluation.demo",  # after person-level data, so it can pin an indicator
 ]
 
