@@ -14,6 +14,22 @@ EDIT_ALL = frozenset({Role.LANO, Role.SENIOR_LEADER})
 LEAD_ROLES = frozenset({Role.LANO, Role.SENIOR_LEADER, Role.SYSTEM_LEAD})
 
 
+def find_self_evaluation(area: LocalArea) -> SelfEvaluation | None:
+    """The area's current SEF (the one it started last, so the newest version it moved to), or None."""
+    return SelfEvaluation.objects.filter(area=area).order_by("-pk").first()
+
+
+def get_self_evaluation(area: LocalArea) -> SelfEvaluation:
+    """The area's current SEF; 404 with a plain reason before anyone has started it."""
+    sef = find_self_evaluation(area)
+    if sef is None:
+        raise Http404(
+            "This area's self-evaluation has not been started yet: start it from the "
+            "Self-evaluation page."
+        )
+    return sef
+
+
 def criteria_of(sef: SelfEvaluation) -> CriteriaSet:
     return load_criteria(sef.criteria_version)
 
@@ -30,6 +46,13 @@ def may_edit_evidence(user, area: LocalArea, evidence: Evidence) -> bool:
     if not can(user, "add_evidence", area):
         return False
     return role_in(user, area) in EDIT_ALL or user.pk in (evidence.owner_id, evidence.created_by_id)
+
+
+def may_update_annex_item(user, area: LocalArea, item: AnnexItem) -> bool:
+    """An Annex A item's owner updates its status and document; LANOs and senior leaders any item."""
+    if role_in(user, area) is None:
+        return False
+    return can(user, "manage_annex_a", area) or item.owner_id == user.pk
 
 
 def get_entry(sef: SelfEvaluation, key: str, user=None, write: bool = False) -> CriterionEntry:

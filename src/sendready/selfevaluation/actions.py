@@ -11,8 +11,9 @@ from django.utils import timezone
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
 from sendready.accounts.models import LocalArea
-from sendready.domain.inspection.criteria import latest_for
+from sendready.domain.inspection.criteria import CriteriaSet, latest_for
 from sendready.domain.inspection.frameworks import load_framework
+from sendready.selfevaluation.access import find_self_evaluation
 from sendready.selfevaluation.constants import OVERALL
 from sendready.selfevaluation.models import Change, Comment, CriterionEntry, SelfEvaluation
 from sendready.stored_text import clean_model_text
@@ -47,33 +48,41 @@ def shown(field: str, value: Any) -> str:
     return str(value)
 
 
-def current_self_evaluation(
-    *, area: LocalArea, actor, request: HttpRequest | None = None
+def start_self_evaluation(
+    *, actor, area: LocalArea, request: HttpRequest | None = None
 ) -> SelfEvaluation:
-    """The area's SEF for the newest criteria version, started (with an entry per criterion) if new."""
+    """Start the area's SEF against the newest criteria version, with an entry per criterion.
+
+    Only a POST calls this (a page view never writes); an area that already has one gets it back."""
     criteria = latest_for(CURRENT_FRAMEWORK)
-    existing = SelfEvaluation.objects.filter(area=area, criteria_version=criteria.version).first()
-    if existing is not None:
-        return existing
     with transaction.atomic():
-        sef, created = SelfEvaluation.objects.get_or_create(
+        existing = find_self_evaluation(area)
+        if existing is not None:
+            return existing
+        sef = _new_sef(area, criteria, actor)
+        record(
+            request,
+            AuditAction.CREATED,
+            "self_evaluation",
+            sef.pk,
             area=area,
-            criteria_version=criteria.version,
-            defaults={"framework": criteria.framework, "created_by": actor},
+            user=actor,
+            detail=f"criteria version {criteria.version}",
         )
-        if created:
-            CriterionEntry.objects.bulk_create(
-                [CriterionEntry(sef=sef, key=key) for key in criteria.criterion_keys()]
-            )
-            record(
-                request,
-                AuditAction.CREATED,
-                "self_evaluation",
-                sef.pk,
-                area=area,
-                user=actor,
-                detail=f"criteria version {criteria.version}",
-            )
+    return sef
+
+
+def _new_sef(area: LocalArea, criteria: CriteriaSet, actor, previous=None) -> SelfEvaluation:
+    sef = SelfEvaluation.objects.create(
+        area=area,
+        framework=criteria.framework,
+        criteria_version=criteria.version,
+        created_by=actor,
+        previous=previous,
+    )
+    CriterionEntry.objects.bulk_create(
+        [CriterionEntry(sef=sef, key=key) for key in criteria.criterion_keys()]
+    )
     return sef
 
 

@@ -16,6 +16,7 @@ class SelfEvaluationConfig(AppConfig):
         register_permissions(
             {
                 "view_self_evaluation": ALL_ROLES,
+                "start_self_evaluation": leaders,
                 "edit_criteria": leaders | {Role.SYSTEM_LEAD},
                 "assign_system_leads": leaders,
                 "comment_self_evaluation": ALL_ROLES - {Role.VIEWER},

@@ -12,15 +12,20 @@ from sendready.accounts.constants import AuditAction
 from sendready.accounts.indicator_feed import latest_values
 from sendready.accounts.models import LocalArea
 from sendready.govuk_forms import add_validation_error
-from sendready.selfevaluation import actions, evidence_actions, files
-from sendready.selfevaluation.access import criteria_of, get_evidence, may_edit_evidence
+from sendready.selfevaluation import evidence_actions, files
+from sendready.selfevaluation.access import (
+    criteria_of,
+    get_evidence,
+    get_self_evaluation,
+    may_edit_evidence,
+)
 from sendready.selfevaluation.evidence_forms import EvidenceForm, PinForm
 from sendready.selfevaluation.upload import upload_view
 from sendready.selfevaluation.views import page_context
 
 
 def _sef(request: HttpRequest, area: LocalArea):
-    return actions.current_self_evaluation(area=area, actor=request.user, request=request)
+    return get_self_evaluation(area)
 
 
 @area_view("view_self_evaluation")
