@@ -4,14 +4,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from sendready.accounts.access import can, role_in
+from sendready.accounts.access import CASEWORK_ROLES, can, role_in
 from sendready.accounts.constants import Role
 from sendready.accounts.models import LocalArea
 from sendready.domain.inspection.criteria import CriteriaSet, load_criteria
 from sendready.selfevaluation.models import AnnexItem, CriterionEntry, Evidence, SelfEvaluation
 
 EDIT_ALL = frozenset({Role.LANO, Role.SENIOR_LEADER})
-LEAD_ROLES = frozenset({Role.LANO, Role.SENIOR_LEADER, Role.SYSTEM_LEAD})
+# Who can be named a criterion's system lead: every role that works in the partnership's services,
+# the ICB's health lead included; parent carer forum representatives comment and viewers read.
+LEAD_ROLES = CASEWORK_ROLES
 
 
 def find_self_evaluation(area: LocalArea) -> SelfEvaluation | None:

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
+from sendready.accounts.models import LocalArea, Membership
 from sendready.domain.inspection.criteria import CriteriaSet, latest_for
 from sendready.domain.inspection.frameworks import load_framework
-from sendready.selfevaluation.access import find_self_evaluation
+from sendready.selfevaluation.access import LEAD_ROLES, find_self_evaluation
 from sendready.selfevaluation.constants import OVERALL
 from sendready.selfevaluation.models import Change, Comment, CriterionEntry, SelfEvaluation
 from sendready.stored_text import clean_model_text
@@ -138,7 +138,15 @@ def save_entry(
 
 
 def set_lead(*, actor, entry: CriterionEntry, lead, request: HttpRequest | None = None) -> None:
-    """Name (or clear) the system lead of a criterion."""
+    """Name (or clear) the system lead of a criterion: a member of the area in a role that can lead."""
+    area = entry.sef.area
+    if (
+        lead is not None
+        and not Membership.objects.filter(area=area, user=lead, role__in=list(LEAD_ROLES)).exists()
+    ):
+        raise ValidationError(
+            {"lead": "The system lead must be a member of this area who works in its services"}
+        )
     with transaction.atomic():
         # Lock only the entry: PostgreSQL refuses FOR UPDATE across the nullable join to the lead.
         locked = CriterionEntry.objects.select_for_update().get(pk=entry.pk)

@@ -9,7 +9,7 @@ class SelfEvaluationConfig(AppConfig):
     verbose_name = "Self-evaluation"
 
     def ready(self) -> None:
-        from sendready.accounts.access import ALL_ROLES, register_permissions
+        from sendready.accounts.access import ALL_ROLES, CASEWORK_ROLES, register_permissions
         from sendready.accounts.constants import Role
 
         leaders = frozenset({Role.LANO, Role.SENIOR_LEADER})
@@ -17,10 +17,12 @@ class SelfEvaluationConfig(AppConfig):
             {
                 "view_self_evaluation": ALL_ROLES,
                 "start_self_evaluation": leaders,
-                "edit_criteria": leaders | {Role.SYSTEM_LEAD},
+                # Anyone who can be named a criterion's system lead (health leads too); which
+                # criteria and evidence each may change is decided per record in access.py.
+                "edit_criteria": CASEWORK_ROLES,
                 "assign_system_leads": leaders,
                 "comment_self_evaluation": ALL_ROLES - {Role.VIEWER},
-                "add_evidence": leaders | {Role.SYSTEM_LEAD},
+                "add_evidence": CASEWORK_ROLES,
                 "assess_outcome": leaders,
                 "manage_annex_a": leaders,
                 "export_annex_a": leaders,

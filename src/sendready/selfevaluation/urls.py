@@ -5,6 +5,7 @@ from sendready.selfevaluation import (
     assessment_views,
     download_views,
     evidence_views,
+    pin_views,
     views,
 )
 
@@ -22,9 +23,10 @@ urlpatterns = [
     path(criterion + "comment/", views.criterion_comment, name="criterion_comment"),
     path(base + "evidence/", evidence_views.evidence_list, name="evidence_list"),
     path(base + "evidence/new/", evidence_views.evidence_new, name="evidence_new"),
-    path(base + "evidence/pin-indicator/", evidence_views.evidence_pin, name="evidence_pin"),
+    path(base + "evidence/pin-indicator/", pin_views.evidence_pin, name="evidence_pin"),
     path(evidence, evidence_views.evidence_detail, name="evidence_detail"),
     path(evidence + "edit/", evidence_views.evidence_edit, name="evidence_edit"),
+    path(evidence + "indicator/", pin_views.evidence_repin, name="evidence_repin"),
     path(evidence + "remove/", evidence_views.evidence_remove, name="evidence_remove"),
     path(evidence + "file/", evidence_views.evidence_file, name="evidence_file"),
     path(base + "outcome/", assessment_views.assessment, name="assessment"),

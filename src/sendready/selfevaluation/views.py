@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -136,7 +136,14 @@ def criterion(request: HttpRequest, area: LocalArea, criterion_key: str) -> Http
 def criterion_edit(request: HttpRequest, area: LocalArea, criterion_key: str) -> HttpResponse:
     """Write the area's position, rationale and the answers to the three questions."""
     sef = get_self_evaluation(area)
-    entry = get_entry(sef, criterion_key, request.user, write=True)
+    entry = get_entry(sef, criterion_key)
+    if not may_edit_entry(request.user, area, entry):
+        if request.method == "POST":
+            raise PermissionDenied(
+                "Only the criterion's system lead, a LANO or a senior leader can edit it."
+            )
+        # A role that can lead criteria, but not this one: the criterion says who can edit it.
+        return redirect("selfevaluation:criterion", area.code, criterion_key)
     criteria = criteria_of(sef)
     initial = {f: getattr(entry, f) for f in actions.ENTRY_LABELS}
     form = EntryForm(
@@ -179,9 +186,13 @@ def criterion_lead(request: HttpRequest, area: LocalArea, criterion_key: str) ->
     if request.method == "POST" and form.is_valid():
         lead_id = form.cleaned_data["lead"]
         lead = get_user_model().objects.filter(pk=lead_id).first() if lead_id else None
-        actions.set_lead(actor=request.user, entry=entry, lead=lead, request=request)
-        messages.success(request, "System lead saved.")
-        return redirect("selfevaluation:criterion", area.code, criterion_key)
+        try:
+            actions.set_lead(actor=request.user, entry=entry, lead=lead, request=request)
+        except ValidationError as exc:
+            add_validation_error(form, exc)
+        else:
+            messages.success(request, "System lead saved.")
+            return redirect("selfevaluation:criterion", area.code, criterion_key)
     criteria = criteria_of(sef)
     return render(
         request,
