@@ -35,7 +35,7 @@ ASSESSMENT_LABELS = {
 }
 
 
-def _name(user) -> str:
+def person_name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
@@ -59,7 +59,7 @@ def start_self_evaluation(
         existing = find_self_evaluation(area)
         if existing is not None:
             return existing
-        sef = _new_sef(area, criteria, actor)
+        sef = new_sef(area, criteria, actor)
         record(
             request,
             AuditAction.CREATED,
@@ -72,7 +72,7 @@ def start_self_evaluation(
     return sef
 
 
-def _new_sef(area: LocalArea, criteria: CriteriaSet, actor, previous=None) -> SelfEvaluation:
+def new_sef(area: LocalArea, criteria: CriteriaSet, actor, previous=None) -> SelfEvaluation:
     sef = SelfEvaluation.objects.create(
         area=area,
         framework=criteria.framework,
@@ -101,7 +101,7 @@ def _log_changes(
                 old=old,
                 new=new,
                 by=actor,
-                by_name=_name(actor),
+                by_name=person_name(actor),
             )
             changed.append(label)
     return changed
@@ -156,8 +156,8 @@ def set_lead(*, actor, entry: CriterionEntry, lead, request: HttpRequest | None 
             locked.sef,
             locked.key,
             actor,
-            {"lead": _name(locked.lead)},
-            {"lead": _name(lead)},
+            {"lead": person_name(locked.lead)},
+            {"lead": person_name(lead)},
             {"lead": "System lead"},
         )
         locked.lead = lead
@@ -169,7 +169,7 @@ def set_lead(*, actor, entry: CriterionEntry, lead, request: HttpRequest | None 
             locked.pk,
             area=locked.sef.area,
             user=actor,
-            detail=f"{locked.key}: system lead {_name(lead) or 'cleared'}",
+            detail=f"{locked.key}: system lead {person_name(lead) or 'cleared'}",
         )
 
 
@@ -188,7 +188,7 @@ def add_comment(
             sef=sef,
             criterion_key=criterion_key,
             author=actor,
-            author_name=_name(actor),
+            author_name=person_name(actor),
             role=role,
             text=text,
         )

@@ -31,6 +31,13 @@ FIELDS = (
 )
 
 
+def remove_unless_shared(path: str) -> None:
+    """Remove a stored file no evidence refers to any more (a SEF moved to a new criteria version
+    shares its files with the one it was moved from)."""
+    if not Evidence.objects.filter(file_path=path).exists():
+        files.remove(path)
+
+
 def check_values(sef: SelfEvaluation, values: Mapping[str, Any], has_file: bool) -> None:
     """Refuse evidence the log cannot use, naming the box that is wrong."""
     criteria = criteria_of(sef)
@@ -101,7 +108,7 @@ def save_evidence(
                 detail=f"{item.title[:200]} ({', '.join(item.criteria)})",
             )
             if old_path:
-                transaction.on_commit(lambda: files.remove(old_path))
+                transaction.on_commit(lambda: remove_unless_shared(old_path))
     except Exception:
         files.remove(stored)  # the row was not written, so nothing refers to the new file
         raise
@@ -123,7 +130,7 @@ def remove_evidence(*, actor, evidence: Evidence, request: HttpRequest | None = 
         )
         evidence.delete()
         if path:
-            transaction.on_commit(lambda: files.remove(path))
+            transaction.on_commit(lambda: remove_unless_shared(path))
 
 
 def _indicator_at(sef: SelfEvaluation, indicator_id: str, as_of: dt.date | None):

@@ -6,6 +6,7 @@ from sendready.selfevaluation import (
     download_views,
     evidence_views,
     pin_views,
+    version_views,
     views,
 )
 
@@ -17,6 +18,7 @@ annex = base + "annex-a/"
 urlpatterns = [
     path(base, views.overview, name="overview"),
     path(base + "start/", views.start, name="start"),
+    path(base + "criteria-version/", version_views.move, name="move"),
     path(criterion, views.criterion, name="criterion"),
     path(criterion + "edit/", views.criterion_edit, name="criterion_edit"),
     path(criterion + "lead/", views.criterion_lead, name="criterion_lead"),

@@ -79,6 +79,7 @@ def overview(request: HttpRequest, area: LocalArea) -> HttpResponse:
     today = timezone.localdate()
     cov = sef_coverage(sef, today, since)
     earlier = SelfEvaluation.objects.filter(area=area).exclude(pk=sef.pk)
+    latest = latest_for(sef.framework)
     return render(
         request,
         "selfevaluation/overview.html",
@@ -93,6 +94,7 @@ def overview(request: HttpRequest, area: LocalArea) -> HttpResponse:
             since_text=request.GET.get("since", ""),
             assessment=saved_assessment(sef, today),
             earlier=earlier,
+            newer=None if latest.version == sef.criteria_version else latest,
         ),
     )
 
