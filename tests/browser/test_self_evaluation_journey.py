@@ -1,12 +1,16 @@
 """A LANO writes a position, adds evidence with a file, pins an indicator and downloads the SEF;
 every self-evaluation page passes axe."""
 
+import datetime as dt
+
 import pytest
 from django.test import override_settings
 from playwright.sync_api import expect
 
 from sendready.accounts.constants import Role
+from sendready.inspections import actions as inspection_actions
 from sendready.pupildata.testing import sample_snapshot_and_run
+from sendready.selfevaluation import actions
 from tests.conftest import assert_accessible, click_to, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,11 +26,17 @@ def test_a_lano_builds_the_self_evaluation_and_downloads_it(
     live_server, page, two_areas, console_errors, media
 ):
     people, _ = two_areas
-    sample_snapshot_and_run(people.area, people.by_role[Role.LANO])
+    lano = people.by_role[Role.LANO]
+    sample_snapshot_and_run(people.area, lano)
+    inspection_actions.record_inspection(people.area, lano, "2023-full", dt.date(2025, 9, 8))
     sign_in(page, live_server, "a_lano")
     base = f"{live_server.url}/areas/{people.area.code}/self-evaluation/"
     page.goto(base)
+    expect(page.get_by_role("button", name="Start the self-evaluation")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Start the self-evaluation").click()
     expect(page.get_by_role("heading", name="Self-evaluation", level=1)).to_be_visible()
+    expect(page.locator(".govuk-tag", has_text="Wording unconfirmed")).to_have_count(7)
     assert_accessible(page)
 
     # Write a position, first without a rationale.
@@ -89,6 +99,16 @@ def test_a_lano_builds_the_self_evaluation_and_downloads_it(
     page.get_by_role("button", name="Pin indicator").click()
     expect(page.locator("table")).to_contain_text("When pinned")
     assert_accessible(page)
+    click_to(
+        page,
+        page.get_by_role("link", name="Change the indicator or its comparison"),
+        "Change the pinned indicator",
+    )
+    assert_accessible(page)
+    page.get_by_label("Indicator", exact=True).select_option("sen_support")
+    page.get_by_role("button", name="Save the pinned indicator").click()
+    expect(page.locator("table")).to_contain_text("When pinned")
+    assert_accessible(page)
 
     # The self-assessment, then the downloads.
     page.goto(base + "outcome/")
@@ -120,6 +140,16 @@ def test_a_lano_builds_the_self_evaluation_and_downloads_it(
 
     page.goto(base + "annex-a/")
     assert_accessible(page)
+    page.get_by_role("button", name="Start the Annex A checklist").click()
+    expect(page.locator("#who-owes-what")).to_contain_text("Nobody yet")
+    assert_accessible(page)
+    click_to(page, page.get_by_role("link", name="SEND strategy"), "SEND strategy")
+    assert_accessible(page)
+    page.get_by_label("Status").select_option("ready")
+    page.get_by_label("Link (optional)").fill("https://example.org/strategy")
+    page.get_by_role("button", name="Save update").click()
+    expect(page.get_by_role("heading", name="Annex A checklist", level=1)).to_be_visible()
+    expect(page.locator("body")).to_contain_text("1 of 10 items ready")
     click_to(
         page,
         page.get_by_role("link", name="Add an item of the area's own"),
@@ -133,6 +163,7 @@ def test_the_parent_carer_forum_comments_on_a_criterion(
     live_server, page, two_areas, console_errors
 ):
     people, _ = two_areas
+    actions.start_self_evaluation(actor=people.by_role[Role.LANO], area=people.area)
     sign_in(page, live_server, "a_pcf_rep")
     page.goto(f"{live_server.url}/areas/{people.area.code}/self-evaluation/criteria/participate/")
     expect(page.get_by_role("link", name="Edit the position and answers")).to_have_count(0)

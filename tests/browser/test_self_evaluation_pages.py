@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from sendready.accounts.constants import Role
 from sendready.inspections import actions as inspection_actions
+from sendready.selfevaluation import actions
 from sendready.selfevaluation.testing import sample_self_evaluation
 from tests.conftest import assert_accessible, sign_in
 
@@ -41,6 +42,8 @@ def test_every_other_self_evaluation_page_passes_axe(
             "Remove “Parent carer forum survey, summer 2025” from the evidence log?",
         ),
         (f"{base}/annex-a/{item.pk}/", "Change an Annex A item"),
+        (f"{base}/annex-a/{item.pk}/update/", item.title),
+        (f"{base}/criteria-version/", "Criteria version"),
         (f"{base}/annex-a/{item.pk}/remove/", f"Remove “{item.title}” from the checklist?"),
         (f"{base}/evidence/?show=past_review", "Evidence log"),
         (f"{area}/inspections/{inspection.pk}/", "Inspection timeline"),
@@ -57,4 +60,23 @@ def test_every_other_self_evaluation_page_passes_axe(
     page.get_by_role("button", name="Save evidence").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a title")
     assert_accessible(page)
+    assert not console_errors, console_errors
+
+
+def test_the_criteria_version_page_passes_axe_before_and_after_a_move(
+    live_server, page, two_areas, console_errors
+):
+    from sendready.domain.inspection.criteria import extra_criteria
+    from tests.conftest import ROOT
+
+    people, _ = two_areas
+    actions.start_self_evaluation(actor=people.by_role[Role.LANO], area=people.area)
+    with extra_criteria(ROOT / "tests" / "data" / "criteria"):
+        sign_in(page, live_server, "a_lano")
+        page.goto(f"{live_server.url}/areas/{people.area.code}/self-evaluation/criteria-version/")
+        expect(page.locator("#dropped")).to_contain_text("Leaders are ambitious")
+        assert_accessible(page)
+        page.get_by_role("button", name="Move to version 2026").click()
+        expect(page.get_by_role("heading", name="Moved from version 2023")).to_be_visible()
+        assert_accessible(page)
     assert not console_errors, console_errors

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from tests.conftest import SHARED
 
 from sendready.domain.inspection import criteria as criteria_module
 from sendready.domain.inspection.annex_a import completeness, default_checklist
@@ -30,15 +31,25 @@ def test_the_2023_criteria_quote_the_five_children_and_young_people_criteria_the
     assert len(children) == 5 and all(c.status == "confirmed" for c in children)
 
 
-def test_the_leadership_criteria_come_from_the_seed_and_are_marked_secondary():
+def test_the_leadership_criteria_are_the_seeds_wording_and_marked_unconfirmed():
+    """The reference says the system leadership wording is unconfirmed; the seed lists it."""
+    seed = (SHARED / "seeds" / "003_1232cda250586aff.txt").read_text(encoding="utf-8")
     leadership = load_criteria("2023").in_group("leadership")
     assert len(leadership) == 6
-    assert all(c.source == "seed-003" and c.status == "secondary" for c in leadership)
+    assert all(c.source == "seed-003" and c.status == "unconfirmed" for c in leadership)
+    assert all(c.text in seed and c.note for c in leadership)
 
 
-def test_alternative_provision_is_a_criterion_with_its_2025_addition():
+def test_only_the_children_criteria_the_reference_quotes_are_marked_confirmed():
+    reference = (SHARED / "reference" / "area-send-facts.md").read_text(encoding="utf-8").lower()
+    for c in load_criteria("2023").criteria:
+        quoted = f'"{c.text.lower()}"' in reference
+        assert (c.status == "confirmed") == quoted, c.key
+
+
+def test_alternative_provision_is_a_criterion_with_its_2025_addition_in_our_words():
     ap = load_criteria("2023").criterion("alternative_provision")
-    assert "unregistered" in ap.text and ap.status == "confirmed"
+    assert "unregistered" in ap.text and ap.status == "unconfirmed" and "ours" in ap.note
 
 
 def test_the_three_questions_and_five_evidence_types_are_the_seeds():

@@ -19,7 +19,7 @@ def people(two_areas):
 
 @pytest.fixture
 def sef(people):
-    return actions.current_self_evaluation(area=people.area, actor=people.by_role[Role.LANO])
+    return actions.start_self_evaluation(area=people.area, actor=people.by_role[Role.LANO])
 
 
 def url(name: str, area, *args) -> str:

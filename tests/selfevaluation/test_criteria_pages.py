@@ -15,16 +15,41 @@ POSITION = {
 }
 
 
-def test_the_self_evaluation_answers_the_newest_criteria_version_with_every_criterion(
-    client, people
-):
+def test_a_get_never_starts_the_self_evaluation(client, people):
+    client.force_login(people.by_role[Role.LANO])
+    page = client.get(url("overview", people.area)).content.decode()
+    assert "Start the self-evaluation" in page
+    assert client.get(url("criterion", people.area, "identified")).status_code == 404
+    assert client.get(url("sef_docx", people.area)).status_code == 404
+    assert not SelfEvaluation.objects.exists()
+    assert not AuditEvent.objects.filter(object_type__startswith="self_evaluation").exists()
+
+
+def test_a_viewer_cannot_start_it_and_is_told_who_can(client, people):
     client.force_login(people.by_role[Role.VIEWER])
-    response = client.get(url("overview", people.area))
-    assert response.status_code == 200
+    assert (
+        "A LANO or a senior leader can start it"
+        in client.get(url("overview", people.area)).content.decode()
+    )
+    assert client.post(url("start", people.area)).status_code == 403
+    assert not SelfEvaluation.objects.exists()
+
+
+def test_starting_answers_the_newest_criteria_version_with_every_criterion(client, people):
+    client.force_login(people.by_role[Role.LANO])
+    assert client.post(url("start", people.area)).status_code == 302
+    client.post(url("start", people.area))  # a second press changes nothing
     sef = SelfEvaluation.objects.get(area=people.area)
     assert sef.criteria_version == "2023" and sef.entries.count() == 12
-    text = response.content.decode()
+    assert AuditEvent.objects.filter(object_type="self_evaluation", action="created").count() == 1
+    client.force_login(people.by_role[Role.VIEWER])
+    text = client.get(url("overview", people.area)).content.decode()
     assert "version 2023" in text and "Leaders evaluate services and make improvements" in text
+    assert text.count("Wording unconfirmed") == 7  # six system leadership criteria and AP
+    page = client.get(url("criterion", people.area, "ambitious")).content.decode()
+    assert "Wording unconfirmed." in page and "seed 003" in page
+    page = client.get(url("criterion", people.area, "identified")).content.decode()
+    assert "Wording unconfirmed" not in page
 
 
 def test_a_lano_writes_a_position_and_every_change_is_in_the_history_and_the_audit_log(
@@ -72,7 +97,7 @@ def test_a_system_lead_edits_the_criteria_they_lead_and_no_other(client, people,
     assert (
         client.post(url("criterion_edit", people.area, "right_help"), POSITION).status_code == 302
     )
-    assert client.get(url("criterion_edit", people.area, "included")).status_code == 403
+    assert client.get(url("criterion_edit", people.area, "included")).status_code == 302
     assert client.post(url("criterion_edit", people.area, "included"), POSITION).status_code == 403
     assert sef.entries.get(key="included").position == ""
 

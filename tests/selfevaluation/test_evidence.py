@@ -151,7 +151,9 @@ def test_a_system_lead_cannot_change_someone_elses_evidence(client, people, sef)
     )
     item = Evidence.objects.get()
     client.force_login(people.by_role[Role.SYSTEM_LEAD])
-    assert client.get(url("evidence_edit", people.area, item.pk)).status_code == 403
+    # The edit page sends them to the item, which says who can change it; a POST is refused.
+    assert client.get(url("evidence_edit", people.area, item.pk)).status_code == 302
+    assert client.post(url("evidence_edit", people.area, item.pk), form()).status_code == 403
     assert client.post(url("evidence_remove", people.area, item.pk)).status_code == 403
     assert Evidence.objects.filter(pk=item.pk).exists()
 

@@ -55,6 +55,8 @@ def sef_docx(data: SefData) -> bytes:
         document.add_heading(group.title, level=1)
         for c in group.criteria:
             document.add_heading(f"{c.number}. {c.text}", level=2)
+            if c.wording_note:
+                document.add_paragraph(c.wording_note)
             add_table(
                 document,
                 ("Item", "The area's answer"),
@@ -135,6 +137,8 @@ def sef_html(data: SefData) -> str:
         parts.append(f"<h2>{escape(group.title)}</h2>")
         for c in group.criteria:
             parts.append(f"<h3>{escape(c.number)}. {escape(c.text)}</h3>")
+            if c.wording_note:
+                parts.append(f"<p>{escape(c.wording_note)}</p>")
             parts.append(
                 _table(
                     f"Criterion {c.number}: the area's answer",

@@ -25,6 +25,7 @@ class CriterionSection:
     rationale: str
     answers: tuple[tuple[str, str], ...]
     evidence: tuple[EvidenceLine, ...] = ()
+    wording_note: str = ""  # said under the heading when the criterion's wording is unconfirmed
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,32 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from sendready.accounts.access import can, role_in
+from sendready.accounts.access import CASEWORK_ROLES, can, role_in
 from sendready.accounts.constants import Role
 from sendready.accounts.models import LocalArea
 from sendready.domain.inspection.criteria import CriteriaSet, load_criteria
 from sendready.selfevaluation.models import AnnexItem, CriterionEntry, Evidence, SelfEvaluation
 
 EDIT_ALL = frozenset({Role.LANO, Role.SENIOR_LEADER})
-LEAD_ROLES = frozenset({Role.LANO, Role.SENIOR_LEADER, Role.SYSTEM_LEAD})
+# Who can be named a criterion's system lead: every role that works in the partnership's services,
+# the ICB's health lead included; parent carer forum representatives comment and viewers read.
+LEAD_ROLES = CASEWORK_ROLES
+
+
+def find_self_evaluation(area: LocalArea) -> SelfEvaluation | None:
+    """The area's current SEF (the one it started last, so the newest version it moved to), or None."""
+    return SelfEvaluation.objects.filter(area=area).order_by("-pk").first()
+
+
+def get_self_evaluation(area: LocalArea) -> SelfEvaluation:
+    """The area's current SEF; 404 with a plain reason before anyone has started it."""
+    sef = find_self_evaluation(area)
+    if sef is None:
+        raise Http404(
+            "This area's self-evaluation has not been started yet: start it from the "
+            "Self-evaluation page."
+        )
+    return sef
 
 
 def criteria_of(sef: SelfEvaluation) -> CriteriaSet:
@@ -30,6 +48,13 @@ def may_edit_evidence(user, area: LocalArea, evidence: Evidence) -> bool:
     if not can(user, "add_evidence", area):
         return False
     return role_in(user, area) in EDIT_ALL or user.pk in (evidence.owner_id, evidence.created_by_id)
+
+
+def may_update_annex_item(user, area: LocalArea, item: AnnexItem) -> bool:
+    """An Annex A item's owner updates its status and document; LANOs and senior leaders any item."""
+    if role_in(user, area) is None:
+        return False
+    return can(user, "manage_annex_a", area) or item.owner_id == user.pk
 
 
 def get_entry(sef: SelfEvaluation, key: str, user=None, write: bool = False) -> CriterionEntry:

@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
-from sendready.domain.inspection.criteria import latest_for
+from sendready.accounts.models import LocalArea, Membership
+from sendready.domain.inspection.criteria import CriteriaSet, latest_for
 from sendready.domain.inspection.frameworks import load_framework
+from sendready.selfevaluation.access import LEAD_ROLES, find_self_evaluation
 from sendready.selfevaluation.constants import OVERALL
 from sendready.selfevaluation.models import Change, Comment, CriterionEntry, SelfEvaluation
 from sendready.stored_text import clean_model_text
@@ -34,7 +35,7 @@ ASSESSMENT_LABELS = {
 }
 
 
-def _name(user) -> str:
+def person_name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
@@ -47,33 +48,41 @@ def shown(field: str, value: Any) -> str:
     return str(value)
 
 
-def current_self_evaluation(
-    *, area: LocalArea, actor, request: HttpRequest | None = None
+def start_self_evaluation(
+    *, actor, area: LocalArea, request: HttpRequest | None = None
 ) -> SelfEvaluation:
-    """The area's SEF for the newest criteria version, started (with an entry per criterion) if new."""
+    """Start the area's SEF against the newest criteria version, with an entry per criterion.
+
+    Only a POST calls this (a page view never writes); an area that already has one gets it back."""
     criteria = latest_for(CURRENT_FRAMEWORK)
-    existing = SelfEvaluation.objects.filter(area=area, criteria_version=criteria.version).first()
-    if existing is not None:
-        return existing
     with transaction.atomic():
-        sef, created = SelfEvaluation.objects.get_or_create(
+        existing = find_self_evaluation(area)
+        if existing is not None:
+            return existing
+        sef = new_sef(area, criteria, actor)
+        record(
+            request,
+            AuditAction.CREATED,
+            "self_evaluation",
+            sef.pk,
             area=area,
-            criteria_version=criteria.version,
-            defaults={"framework": criteria.framework, "created_by": actor},
+            user=actor,
+            detail=f"criteria version {criteria.version}",
         )
-        if created:
-            CriterionEntry.objects.bulk_create(
-                [CriterionEntry(sef=sef, key=key) for key in criteria.criterion_keys()]
-            )
-            record(
-                request,
-                AuditAction.CREATED,
-                "self_evaluation",
-                sef.pk,
-                area=area,
-                user=actor,
-                detail=f"criteria version {criteria.version}",
-            )
+    return sef
+
+
+def new_sef(area: LocalArea, criteria: CriteriaSet, actor, previous=None) -> SelfEvaluation:
+    sef = SelfEvaluation.objects.create(
+        area=area,
+        framework=criteria.framework,
+        criteria_version=criteria.version,
+        created_by=actor,
+        previous=previous,
+    )
+    CriterionEntry.objects.bulk_create(
+        [CriterionEntry(sef=sef, key=key) for key in criteria.criterion_keys()]
+    )
     return sef
 
 
@@ -92,7 +101,7 @@ def _log_changes(
                 old=old,
                 new=new,
                 by=actor,
-                by_name=_name(actor),
+                by_name=person_name(actor),
             )
             changed.append(label)
     return changed
@@ -129,7 +138,15 @@ def save_entry(
 
 
 def set_lead(*, actor, entry: CriterionEntry, lead, request: HttpRequest | None = None) -> None:
-    """Name (or clear) the system lead of a criterion."""
+    """Name (or clear) the system lead of a criterion: a member of the area in a role that can lead."""
+    area = entry.sef.area
+    if (
+        lead is not None
+        and not Membership.objects.filter(area=area, user=lead, role__in=list(LEAD_ROLES)).exists()
+    ):
+        raise ValidationError(
+            {"lead": "The system lead must be a member of this area who works in its services"}
+        )
     with transaction.atomic():
         # Lock only the entry: PostgreSQL refuses FOR UPDATE across the nullable join to the lead.
         locked = CriterionEntry.objects.select_for_update().get(pk=entry.pk)
@@ -139,8 +156,8 @@ def set_lead(*, actor, entry: CriterionEntry, lead, request: HttpRequest | None 
             locked.sef,
             locked.key,
             actor,
-            {"lead": _name(locked.lead)},
-            {"lead": _name(lead)},
+            {"lead": person_name(locked.lead)},
+            {"lead": person_name(lead)},
             {"lead": "System lead"},
         )
         locked.lead = lead
@@ -152,7 +169,7 @@ def set_lead(*, actor, entry: CriterionEntry, lead, request: HttpRequest | None 
             locked.pk,
             area=locked.sef.area,
             user=actor,
-            detail=f"{locked.key}: system lead {_name(lead) or 'cleared'}",
+            detail=f"{locked.key}: system lead {person_name(lead) or 'cleared'}",
         )
 
 
@@ -171,7 +188,7 @@ def add_comment(
             sef=sef,
             criterion_key=criterion_key,
             author=actor,
-            author_name=_name(actor),
+            author_name=person_name(actor),
             role=role,
             text=text,
         )

@@ -13,6 +13,7 @@ from sendready.accounts.access import can
 from sendready.accounts.inspection_hooks import ActiveInspection, ExtraTask
 from sendready.accounts.models import LocalArea
 from sendready.domain.inspection.annex_a import (
+    DONE,
     ITEM_STATUSES,
     READY,
     Completeness,
@@ -24,15 +25,12 @@ from sendready.domain.inspection.frameworks import load_framework
 from sendready.selfevaluation import files
 from sendready.selfevaluation.models import AnnexItem
 
-DEFAULT_FRAMEWORK = "2023-full"
 END_OF_DAY = dt.time(17, 0)
 
 
-def checklist_framework(inspection: ActiveInspection | None) -> str:
-    """The active inspection's framework when it has an Annex A list, else the current framework."""
-    if inspection is not None and has_checklist(inspection.framework):
-        return inspection.framework
-    return DEFAULT_FRAMEWORK
+def items_of(inspection: ActiveInspection) -> list[AnnexItem]:
+    """The inspection's checklist, in its order."""
+    return list(AnnexItem.objects.filter(inspection_id=inspection.pk).select_related("owner"))
 
 
 def due_at(item: AnnexItem, inspection: ActiveInspection | None) -> dt.datetime | None:
@@ -68,14 +66,45 @@ def step_choices(framework: str) -> list[tuple[str, str]]:
     return [(s.key, s.title) for s in load_framework(framework).steps if s.outcomes is None]
 
 
+def _name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+@dataclass
+class OwedBy:
+    """What one person (or nobody yet) still owes on the checklist."""
+
+    owner: str
+    outstanding: int
+    overdue: int
+    next_due: dt.datetime | None
+    titles: list[str]
+
+
+def who_owes_what(item_rows: list[ItemRow]) -> list[OwedBy]:
+    """Per owner, the items not yet ready: how many, how many overdue, the next due time."""
+    by_owner: dict[str, list[ItemRow]] = {}
+    for r in item_rows:
+        if r.item.status not in DONE:
+            by_owner.setdefault(_name(r.item.owner) or "Nobody yet", []).append(r)
+    owed = [
+        OwedBy(
+            owner,
+            len(rs),
+            sum(1 for r in rs if r.overdue),
+            min((r.due for r in rs if r.due), default=None),
+            [r.item.title for r in rs],
+        )
+        for owner, rs in by_owner.items()
+    ]
+    return sorted(owed, key=lambda o: (-o.overdue, o.owner == "Nobody yet", o.owner))
+
+
 def inspection_panel(area: LocalArea, user, inspection: ActiveInspection) -> dict | None:
-    """Completeness and overdue items on the inspection's page."""
-    if not can(user, "view_self_evaluation", area):
+    """Completeness and overdue items of this inspection's checklist on the inspection's page."""
+    if not can(user, "view_self_evaluation", area) or not has_checklist(inspection.framework):
         return None
-    framework = checklist_framework(inspection)
-    if not has_checklist(framework) or framework != inspection.framework:
-        return None
-    items = list(AnnexItem.objects.filter(area=area, framework=framework).select_related("owner"))
+    items = items_of(inspection)
     now = timezone.now()
     item_rows = rows(items, inspection, now)
     return {
@@ -87,28 +116,21 @@ def inspection_panel(area: LocalArea, user, inspection: ActiveInspection) -> dic
 
 
 def annex_tasks(area: LocalArea, user, inspection: ActiveInspection) -> list[ExtraTask]:
-    """Each unfinished Annex A item as a task on the inspection's task list."""
+    """Each unfinished item of the inspection's checklist as a task on its task list."""
     if not can(user, "view_self_evaluation", area) or not has_checklist(inspection.framework):
         return []
     now = timezone.now()
-    items = AnnexItem.objects.filter(area=area, framework=inspection.framework).select_related(
-        "owner"
-    )
     return [
         ExtraTask(
             title=f"Annex A: {r.item.title}",
-            owner=(r.item.owner.get_full_name() or r.item.owner.get_username())
-            if r.item.owner
-            else "",
+            owner=_name(r.item.owner),
             due_at=r.due,
             status=ITEM_STATUSES.get(r.item.status, r.item.status),
-            href=reverse("selfevaluation:annex_edit", args=[area.code, r.item.pk])
-            if can(user, "manage_annex_a", area)
-            else reverse("selfevaluation:annex_a", args=[area.code]),
+            href=reverse("selfevaluation:annex_update", args=[area.code, r.item.pk]),
             overdue=r.overdue,
         )
-        for r in rows(list(items), inspection, now)
-        if r.item.status not in (READY, "not_needed")
+        for r in rows(items_of(inspection), inspection, now)
+        if r.item.status not in DONE
     ]
 
 
@@ -126,7 +148,7 @@ def ready_zip(area: LocalArea, item_rows: list[ItemRow]) -> bytes:
                 inside = f"{n:02d} {files.safe_name(item.file_name)}"
                 with files.open_stored(item.file_path) as handle:
                     archive.writestr(inside, handle.read())
-            owner = (item.owner.get_full_name() or item.owner.get_username()) if item.owner else ""
+            owner = _name(item.owner)
             due = timezone.localtime(r.due).strftime("%d/%m/%Y %H:%M") if r.due else ""
             writer.writerow([n, item.title, owner, due, inside, item.link, item.notes])
         archive.writestr("00 index.csv", "\ufeff" + index.getvalue())

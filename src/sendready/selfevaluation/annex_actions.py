@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
@@ -11,62 +11,75 @@ from django.http import HttpRequest
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
+from sendready.accounts.inspection_hooks import ActiveInspection
 from sendready.accounts.models import LocalArea, Membership
 from sendready.domain.inspection.annex_a import default_checklist
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.selfevaluation import files
+from sendready.selfevaluation.access import may_update_annex_item
+from sendready.selfevaluation.constants import AnnexStatus
 from sendready.selfevaluation.models import AnnexItem
 from sendready.stored_text import clean_model_text
 
 FIELDS = ("title", "owner", "status", "due_step", "link", "notes")
+PROGRESS_FIELDS = ("status", "link", "notes")  # what an item's owner updates
 
 
-def ensure_checklist(
-    *, area: LocalArea, framework: str, actor, request: HttpRequest | None = None
+def start_checklist(
+    *, actor, area: LocalArea, inspection: ActiveInspection, request: HttpRequest | None = None
 ) -> list[AnnexItem]:
-    """The area's checklist for the framework, started from the framework's default list if new."""
-    items = list(AnnexItem.objects.filter(area=area, framework=framework).select_related("owner"))
-    if items:
-        return items
-    checklist = default_checklist(framework)
+    """Start the inspection's checklist: the area's items kept from before checklists belonged to an
+    inspection if it has any, else the framework's default list. A started checklist is left alone."""
+    checklist = default_checklist(inspection.framework)
     with transaction.atomic():
-        if not AnnexItem.objects.filter(area=area, framework=framework).exists():
-            AnnexItem.objects.bulk_create(
-                [
-                    AnnexItem(
-                        area=area,
-                        framework=framework,
-                        key=item.key,
-                        title=item.title,
-                        default_title=item.title,
-                        confirmed=item.confirmed,
-                        source=item.source,
-                        due_step=item.due_step,
-                        position=n,
-                    )
-                    for n, item in enumerate(checklist.items)
-                ]
+        mine = AnnexItem.objects.filter(inspection_id=inspection.pk)
+        if not mine.exists():
+            kept = AnnexItem.objects.filter(
+                area=area, framework=inspection.framework, inspection=None
             )
+            adopted = kept.update(inspection_id=inspection.pk)
+            if not adopted:
+                AnnexItem.objects.bulk_create(
+                    [
+                        AnnexItem(
+                            area=area,
+                            inspection_id=inspection.pk,
+                            framework=inspection.framework,
+                            key=item.key,
+                            title=item.title,
+                            default_title=item.title,
+                            confirmed=item.confirmed,
+                            source=item.source,
+                            due_step=item.due_step,
+                            position=n,
+                        )
+                        for n, item in enumerate(checklist.items)
+                    ]
+                )
             record(
                 request,
                 AuditAction.CREATED,
                 "annex_a_checklist",
-                framework,
+                inspection.pk,
                 area=area,
                 user=actor,
-                detail=f"default list version {checklist.version}",
+                detail=f"{adopted} items kept from before"
+                if adopted
+                else f"default list {inspection.framework} version {checklist.version}",
             )
-    return list(AnnexItem.objects.filter(area=area, framework=framework).select_related("owner"))
+    return list(mine.select_related("owner"))
 
 
-def _check(area: LocalArea, framework: str, values: Mapping[str, Any]) -> None:
+def _check(area: LocalArea, framework: str, values: Mapping[str, Any], new: bool) -> None:
     errors = {}
     steps = {s.key for s in load_framework(framework).steps}
-    if values.get("due_step") not in steps:
+    if (new or "due_step" in values) and values.get("due_step") not in steps:
         errors["due_step"] = "Choose the step of the timeline the item is due at"
     owner = values.get("owner")
     if owner is not None and not Membership.objects.filter(area=area, user=owner).exists():
         errors["owner"] = "The owner must be a member of this area"
+    if "status" in values and values["status"] not in AnnexStatus.values:
+        errors["status"] = "Choose the item's status from the list"
     if errors:
         raise ValidationError(errors)
 
@@ -75,15 +88,22 @@ def save_item(
     *,
     actor,
     area: LocalArea,
-    framework: str,
     values: Mapping[str, Any],
+    inspection: ActiveInspection | None = None,
     item: AnnexItem | None = None,
     upload: UploadedFile | None = None,
     remove_file: bool = False,
     request: HttpRequest | None = None,
 ) -> AnnexItem:
-    """Add an item of the area's own, or change one; a new file replaces the old once saved."""
-    _check(area, framework, values)
+    """Add an item of the area's own to the inspection's checklist, or change one (then `inspection`
+    may be left out); a new file replaces the old once saved."""
+    if item is not None:
+        framework = item.framework
+    elif inspection is not None:
+        framework = inspection.framework
+    else:
+        raise ValueError("A new Annex A item needs its inspection.")
+    _check(area, framework, values, new=item is None)
     if upload is not None:
         files.check_upload(upload)
     stored = files.store(upload, "annex-a") if upload is not None else ""
@@ -91,16 +111,17 @@ def save_item(
     try:
         with transaction.atomic():
             if item is None:
-                last = AnnexItem.objects.filter(area=area, framework=framework).aggregate(
-                    n=Max("position")
-                )["n"]
-                item = AnnexItem(area=area, framework=framework, position=(last or 0) + 1)
-                item.key = (
-                    f"own-{AnnexItem.objects.filter(area=area, framework=framework).count() + 1}"
+                assert inspection is not None
+                siblings = AnnexItem.objects.filter(inspection_id=inspection.pk)
+                last = siblings.aggregate(n=Max("position"))["n"]
+                item = AnnexItem(
+                    area=area,
+                    inspection_id=inspection.pk,
+                    framework=framework,
+                    position=(last or 0) + 1,
                 )
-                while AnnexItem.objects.filter(
-                    area=area, framework=framework, key=item.key
-                ).exists():
+                item.key = f"own-{siblings.count() + 1}"
+                while siblings.filter(key=item.key).exists():
                     item.key += "x"
                 created = True
             else:
@@ -138,6 +159,29 @@ def save_item(
         files.remove(stored)
         raise
     return item
+
+
+def update_progress(
+    *,
+    actor,
+    item: AnnexItem,
+    values: Mapping[str, Any],
+    upload: UploadedFile | None = None,
+    remove_file: bool = False,
+    request: HttpRequest | None = None,
+) -> AnnexItem:
+    """The item's owner (or a LANO or senior leader) updates its status, document, link and notes."""
+    if not may_update_annex_item(actor, item.area, item):
+        raise PermissionDenied("Only the item's owner, a LANO or a senior leader can update it.")
+    return save_item(
+        actor=actor,
+        area=item.area,
+        item=item,
+        values={k: values[k] for k in PROGRESS_FIELDS if k in values},
+        upload=upload,
+        remove_file=remove_file,
+        request=request,
+    )
 
 
 def remove_item(*, actor, item: AnnexItem, request: HttpRequest | None = None) -> None:

@@ -45,3 +45,22 @@ class AnnexItemForm(forms.Form):
         data["owner"] = get_user_model().objects.filter(pk=owner_id).first() if owner_id else None
         data.pop("file", None)
         return data
+
+
+class AnnexProgressForm(forms.Form):
+    """What an item's owner updates: its status, the document or link, and notes."""
+
+    status = forms.ChoiceField(label="Status", choices=AnnexStatus.choices)
+    link = LinkField(
+        label="Link (optional)",
+        required=False,
+        error_messages={"invalid": "Enter the link as a web address, starting https://"},
+    )
+    file = forms.FileField(label="Upload the document (optional)", required=False)
+    notes = ParagraphField(label="Notes (optional)", required=False, max_length=2000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "file"
+        ].help_text = f"{allowed_list()}; smaller than {max_bytes() / 1024 / 1024:,.0f} MB"

@@ -9,17 +9,20 @@ class SelfEvaluationConfig(AppConfig):
     verbose_name = "Self-evaluation"
 
     def ready(self) -> None:
-        from sendready.accounts.access import ALL_ROLES, register_permissions
+        from sendready.accounts.access import ALL_ROLES, CASEWORK_ROLES, register_permissions
         from sendready.accounts.constants import Role
 
         leaders = frozenset({Role.LANO, Role.SENIOR_LEADER})
         register_permissions(
             {
                 "view_self_evaluation": ALL_ROLES,
-                "edit_criteria": leaders | {Role.SYSTEM_LEAD},
+                "start_self_evaluation": leaders,
+                # Anyone who can be named a criterion's system lead (health leads too); which
+                # criteria and evidence each may change is decided per record in access.py.
+                "edit_criteria": CASEWORK_ROLES,
                 "assign_system_leads": leaders,
                 "comment_self_evaluation": ALL_ROLES - {Role.VIEWER},
-                "add_evidence": leaders | {Role.SYSTEM_LEAD},
+                "add_evidence": CASEWORK_ROLES,
                 "assess_outcome": leaders,
                 "manage_annex_a": leaders,
                 "export_annex_a": leaders,

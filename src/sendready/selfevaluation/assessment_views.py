@@ -10,7 +10,7 @@ from django.utils import timezone
 from sendready.accounts.access import area_view
 from sendready.accounts.models import LocalArea
 from sendready.selfevaluation import actions
-from sendready.selfevaluation.access import criteria_of
+from sendready.selfevaluation.access import criteria_of, get_self_evaluation
 from sendready.selfevaluation.assessment_forms import AssessmentForm
 from sendready.selfevaluation.presenters import saved_assessment, suggestion
 from sendready.selfevaluation.views import page_context
@@ -26,7 +26,7 @@ def _report_date(request: HttpRequest) -> dt.date:
 @area_view("view_self_evaluation")
 def assessment(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """What the area's saved answers point to, why, and the follow-ups dated from a report date."""
-    sef = actions.current_self_evaluation(area=area, actor=request.user, request=request)
+    sef = get_self_evaluation(area)
     report_date = _report_date(request)
     criteria = criteria_of(sef)
     return render(
@@ -48,7 +48,7 @@ def assessment(request: HttpRequest, area: LocalArea) -> HttpResponse:
 @area_view("assess_outcome")
 def assessment_edit(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Answer the four questions; the criteria's positions suggest the answers."""
-    sef = actions.current_self_evaluation(area=area, actor=request.user, request=request)
+    sef = get_self_evaluation(area)
     suggested = suggestion(sef, criteria_of(sef))
     initial = (
         {f: getattr(sef, f) for f in actions.ASSESSMENT_LABELS}

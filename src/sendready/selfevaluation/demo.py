@@ -5,6 +5,8 @@ import datetime as dt
 from django.utils import timezone
 
 from sendready.accounts.indicator_feed import latest_values
+from sendready.accounts.inspection_hooks import active_inspection
+from sendready.domain.inspection.annex_a import has_checklist
 from sendready.selfevaluation import actions, annex_actions, evidence_actions
 
 POSITIONS = {
@@ -63,18 +65,20 @@ EVIDENCE = [
 ]
 
 
+# Criteria led by someone other than the demo system lead: any member can lead one, health too.
+LEADS = {"commission": "leader", "right_help": "health"}
+
+
 def load(area, people) -> None:
     """Write the demo SEF once (a re-run of load-demo leaves what people have changed)."""
     lano, lead = people["lano"], people["systemlead"]
-    sef = actions.current_self_evaluation(area=area, actor=lano)
+    sef = actions.start_self_evaluation(area=area, actor=lano)
     if sef.evidence.exists():
         return
     today = timezone.localdate()
     for key, (position, rationale, know, means, nxt) in POSITIONS.items():
         entry = sef.entries.get(key=key)
-        actions.set_lead(
-            actor=lano, entry=entry, lead=lead if key != "commission" else people["leader"]
-        )
+        actions.set_lead(actor=lano, entry=entry, lead=people[LEADS[key]] if key in LEADS else lead)
         actions.save_entry(
             actor=lano,
             entry=entry,
@@ -108,4 +112,6 @@ def load(area, people) -> None:
         evidence_actions.pin_indicator(
             actor=lano, sef=sef, indicator_id="ehc_plans", values={"criteria": ["identified"]}
         )
-    annex_actions.ensure_checklist(area=area, framework="2023-full", actor=lano)
+    inspection = active_inspection(area)
+    if inspection is not None and has_checklist(inspection.framework):
+        annex_actions.start_checklist(area=area, inspection=inspection, actor=lano)

@@ -13,6 +13,8 @@ from sendready.selfevaluation.access import criteria_of
 from sendready.selfevaluation.models import Evidence, SelfEvaluation
 from sendready.selfevaluation.presenters import position_titles, saved_assessment, sef_coverage
 
+UNCONFIRMED = "Wording unconfirmed: the framework handbook's own wording could not be checked."
+
 
 def _name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else "Not named yet"
@@ -57,6 +59,7 @@ def sef_data(sef: SelfEvaluation, today: dt.date) -> SefData:
                     entry.rationale or "Not written yet",
                     tuple((q.title, getattr(entry, q.key)) for q in criteria.questions),
                     lines,
+                    UNCONFIRMED if c.status == "unconfirmed" else "",
                 )
             )
         groups.append(GroupSection(group.title, tuple(sections)))

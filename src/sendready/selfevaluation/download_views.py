@@ -9,14 +9,14 @@ from sendready.accounts.constants import AuditAction
 from sendready.accounts.models import LocalArea
 from sendready.documents.sef import sef_docx as build_docx
 from sendready.documents.sef import sef_pdf as build_pdf
-from sendready.selfevaluation import actions
+from sendready.selfevaluation.access import get_self_evaluation
 from sendready.selfevaluation.document import sef_data
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _download(request: HttpRequest, area: LocalArea, kind: str) -> HttpResponse:
-    sef = actions.current_self_evaluation(area=area, actor=request.user, request=request)
+    sef = get_self_evaluation(area)
     data = sef_data(sef, timezone.localdate())
     body, content_type = (
         (build_docx(data), DOCX) if kind == "docx" else (build_pdf(data), "application/pdf")

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-from sendready.accounts.indicator_feed import latest_values
+from sendready.accounts.indicator_feed import indicator_snapshots, latest_values
 from sendready.accounts.models import Membership
 from sendready.selfevaluation import files
 from sendready.selfevaluation.access import criteria_of
@@ -29,6 +29,13 @@ FIELDS = (
     "criteria",
     "link",
 )
+
+
+def remove_unless_shared(path: str) -> None:
+    """Remove a stored file no evidence refers to any more (a SEF moved to a new criteria version
+    shares its files with the one it was moved from)."""
+    if not Evidence.objects.filter(file_path=path).exists():
+        files.remove(path)
 
 
 def check_values(sef: SelfEvaluation, values: Mapping[str, Any], has_file: bool) -> None:
@@ -101,7 +108,7 @@ def save_evidence(
                 detail=f"{item.title[:200]} ({', '.join(item.criteria)})",
             )
             if old_path:
-                transaction.on_commit(lambda: files.remove(old_path))
+                transaction.on_commit(lambda: remove_unless_shared(old_path))
     except Exception:
         files.remove(stored)  # the row was not written, so nothing refers to the new file
         raise
@@ -123,7 +130,42 @@ def remove_evidence(*, actor, evidence: Evidence, request: HttpRequest | None = 
         )
         evidence.delete()
         if path:
-            transaction.on_commit(lambda: files.remove(path))
+            transaction.on_commit(lambda: remove_unless_shared(path))
+
+
+def _indicator_at(sef: SelfEvaluation, indicator_id: str, as_of: dt.date | None):
+    """The snapshot (the newest when `as_of` is None) and the indicator's value in it."""
+    snapshots = indicator_snapshots(sef.area)
+    if not snapshots:
+        raise ValidationError({"indicator": "Import person-level data before pinning an indicator"})
+    chosen = next((s for s in snapshots if as_of in (None, s.snapshot_date)), None)
+    if chosen is None:
+        raise ValidationError({"compare_from": "Choose a snapshot from the list"})
+    value = chosen.values.get(indicator_id)
+    if value is None:
+        raise ValidationError({"indicator": "Choose an indicator from the list"})
+    return chosen, value
+
+
+def _pinned_values(values: Mapping[str, Any], indicator_id: str, when: dt.date, title: str):
+    return {
+        "kind": "aggregated_data",
+        "title": values.get("title") or title,
+        "summary": values.get("summary") or "",
+        "evidence_date": when,
+        "review_by": values.get("review_by"),
+        "owner": values.get("owner"),
+        "co_produced": False,
+        "criteria": values.get("criteria") or [],
+        "indicator_id": indicator_id,
+    }
+
+
+def _set_figure(item: Evidence, value, when: dt.date) -> None:
+    item.indicator_title = value.title[:200]
+    item.indicator_unit = value.unit[:20]
+    item.indicator_value = None if value.value is None else float(value.value)
+    item.indicator_as_of = when
 
 
 def pin_indicator(
@@ -132,34 +174,17 @@ def pin_indicator(
     sef: SelfEvaluation,
     indicator_id: str,
     values: Mapping[str, Any],
+    compare_from: dt.date | None = None,
     request: HttpRequest | None = None,
 ) -> Evidence:
-    """Pin a person-level indicator as aggregated-data evidence, keeping its value as of today's
-    latest snapshot so the log can show it then and now."""
-    latest = latest_values(sef.area)
-    if latest is None:
-        raise ValidationError({"indicator": "Import person-level data before pinning an indicator"})
-    value = latest.values.get(indicator_id)
-    if value is None:
-        raise ValidationError({"indicator": "Choose an indicator from the list"})
-    full = {
-        "kind": "aggregated_data",
-        "title": values.get("title") or value.title,
-        "summary": values.get("summary") or "",
-        "evidence_date": latest.snapshot_date,
-        "review_by": values.get("review_by"),
-        "owner": values.get("owner"),
-        "co_produced": False,
-        "criteria": values.get("criteria") or [],
-        "indicator_id": indicator_id,
-    }
+    """Pin a person-level indicator as aggregated-data evidence, keeping its value in the chosen
+    snapshot (the newest by default) so the log shows it then and in the newest snapshot now."""
+    snapshot, value = _indicator_at(sef, indicator_id, compare_from)
+    full = _pinned_values(values, indicator_id, snapshot.snapshot_date, value.title)
     check_values(sef, full, has_file=False)
     with transaction.atomic():
-        item = Evidence(sef=sef, created_by=actor, **{k: v for k, v in full.items()})
-        item.indicator_title = value.title[:200]
-        item.indicator_unit = value.unit[:20]
-        item.indicator_value = None if value.value is None else float(value.value)
-        item.indicator_as_of = latest.snapshot_date
+        item = Evidence(sef=sef, created_by=actor, **full)
+        _set_figure(item, value, snapshot.snapshot_date)
         clean_model_text(item)
         item.save()
         record(
@@ -169,7 +194,47 @@ def pin_indicator(
             item.pk,
             area=sef.area,
             user=actor,
-            detail=f"pinned indicator {indicator_id} as of {latest.snapshot_date.isoformat()}",
+            detail=f"pinned indicator {indicator_id} as of {snapshot.snapshot_date.isoformat()}",
+        )
+    return item
+
+
+def change_pinned_indicator(
+    *,
+    actor,
+    evidence: Evidence,
+    indicator_id: str,
+    values: Mapping[str, Any],
+    compare_from: dt.date | None = None,
+    request: HttpRequest | None = None,
+) -> Evidence:
+    """Pin another indicator, or compare from another snapshot, and change the item's details.
+    A title that was the old indicator's name follows the new indicator's."""
+    if not evidence.indicator_id:
+        raise ValidationError({"indicator": "This evidence is not a pinned indicator"})
+    sef = evidence.sef
+    snapshot, value = _indicator_at(sef, indicator_id, compare_from)
+    keeps_default_title = values.get("title") in ("", None, evidence.indicator_title)
+    title = value.title if keeps_default_title else values["title"]
+    full = _pinned_values({**values, "title": title}, indicator_id, snapshot.snapshot_date, title)
+    check_values(sef, full, has_file=False)
+    before = f"{evidence.indicator_id} as of {evidence.indicator_as_of}"
+    with transaction.atomic():
+        item = Evidence.objects.select_for_update().get(pk=evidence.pk)
+        for name, new in full.items():
+            setattr(item, name, new)
+        _set_figure(item, value, snapshot.snapshot_date)
+        clean_model_text(item)
+        item.save()
+        record(
+            request,
+            AuditAction.CHANGED,
+            "evidence",
+            item.pk,
+            area=sef.area,
+            user=actor,
+            detail=f"pinned indicator {before} -> {indicator_id} as of "
+            f"{snapshot.snapshot_date.isoformat()}",
         )
     return item
 

@@ -1,5 +1,6 @@
 """Forms for the evidence log: an item with a link or file, and pinning a person-level indicator."""
 
+import datetime as dt
 from typing import Any, cast
 
 from django import forms
@@ -114,11 +115,39 @@ class PinForm(_Shared):
         max_length=200,
         help_text="Leave blank to use the indicator's name",
     )
+    compare_from = forms.TypedChoiceField(
+        label="Keep its value as in the snapshot of",
+        coerce=dt.date.fromisoformat,
+        required=False,
+        empty_value=None,
+        help_text="The figure the evidence compares with the newest snapshot",
+        error_messages={"invalid_choice": "Choose a snapshot from the list"},
+    )
     summary = ParagraphField(label="What it shows (optional)", required=False, max_length=4000)
-    field_order = ["indicator", "title", "summary", "criteria", "review_by", "owner"]
+    field_order = [
+        "indicator",
+        "compare_from",
+        "title",
+        "summary",
+        "criteria",
+        "review_by",
+        "owner",
+    ]
 
-    def __init__(self, *args: Any, indicators: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        indicators: list[tuple[str, str]],
+        snapshot_dates: list[dt.date],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["indicator"]).choices = [
             ("", "Choose an indicator")
         ] + indicators
+        cast(forms.ChoiceField, self.fields["compare_from"]).choices = [
+            (d.isoformat(), f"{d.day} {d:%B %Y}" + (" (newest)" if n == 0 else ""))
+            for n, d in enumerate(snapshot_dates)
+        ]
+        if snapshot_dates and not self.initial.get("compare_from"):
+            self.initial["compare_from"] = snapshot_dates[0].isoformat()

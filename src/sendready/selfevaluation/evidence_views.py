@@ -9,18 +9,22 @@ from django.utils import timezone
 from sendready.accounts.access import area_view
 from sendready.accounts.audit import record
 from sendready.accounts.constants import AuditAction
-from sendready.accounts.indicator_feed import latest_values
 from sendready.accounts.models import LocalArea
 from sendready.govuk_forms import add_validation_error
-from sendready.selfevaluation import actions, evidence_actions, files
-from sendready.selfevaluation.access import criteria_of, get_evidence, may_edit_evidence
-from sendready.selfevaluation.evidence_forms import EvidenceForm, PinForm
+from sendready.selfevaluation import evidence_actions, files
+from sendready.selfevaluation.access import (
+    criteria_of,
+    get_evidence,
+    get_self_evaluation,
+    may_edit_evidence,
+)
+from sendready.selfevaluation.evidence_forms import EvidenceForm
 from sendready.selfevaluation.upload import upload_view
 from sendready.selfevaluation.views import page_context
 
 
 def _sef(request: HttpRequest, area: LocalArea):
-    return actions.current_self_evaluation(area=area, actor=request.user, request=request)
+    return get_self_evaluation(area)
 
 
 @area_view("view_self_evaluation")
@@ -113,7 +117,12 @@ def evidence_detail(request: HttpRequest, area: LocalArea, evidence_id: int) -> 
 def evidence_edit(request: HttpRequest, area: LocalArea, evidence_id: int) -> HttpResponse:
     """Change an item; a new file replaces the old one."""
     sef = _sef(request, area)
-    item = get_evidence(sef, evidence_id, request.user, write=True)
+    item = get_evidence(sef, evidence_id, request.user, write=request.method == "POST")
+    if not may_edit_evidence(request.user, area, item):
+        # A role that adds evidence, but not this item's owner: its page says who can change it.
+        return redirect("selfevaluation:evidence_detail", area.code, item.pk)
+    if item.indicator_id:
+        return redirect("selfevaluation:evidence_repin", area.code, item.pk)
     initial = {f: getattr(item, f) for f in evidence_actions.FIELDS}
     initial["owner"] = item.owner_id
     initial["co_produced"] = "yes" if item.co_produced else "no"
@@ -151,7 +160,10 @@ def evidence_edit(request: HttpRequest, area: LocalArea, evidence_id: int) -> Ht
 def evidence_remove(request: HttpRequest, area: LocalArea, evidence_id: int) -> HttpResponse:
     """Ask, then remove an item from the log."""
     sef = _sef(request, area)
-    item = get_evidence(sef, evidence_id, request.user, write=True)
+    item = get_evidence(sef, evidence_id, request.user, write=request.method == "POST")
+    if not may_edit_evidence(request.user, area, item):
+        # A role that adds evidence, but not this item's owner: its page says who can change it.
+        return redirect("selfevaluation:evidence_detail", area.code, item.pk)
     if request.method == "POST":
         evidence_actions.remove_evidence(actor=request.user, evidence=item, request=request)
         messages.success(request, f"Removed “{item.title}” from the evidence log.")
@@ -178,39 +190,3 @@ def evidence_file(request: HttpRequest, area: LocalArea, evidence_id: int) -> Fi
         request, AuditAction.EXPORTED, "evidence_file", item.pk, area=area, detail=item.file_name
     )
     return FileResponse(handle, as_attachment=True, filename=item.file_name)
-
-
-@area_view("add_evidence")
-def evidence_pin(request: HttpRequest, area: LocalArea) -> HttpResponse:
-    """Pin a person-level indicator as evidence: it shows its value then and in the latest snapshot."""
-    sef = _sef(request, area)
-    latest = latest_values(area)
-    indicators = (
-        [(v.id, v.title) for v in latest.values.values() if v.value is not None] if latest else []
-    )
-    form = PinForm(
-        request.POST or None,
-        initial={"owner": request.user.pk},
-        area=area,
-        criteria=criteria_of(sef),
-        indicators=indicators,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = evidence_actions.pin_indicator(
-                actor=request.user,
-                sef=sef,
-                indicator_id=form.cleaned_data["indicator"],
-                values=form.values(),
-                request=request,
-            )
-        except ValidationError as exc:
-            add_validation_error(form, exc)
-        else:
-            messages.success(request, "Indicator pinned as evidence.")
-            return redirect("selfevaluation:evidence_detail", area.code, item.pk)
-    return render(
-        request,
-        "selfevaluation/evidence_pin.html",
-        page_context(request, area, sef, "Pin an indicator as evidence", form=form, latest=latest),
-    )

@@ -70,7 +70,8 @@ class LeadForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        help_text="Only LANOs, senior leaders and system leads can edit a criterion",
+        help_text="Any member who works in the partnership's services, health leads included. "
+        "The system lead edits this criterion, as LANOs and senior leaders can",
         error_messages={"invalid_choice": "Choose a member of this area from the list"},
     )
 

@@ -20,6 +20,14 @@ class SelfEvaluation(models.Model):
     taking_action = models.BooleanField(null=True, blank=True)
     priority_actions = models.PositiveIntegerField(null=True, blank=True)
     assessment_rationale = models.TextField(blank=True, max_length=4000)
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The self-evaluation of the earlier criteria version this one was moved from.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
@@ -150,9 +158,19 @@ class Evidence(StoredFile):
 
 
 class AnnexItem(StoredFile):
-    """One item of the area's Annex A checklist for a framework: the default list, adapted."""
+    """One item of an inspection's Annex A checklist: the framework's default list, adapted."""
 
     area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="annex_a_items")
+    # By name, not import: the inspections app owns the record; the checklist belongs to one
+    # inspection (live or practice). Empty only for items made before checklists had an inspection;
+    # the next checklist started in the area takes them over.
+    inspection = models.ForeignKey(
+        "inspections.Inspection",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="annex_a_items",
+    )
     framework = models.CharField(max_length=40)
     key = models.CharField(max_length=60)
     title = models.CharField(max_length=200)
@@ -175,7 +193,7 @@ class AnnexItem(StoredFile):
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["area", "framework", "key"], name="one_annex_item_per_key"
+                fields=["inspection", "key"], name="one_annex_item_per_key_per_inspection"
             )
         ]
 

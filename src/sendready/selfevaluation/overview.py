@@ -4,8 +4,7 @@ from django.utils import timezone
 
 from sendready.accounts.access import can
 from sendready.accounts.models import LocalArea
-from sendready.domain.inspection.criteria import latest_for
-from sendready.selfevaluation.models import SelfEvaluation
+from sendready.selfevaluation.access import find_self_evaluation
 from sendready.selfevaluation.presenters import sef_coverage
 
 
@@ -13,8 +12,7 @@ def coverage_panel(area: LocalArea, user) -> dict | None:
     """Criteria with gaps and evidence past review, or None before the SEF is started."""
     if not can(user, "view_self_evaluation", area):
         return None
-    version = latest_for("2023-full").version
-    sef = SelfEvaluation.objects.filter(area=area, criteria_version=version).first()
+    sef = find_self_evaluation(area)
     if sef is None:
         return None
     cov = sef_coverage(sef, timezone.localdate())

@@ -1,16 +1,18 @@
-"""Test helpers other tests use: a self-evaluation with a led criterion, evidence and Annex A."""
+"""Test helpers other tests use: a self-evaluation with a led criterion, evidence and Annex A (of
+the area's active inspection, which must be recorded first)."""
 
 import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from sendready.accounts.inspection_hooks import active_inspection
 from sendready.selfevaluation import actions, annex_actions, evidence_actions
 from sendready.selfevaluation.models import AnnexItem, Evidence
 
 
 def sample_self_evaluation(area, lano, system_lead) -> tuple[Evidence, AnnexItem]:
     """Criterion 'identified' led by `system_lead`, one evidence item they own, the Annex A list."""
-    sef = actions.current_self_evaluation(area=area, actor=lano)
+    sef = actions.start_self_evaluation(area=area, actor=lano)
     entry = sef.entries.get(key="identified")
     actions.set_lead(actor=lano, entry=entry, lead=system_lead)
     evidence = evidence_actions.save_evidence(
@@ -29,12 +31,14 @@ def sample_self_evaluation(area, lano, system_lead) -> tuple[Evidence, AnnexItem
         },
         upload=sample_pdf("pcf-survey.pdf"),
     )
-    items = annex_actions.ensure_checklist(area=area, framework="2023-full", actor=lano)
+    inspection = active_inspection(area)
+    if inspection is None:
+        raise ValueError("Record the area's inspection first: Annex A belongs to an inspection.")
+    items = annex_actions.start_checklist(area=area, inspection=inspection, actor=lano)
     first = items[0]
     item = annex_actions.save_item(
         actor=lano,
         area=area,
-        framework="2023-full",
         item=first,
         values={"title": first.title, "owner": lano, "status": "ready", "due_step": first.due_step},
         upload=sample_pdf("self-evaluation.pdf"),

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,9 +12,16 @@ from django.views.decorators.http import require_POST
 
 from sendready.accounts.access import area_view, can, role_in
 from sendready.accounts.models import LocalArea
+from sendready.domain.inspection.criteria import latest_for
 from sendready.govuk_forms import add_validation_error
 from sendready.selfevaluation import actions
-from sendready.selfevaluation.access import criteria_of, get_entry, may_edit_entry
+from sendready.selfevaluation.access import (
+    criteria_of,
+    find_self_evaluation,
+    get_entry,
+    get_self_evaluation,
+    may_edit_entry,
+)
 from sendready.selfevaluation.forms import CommentForm, EntryForm, LeadForm
 from sendready.selfevaluation.models import SelfEvaluation
 from sendready.selfevaluation.presenters import (
@@ -54,11 +61,25 @@ def _since(request: HttpRequest) -> dt.date | None:
 @area_view("view_self_evaluation")
 def overview(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Every criterion with its lead, position and evidence gaps; the self-assessment at a glance."""
-    sef = actions.current_self_evaluation(area=area, actor=request.user, request=request)
+    sef = find_self_evaluation(area)
+    if sef is None:
+        criteria = latest_for(actions.CURRENT_FRAMEWORK)
+        return render(
+            request,
+            "selfevaluation/start.html",
+            {
+                "title": "Self-evaluation",
+                "area": area,
+                "criteria": criteria,
+                "active_nav": "self_evaluation",
+                "can_start": can(request.user, "start_self_evaluation", area),
+            },
+        )
     since = _since(request)
     today = timezone.localdate()
     cov = sef_coverage(sef, today, since)
     earlier = SelfEvaluation.objects.filter(area=area).exclude(pk=sef.pk)
+    latest = latest_for(sef.framework)
     return render(
         request,
         "selfevaluation/overview.html",
@@ -73,14 +94,24 @@ def overview(request: HttpRequest, area: LocalArea) -> HttpResponse:
             since_text=request.GET.get("since", ""),
             assessment=saved_assessment(sef, today),
             earlier=earlier,
+            newer=None if latest.version == sef.criteria_version else latest,
         ),
     )
+
+
+@area_view("start_self_evaluation")
+@require_POST
+def start(request: HttpRequest, area: LocalArea) -> HttpResponse:
+    """Start the area's self-evaluation against the newest criteria (the only way one is made)."""
+    actions.start_self_evaluation(actor=request.user, area=area, request=request)
+    messages.success(request, "Self-evaluation started.")
+    return redirect("selfevaluation:overview", area.code)
 
 
 @area_view("view_self_evaluation")
 def criterion(request: HttpRequest, area: LocalArea, criterion_key: str) -> HttpResponse:
     """One criterion: position, rationale, the three questions, evidence, comments and history."""
-    sef = actions.current_self_evaluation(area=area, actor=request.user, request=request)
+    sef = get_self_evaluation(area)
     entry = get_entry(sef, criterion_key)
     evidence = [e for e in sef.evidence.select_related("owner") if criterion_key in e.criteria]
     return render(
@@ -106,8 +137,15 @@ def criterion(request: HttpRequest, area: LocalArea, criterion_key: str) -> Http
 @area_view("edit_criteria")
 def criterion_edit(request: HttpRequest, area: LocalArea, criterion_key: str) -> HttpResponse:
     """Write the area's position, rationale and the answers to the three questions."""
-    sef = actions.current_self_evaluation(area=area, actor=request.user, request=request)
-    entry = get_entry(sef, criterion_key, request.user, write=True)
+    sef = get_self_evaluation(area)
+    entry = get_entry(sef, criterion_key)
+    if not may_edit_entry(request.user, area, entry):
+        if request.method == "POST":
+            raise PermissionDenied(
+                "Only the criterion's system lead, a LANO or a senior leader can edit it."
+            )
+        # A role that can lead criteria, but not this one: the criterion says who can edit it.
+        return redirect("selfevaluation:criterion", area.code, criterion_key)
     criteria = criteria_of(sef)
     initial = {f: getattr(entry, f) for f in actions.ENTRY_LABELS}
     form = EntryForm(
@@ -144,15 +182,19 @@ def criterion_edit(request: HttpRequest, area: LocalArea, criterion_key: str) ->
 @area_view("assign_system_leads")
 def criterion_lead(request: HttpRequest, area: LocalArea, criterion_key: str) -> HttpResponse:
     """Name the criterion's system lead (a member of the area)."""
-    sef = actions.current_self_evaluation(area=area, actor=request.user, request=request)
+    sef = get_self_evaluation(area)
     entry = get_entry(sef, criterion_key)
     form = LeadForm(request.POST or None, initial={"lead": entry.lead_id}, area=area)
     if request.method == "POST" and form.is_valid():
         lead_id = form.cleaned_data["lead"]
         lead = get_user_model().objects.filter(pk=lead_id).first() if lead_id else None
-        actions.set_lead(actor=request.user, entry=entry, lead=lead, request=request)
-        messages.success(request, "System lead saved.")
-        return redirect("selfevaluation:criterion", area.code, criterion_key)
+        try:
+            actions.set_lead(actor=request.user, entry=entry, lead=lead, request=request)
+        except ValidationError as exc:
+            add_validation_error(form, exc)
+        else:
+            messages.success(request, "System lead saved.")
+            return redirect("selfevaluation:criterion", area.code, criterion_key)
     criteria = criteria_of(sef)
     return render(
         request,
@@ -173,7 +215,7 @@ def criterion_lead(request: HttpRequest, area: LocalArea, criterion_key: str) ->
 @require_POST
 def criterion_comment(request: HttpRequest, area: LocalArea, criterion_key: str) -> HttpResponse:
     """Add a co-production comment to a criterion."""
-    sef = actions.current_self_evaluation(area=area, actor=request.user, request=request)
+    sef = get_self_evaluation(area)
     get_entry(sef, criterion_key)
     form = CommentForm(request.POST)
     if form.is_valid():

@@ -6,6 +6,8 @@ beside the old one, and every self-evaluation records the version it answers."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -103,17 +105,38 @@ class CriteriaSet:
         return "; ".join(self.sources[k].title for k in keys if k in self.sources)
 
 
+# Folders of criteria files besides the shipped ones (tests add a revised version this way).
+_EXTRA_DIRS: list[Traversable] = []
+
+
 def _package_dir() -> Traversable:
     return resources.files("sendready.domain.inspection").joinpath("data", "criteria")
 
 
+def _files() -> dict[str, Traversable]:
+    found = {}
+    for folder in [_package_dir(), *_EXTRA_DIRS]:
+        for p in folder.iterdir():
+            if p.name.startswith("criteria-") and p.name.endswith(".json"):
+                found[p.name.removeprefix("criteria-").removesuffix(".json")] = p
+    return found
+
+
+@contextmanager
+def extra_criteria(folder: Traversable) -> Iterator[None]:
+    """Load criteria files from `folder` as well as the shipped ones, while the block runs."""
+    _EXTRA_DIRS.append(folder)
+    _load.cache_clear()
+    try:
+        yield
+    finally:
+        _EXTRA_DIRS.remove(folder)
+        _load.cache_clear()
+
+
 def list_versions() -> list[str]:
-    """Versions of the shipped criteria, oldest first."""
-    return sorted(
-        p.name.removeprefix("criteria-").removesuffix(".json")
-        for p in _package_dir().iterdir()
-        if p.name.startswith("criteria-") and p.name.endswith(".json")
-    )
+    """Versions of the criteria, oldest first."""
+    return sorted(_files())
 
 
 def load_criteria(version: str) -> CriteriaSet:
@@ -137,8 +160,7 @@ def latest_for(framework: str) -> CriteriaSet:
 
 @cache
 def _load(version: str) -> CriteriaSet:
-    path = _package_dir().joinpath(f"criteria-{version}.json")
-    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw = json.loads(_files()[version].read_text(encoding="utf-8"))
     criteria = _parse(raw)
     _check(criteria)
     return criteria
@@ -183,3 +205,22 @@ def _check(cs: CriteriaSet) -> None:
             raise CriteriaDataError(f"{where}: unknown sources {unknown}.")
     if not cs.outcome_rules or cs.outcome_rules[-1].when:
         raise CriteriaDataError(f"criteria {cs.version}: the last outcome rule must always apply.")
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """What moving a self-evaluation from one criteria version to another keeps and loses."""
+
+    kept: tuple[str, ...]  # keys in both versions: their answers are copied
+    dropped: tuple[str, ...]  # keys the new version no longer has
+    added: tuple[str, ...]  # keys new in the new version: to be answered afresh
+
+
+def carry_over(old: CriteriaSet, new: CriteriaSet) -> CarryOver:
+    """The criteria whose keys carry over from `old` to `new`, those dropped and those added."""
+    old_keys, new_keys = old.criterion_keys(), new.criterion_keys()
+    return CarryOver(
+        kept=tuple(k for k in new_keys if k in old_keys),
+        dropped=tuple(k for k in old_keys if k not in new_keys),
+        added=tuple(k for k in new_keys if k not in old_keys),
+    )
