@@ -5,7 +5,7 @@ import pytest
 from django.test import override_settings
 from playwright.sync_api import expect
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.pupildata.testing import sample_snapshot_and_run
 from tests.conftest import assert_accessible, click_to, sign_in
 

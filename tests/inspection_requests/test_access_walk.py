@@ -15,7 +15,7 @@ ROOM_PATTERNS = sorted(
 
 @pytest.fixture
 def walk(board):
-    from sendready.accounts.constants import Role
+    from sendready.areas.constants import Role
 
     kwargs = sample_request_kwargs(board.inspection, board.lano, board.owner)
     from sendready.inspection_requests.models import InspectorAccess

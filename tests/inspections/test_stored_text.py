@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 import sendready
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.inspections.models import Inspection, TimetableSession
 from sendready.stored_text import DEFAULT_TEXT_LIMIT, EmailAddressField, LineField, LinkField
 

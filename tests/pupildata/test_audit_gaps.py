@@ -3,8 +3,9 @@
 import pytest
 from django.db.models import ProtectedError
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.pupildata import actions
 from sendready.pupildata.models import ImportRun
 from tests.pupildata.conftest import AS_OF, csv_bytes

@@ -15,8 +15,8 @@ from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sendready.accounts.access import PERMISSION_ROLES, SECOND_FACTOR_PERMISSIONS
-from sendready.accounts.models import Membership
+from sendready.areas.models import Membership
+from sendready.areas.registry import PERMISSION_ROLES, SECOND_FACTOR_PERMISSIONS
 
 BACKUP_CODES = 10
 APP_DEVICE_NAME = "Authenticator app"

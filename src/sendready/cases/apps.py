@@ -9,8 +9,15 @@ class CasesConfig(AppConfig):
     verbose_name = "Tracked cases"
 
     def ready(self) -> None:
-        from sendready.accounts.access import CASEWORK_ROLES, register_permissions
-        from sendready.accounts.constants import Role
+        from sendready.areas.access import CASEWORK_ROLES
+        from sendready.areas.constants import Role
+        from sendready.areas.registry import (
+            AreaSection,
+            OverviewPanel,
+            register_panel,
+            register_permissions,
+            register_section,
+        )
 
         register_permissions(
             {
@@ -23,12 +30,6 @@ class CasesConfig(AppConfig):
                 ),
                 "adapt_audit_framework": frozenset({Role.LANO}),
             }
-        )
-        from sendready.accounts.navigation import (
-            AreaSection,
-            OverviewPanel,
-            register_panel,
-            register_section,
         )
         from sendready.cases.overview import cases_summary
 

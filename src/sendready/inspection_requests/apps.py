@@ -9,13 +9,14 @@ class InspectionRequestsConfig(AppConfig):
     verbose_name = "Inspection requests and evidence room"
 
     def ready(self) -> None:
-        from sendready.accounts.access import CASEWORK_ROLES, register_permissions
-        from sendready.accounts.constants import Role
-        from sendready.accounts.navigation import (
+        from sendready.areas.access import CASEWORK_ROLES
+        from sendready.areas.constants import Role
+        from sendready.areas.registry import (
             AreaSection,
             OverviewPanel,
             register_home,
             register_panel,
+            register_permissions,
             register_section,
         )
         from sendready.inspection_requests.overview import board_counts

@@ -5,8 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from sendready.accounts.access import area_view
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection, get_session
 from sendready.inspections.forms import SessionForm

@@ -6,11 +6,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from sendready.accounts.access import area_view, can
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.inspection_hooks import active_inspection
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view, can
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import active_inspection
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.inspection.annex_a import default_checklist
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.govuk_forms import add_validation_error

@@ -9,8 +9,20 @@ class SelfEvaluationConfig(AppConfig):
     verbose_name = "Self-evaluation"
 
     def ready(self) -> None:
-        from sendready.accounts.access import ALL_ROLES, register_permissions
-        from sendready.accounts.constants import Role
+        from sendready.areas.access import ALL_ROLES
+        from sendready.areas.constants import Role
+        from sendready.areas.registry import (
+            AreaSection,
+            InspectionPanel,
+            OverviewPanel,
+            StepLink,
+            register_inspection_panel,
+            register_panel,
+            register_permissions,
+            register_section,
+            register_step_link,
+            register_task_source,
+        )
 
         leaders = frozenset({Role.LANO, Role.SENIOR_LEADER})
         register_permissions(
@@ -24,12 +36,6 @@ class SelfEvaluationConfig(AppConfig):
                 "manage_annex_a": leaders,
                 "export_annex_a": leaders,
             }
-        )
-        from sendready.accounts.navigation import (
-            AreaSection,
-            OverviewPanel,
-            register_panel,
-            register_section,
         )
         from sendready.selfevaluation.overview import coverage_panel
 
@@ -47,13 +53,6 @@ class SelfEvaluationConfig(AppConfig):
             OverviewPanel(
                 "self_evaluation", "selfevaluation/_overview_panel.html", coverage_panel, 20
             )
-        )
-        from sendready.accounts.inspection_hooks import (
-            InspectionPanel,
-            StepLink,
-            register_inspection_panel,
-            register_step_link,
-            register_task_source,
         )
         from sendready.selfevaluation.annex import annex_tasks, inspection_panel
 

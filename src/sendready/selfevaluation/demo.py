@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from sendready.accounts.indicator_feed import latest_values
+from sendready.areas.registry import latest_values
 from sendready.selfevaluation import actions, annex_actions, evidence_actions
 
 POSITIONS = {
