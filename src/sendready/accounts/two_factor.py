@@ -2,8 +2,8 @@
 
 A second factor (a TOTP authenticator app, with 10 single-use backup codes) is required of site
 administrators, of anyone whose role in any area carries a permission a capability marked with
-`access.require_second_factor_for` (pupildata marks `view_pupil_rows`: children's own rows), and of everyone when
-TWO_FACTOR_FOR_EVERY_ROLE is set. Anyone who has set one up is asked for it whatever their role.
+`areas.registry.require_second_factor_for` (pupildata marks `view_pupil_rows`: children's own rows),
+and of everyone when TWO_FACTOR_FOR_EVERY_ROLE is set. Anyone who has set one up is asked for it whatever their role.
 """
 
 import re

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # Permission -> the roles holding it, in every area.
 PERMISSION_ROLES: dict[str, frozenset[Role]] = {}
-# Permissions whose holders must sign in with a second factor (see accounts/two_factor.py).
+# Permissions whose holders must sign in with a second factor (see sendready/accounts/two_factor.py).
 SECOND_FACTOR_PERMISSIONS: set[str] = set()
 
 
