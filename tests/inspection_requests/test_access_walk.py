@@ -4,7 +4,7 @@ and every evidence-room page admits only the inspector whose access is open."""
 import pytest
 from django.urls import reverse
 
-from tests.accounts.test_access import AREA_PATTERNS, _site_patterns
+from tests.areas.test_access import AREA_PATTERNS, _site_patterns
 from tests.inspection_requests.conftest import expire, sample_request_kwargs
 
 ROOM_PATTERNS = sorted(
