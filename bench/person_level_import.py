@@ -59,7 +59,7 @@ def worker_sendready(path: str, mode: str) -> dict:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from sendready.accounts.models import LocalArea
+    from sendready.areas.models import LocalArea
     from sendready.pupildata import actions
 
     area, _ = LocalArea.objects.get_or_create(
@@ -82,8 +82,8 @@ def _dashboard(area, import_seconds: float) -> tuple[float, float]:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from sendready.accounts.constants import Role
-    from sendready.accounts.models import Membership
+    from sendready.areas.constants import Role
+    from sendready.areas.models import Membership
 
     setup_test_environment()
     user, _ = get_user_model().objects.get_or_create(username="bench-lano")

@@ -116,8 +116,8 @@ def _sendready(env: dict[str, str], *words: str) -> str:
 
 
 SETUP = f"""
-from sendready.accounts.constants import Role
-from sendready.accounts.models import LocalArea, Membership
+from sendready.areas.constants import Role
+from sendready.areas.models import LocalArea, Membership
 from django.contrib.auth import get_user_model
 area = LocalArea.objects.create(code="{AREA}", name="Benchshire", region="London", is_fictional=True)
 user = get_user_model().objects.create_user("{USER}", password="{PASSWORD}")

@@ -28,8 +28,8 @@ def two_areas(db):
     """Area A with one person in every role, and area B with its own LANO."""
     from django.contrib.auth import get_user_model
 
-    from sendready.accounts.constants import Role
-    from sendready.accounts.models import LocalArea, Membership
+    from sendready.areas.constants import Role
+    from sendready.areas.models import LocalArea, Membership
 
     user_model = get_user_model()
     area_a = LocalArea.objects.create(

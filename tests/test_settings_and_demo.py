@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from sendready.accounts.models import LocalArea, Membership
+from sendready.areas.models import LocalArea, Membership
 from sendready.inspections.models import Inspection
 
 

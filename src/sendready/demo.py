@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sendready.accounts.constants import Role
-from sendready.accounts.models import AccountSecurity, LocalArea, Membership
+from sendready.accounts.models import AccountSecurity
+from sendready.areas.constants import Role
+from sendready.areas.models import LocalArea, Membership
 
 DEMO_PASSWORD = "demo-sendready-2026"
 # Every demo person's authenticator app has this public key: `sendready demo-code` shows the current code.

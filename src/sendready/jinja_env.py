@@ -36,7 +36,7 @@ def short_date(value: date | datetime | None) -> str:
 
 def area_sections(user: Any, area: Any) -> list[dict[str, str]]:
     """The menu sections this person may open in the area."""
-    from sendready.accounts.navigation import sections_for
+    from sendready.areas.navigation import sections_for
 
     return sections_for(user, area)
 

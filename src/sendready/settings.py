@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks_db",
     "sendready",
+    "sendready.areas",
+    "sendready.audit",
     "sendready.accounts",
     "sendready.inspections",
     "sendready.forecasting",
@@ -61,8 +63,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "sendready.accounts.middleware.CurrentAreaMiddleware",
-    "sendready.accounts.middleware.DeniedAccessAuditMiddleware",
+    "sendready.areas.middleware.CurrentAreaMiddleware",
+    "sendready.audit.middleware.DeniedAccessAuditMiddleware",
     "sendready.accounts.signin_steps.SignInStepsMiddleware",
 ]
 

@@ -20,6 +20,8 @@ DEFAULT_TEXT_LIMIT = 20_000
 OUR_APPS = frozenset(
     {
         "sendready",
+        "areas",
+        "audit",
         "accounts",
         "inspections",
         "forecasting",

@@ -5,13 +5,21 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from sendready.accounts import urls as account_urls
 from sendready.accounts import views as account_views
+from sendready.areas import urls as area_urls
+from sendready.areas import views as area_views
+from sendready.audit import urls as audit_urls
+
+# The platform's pages (areas, audit, accounts) keep the URL namespace "accounts" they had before
+# areas and the audit log were split out of accounts: URL names are a contract.
+platform_urls = [*account_urls.urlpatterns, *area_urls.urlpatterns, *audit_urls.urlpatterns]
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", area_views.home, name="home"),
     path("sign-in/", account_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", include("sendready.accounts.urls")),
+    path("", include((platform_urls, "accounts"))),
     path("", include("sendready.inspections.urls")),
     path("", include("sendready.forecasting.urls")),
     path("", include("sendready.pupildata.urls")),

@@ -12,8 +12,10 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from sendready.accounts.constants import Role
-from sendready.accounts.models import AccountSecurity, AuditEvent, Membership
+from sendready.accounts.models import AccountSecurity
+from sendready.areas.constants import Role
+from sendready.areas.models import Membership
+from sendready.audit.models import AuditEvent
 from tests.conftest import TEST_PASSWORD
 
 NEW_PASSWORD = "river-lantern-4417"

@@ -7,8 +7,10 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from sendready.accounts import throttle
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent, SignInThrottle
+from sendready.accounts.models import SignInThrottle
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from tests.conftest import TEST_PASSWORD
 
 

@@ -13,9 +13,10 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sendready.accounts import two_factor
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
 from sendready.accounts.testing import current_code, give_second_factor
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from tests.conftest import TEST_PASSWORD
 
 
@@ -134,7 +135,7 @@ def test_a_lano_resets_a_members_second_factor_who_then_sets_up_a_new_one(client
     two_factor.make_backup_codes(practitioner)
     assert member_client.get(f"/areas/{people.area.code}/").status_code == 200
     client.force_login(people.by_role[Role.LANO])
-    from sendready.accounts.models import Membership
+    from sendready.areas.models import Membership
 
     member = Membership.objects.get(user=practitioner, area=people.area)
     edit = client.get(f"/areas/{people.area.code}/people/{member.pk}/").content.decode()
@@ -158,7 +159,7 @@ def test_a_lano_cannot_reset_a_site_administrators_second_factor(client, two_are
     viewer.is_staff = True
     viewer.save()
     give_second_factor(viewer)
-    from sendready.accounts.models import Membership
+    from sendready.areas.models import Membership
 
     member = Membership.objects.get(user=viewer, area=people.area)
     client.force_login(people.by_role[Role.LANO])

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.inspections import actions
 from tests.conftest import assert_accessible, click_to, sign_in
 

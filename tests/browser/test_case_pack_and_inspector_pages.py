@@ -26,9 +26,8 @@ def media(settings, tmp_path):
 @pytest.fixture
 def named(two_areas):
     """A live inspection of area A and six cases named for it, with a practitioner on the first."""
-    from sendready.accounts.constants import Role
-    from sendready.accounts.inspection_hooks import active_inspection
-    from sendready.accounts.person_level import find_snapshot
+    from sendready.areas.constants import Role
+    from sendready.areas.registry import active_inspection, find_snapshot
     from sendready.cases import actions, team_actions
     from sendready.domain.person_level.generator import generate, write_csv
     from sendready.inspections import actions as inspection_actions
@@ -122,7 +121,7 @@ def test_a_lano_adjusts_a_mix_writes_the_pen_portrait_and_downloads_the_pdf_pack
 def test_an_auditor_withdraws_an_audit_and_an_inspector_reads_the_packs(
     page, live_server, named, console_errors
 ) -> None:
-    from sendready.accounts.constants import Role
+    from sendready.areas.constants import Role
     from sendready.cases import audit_actions
     from sendready.domain.cases.audit_framework import load_audit_framework
     from sendready.inspection_requests import room_actions

@@ -21,8 +21,8 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def snapshot(two_areas):
-    from sendready.accounts.constants import Role
-    from sendready.accounts.person_level import find_snapshot
+    from sendready.areas.constants import Role
+    from sendready.areas.registry import find_snapshot
     from sendready.domain.person_level.generator import generate, write_csv
     from sendready.pupildata import actions
 
@@ -106,7 +106,7 @@ def test_the_focused_sampling_lists_are_accessible(
 def test_from_named_cases_to_an_agreed_audit_grade(
     page, live_server, two_areas, snapshot, console_errors
 ) -> None:
-    from sendready.accounts.constants import Role
+    from sendready.areas.constants import Role
     from sendready.cases.testing import sample_case
 
     people, _ = two_areas

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def shipped_data(transactional_db):
     """transaction=True flushes the data migration's rows after each test, so load them again."""
-    from sendready.accounts.models import LocalArea
+    from sendready.areas.models import LocalArea
     from sendready.forecasting.data import load_shipped_data
     from sendready.forecasting.models import InspectionEvent
 

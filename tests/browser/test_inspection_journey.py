@@ -78,7 +78,7 @@ def test_a_lano_records_an_inspection_and_downloads_the_calendar(
 def test_the_briefing_and_task_forms_are_accessible(live_server, page, two_areas, console_errors):
     import datetime as dt
 
-    from sendready.accounts.constants import Role
+    from sendready.areas.constants import Role
     from sendready.inspections import actions
 
     people, _ = two_areas
@@ -106,7 +106,7 @@ def test_the_session_edit_and_no_area_pages_are_accessible(
 
     from django.contrib.auth import get_user_model
 
-    from sendready.accounts.constants import Role
+    from sendready.areas.constants import Role
     from sendready.inspections import actions
     from tests.conftest import TEST_PASSWORD
 

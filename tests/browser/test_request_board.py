@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def live_board(two_areas, settings, tmp_path):
-    from sendready.accounts.constants import Role
+    from sendready.areas.constants import Role
     from sendready.inspections import actions as inspection_actions
     from tests.inspection_requests.conftest import Board, this_monday
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from playwright.sync_api import expect
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.inspections import actions as inspection_actions
 from sendready.pupildata.testing import sample_snapshot_and_run
 from sendready.selfevaluation import actions

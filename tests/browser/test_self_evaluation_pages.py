@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from playwright.sync_api import expect
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.inspections import actions as inspection_actions
 from sendready.selfevaluation import actions
 from sendready.selfevaluation.testing import sample_self_evaluation

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.domain.person_level.generator import generate, write_csv
 
 AS_OF = dt.date(2025, 3, 31)
@@ -31,7 +31,7 @@ def lano(people):
 @pytest.fixture
 def snapshot(people, lano):
     """The area's snapshot, imported the way the console does."""
-    from sendready.accounts.person_level import find_snapshot
+    from sendready.areas.registry import find_snapshot
     from sendready.pupildata import actions
 
     with tempfile.TemporaryDirectory() as folder:

@@ -6,8 +6,9 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.cases.constants import AuditStatus
 from sendready.cases.models import CaseAudit, Moderation
 from sendready.domain.cases.audit_framework import load_audit_framework

@@ -7,8 +7,9 @@ import pypdf
 import pytest
 from django.urls import reverse
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.cases import portrait_actions
 from sendready.cases.models import ChronologyEntry
 from sendready.cases.testing import add_sample_document

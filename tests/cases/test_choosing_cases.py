@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.cases.constants import CaseStatus, SelectionKind
 from sendready.cases.models import CaseSelection, EvidenceTask, TrackedCase
 

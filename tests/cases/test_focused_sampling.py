@@ -5,8 +5,9 @@ import io
 import openpyxl
 from django.urls import reverse
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 
 
 def test_the_lists_page_counts_each_cohort_and_is_audited(client, people, snapshot):

@@ -6,8 +6,9 @@ import zipfile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.cases.models import CaseEvidenceFile
 
 PDF = b"%PDF-1.4\n%fake but well-formed enough for a type check\n"

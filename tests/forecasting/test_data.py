@@ -1,6 +1,6 @@
 """The shipped areas and inspection history are in the database after migrate, with no further step."""
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.forecasting.models import InspectionEvent
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from tests.forecasting.test_import import HEADER, _row
 
 
@@ -179,7 +179,7 @@ def test_an_upload_naming_a_server_file_is_parsed_as_its_own_bytes_and_never_ope
 def test_a_good_upload_reports_what_was_added_and_audits_each_row(admin_client) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from sendready.accounts.models import AuditEvent
+    from sendready.audit.models import AuditEvent
 
     body = "\n".join([HEADER, _row()]).encode()
     response = admin_client.post(

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.domain.forecasting.forecast import forecast
 from sendready.forecasting.data import domain_areas, domain_events
 from sendready.inspections import actions

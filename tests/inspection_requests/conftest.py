@@ -4,7 +4,7 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.inspection_requests import actions, file_actions, room_actions
 from sendready.inspection_requests.actions import RequestValues
 from sendready.inspection_requests.models import InspectorAccess

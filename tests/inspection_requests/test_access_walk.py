@@ -4,7 +4,7 @@ and every evidence-room page admits only the inspector whose access is open."""
 import pytest
 from django.urls import reverse
 
-from tests.accounts.test_access import AREA_PATTERNS, _site_patterns
+from tests.areas.test_access import AREA_PATTERNS, _site_patterns
 from tests.inspection_requests.conftest import expire, sample_request_kwargs
 
 ROOM_PATTERNS = sorted(
@@ -15,7 +15,7 @@ ROOM_PATTERNS = sorted(
 
 @pytest.fixture
 def walk(board):
-    from sendready.accounts.constants import Role
+    from sendready.areas.constants import Role
 
     kwargs = sample_request_kwargs(board.inspection, board.lano, board.owner)
     from sendready.inspection_requests.models import InspectorAccess

@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.inspection_requests import actions, file_actions
 from sendready.inspection_requests.constants import RequestState
 from sendready.inspection_requests.models import EvidenceFile, InspectionRequest, Version

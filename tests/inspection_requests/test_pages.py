@@ -6,7 +6,7 @@ import json
 from django.urls import reverse
 from django.utils import timezone
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.inspection_requests.constants import RequestState
 from sendready.inspection_requests.models import EvidenceFile, InspectionRequest
 from tests.inspection_requests.conftest import PDF

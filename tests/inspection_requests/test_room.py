@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from sendready.accounts.models import AuditEvent
+from sendready.audit.models import AuditEvent
 from sendready.inspection_requests import actions, room_actions
 from sendready.inspection_requests.models import EvidenceFile, RoomVisit
 from tests.inspection_requests.conftest import PDF, expire
@@ -95,7 +95,7 @@ def test_an_inspector_sees_nothing_else_of_the_area(client, board):
 
 
 def test_an_inspector_of_another_inspection_cannot_open_this_room(client, board):
-    from sendready.accounts.constants import Role
+    from sendready.areas.constants import Role
     from sendready.inspections import actions as inspection_actions
 
     other = inspection_actions.record_inspection(

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.inspections import actions
 
 

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from sendready.accounts.constants import Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.models import AuditEvent
 from sendready.inspections import actions
 from sendready.inspections.constants import InspectionStatus
 from sendready.inspections.models import ActualDate, Inspection, Task

@@ -6,8 +6,8 @@ import io
 import docx
 import icalendar
 
-from sendready.accounts.constants import Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.models import AuditEvent
 from sendready.inspections import actions
 
 

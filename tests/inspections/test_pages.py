@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.inspections.models import Inspection, TimetableSession
 
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from sendready.accounts.constants import Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.models import AuditEvent
 from sendready.inspections import actions
 from sendready.inspections.models import Inspection, Milestone, Task
 

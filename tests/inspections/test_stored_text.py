@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 import sendready
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.inspections.models import Inspection, TimetableSession
 from sendready.stored_text import DEFAULT_TEXT_LIMIT, EmailAddressField, LineField, LinkField
 
@@ -161,7 +161,14 @@ def test_every_text_field_of_every_form_uses_the_shared_cleaner_and_has_a_limit(
 
 def test_every_text_field_of_every_model_has_a_limit_the_save_check_enforces():
     for model in apps.get_models():
-        if model._meta.app_label not in {"accounts", "inspections", "forecasting", "pupildata"}:
+        if model._meta.app_label not in {
+            "areas",
+            "audit",
+            "accounts",
+            "inspections",
+            "forecasting",
+            "pupildata",
+        }:
             continue
         for field in model._meta.concrete_fields:
             if isinstance(field, (models.CharField, models.TextField)):

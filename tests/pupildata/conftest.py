@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.domain.person_level.generator import generate
 
 AS_OF = dt.date(2025, 3, 31)

@@ -3,8 +3,9 @@
 import pytest
 from django.db.models import ProtectedError
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.pupildata import actions
 from sendready.pupildata.models import ImportRun
 from tests.pupildata.conftest import AS_OF, csv_bytes
@@ -71,9 +72,9 @@ def test_the_audit_log_is_read_only_in_the_admin(client, django_user_model, peop
     admin = django_user_model.objects.create_superuser("site_admin", password="a-test-password-9")
     client.force_login(admin)
     entry = AuditEvent.objects.create(action=AuditAction.VIEWED, object_type="x", area=people.area)
-    assert client.get("/admin/accounts/auditevent/add/").status_code == 403
+    assert client.get("/admin/audit/auditevent/add/").status_code == 403
     assert (
-        client.post(f"/admin/accounts/auditevent/{entry.pk}/delete/", {"post": "yes"}).status_code
+        client.post(f"/admin/audit/auditevent/{entry.pk}/delete/", {"post": "yes"}).status_code
         == 403
     )
     assert AuditEvent.objects.filter(pk=entry.pk).exists()

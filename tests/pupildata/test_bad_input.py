@@ -182,7 +182,7 @@ HOSTILE_CELLS = st.one_of(
 def test_hostile_files_never_cause_a_server_error_or_a_partial_import(
     client, two_areas, media, header, body, encoding, name
 ):
-    from sendready.accounts.constants import Role
+    from sendready.areas.constants import Role
 
     people = two_areas[0]
     client.force_login(people.by_role[Role.LANO])

@@ -9,8 +9,9 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.pupildata.models import ExportJob
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ import pyarrow.parquet as pq
 import pytest
 from django.urls import reverse
 
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import AuditEvent
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.domain.person_level.indicators import compute_indicators, rows_for
 from sendready.domain.person_level.reading import ROW_COLUMN
 from sendready.pupildata import figures, storage

@@ -5,8 +5,9 @@ import io
 import openpyxl
 import pytest
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.test import override_settings
 
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
 from sendready.selfevaluation import actions
 
 

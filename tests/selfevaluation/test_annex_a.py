@@ -10,9 +10,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.inspection_hooks import active_inspection
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.areas.registry import active_inspection
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.inspections import actions as inspection_actions
 from sendready.selfevaluation import annex_actions
 from sendready.selfevaluation.models import AnnexItem

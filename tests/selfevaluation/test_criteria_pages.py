@@ -1,7 +1,8 @@
 """Writing a position on a criterion: who may, what history and audit it leaves, comments."""
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.selfevaluation import actions
 from sendready.selfevaluation.models import Change, SelfEvaluation
 from tests.selfevaluation.conftest import url

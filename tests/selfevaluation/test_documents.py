@@ -6,8 +6,9 @@ import io
 import pypdf
 from docx import Document
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.selfevaluation import actions
 from sendready.selfevaluation.testing import sample_self_evaluation
 from tests.selfevaluation.conftest import url

@@ -7,8 +7,9 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.selfevaluation.models import Evidence
 from sendready.selfevaluation.testing import sample_pdf
 from tests.selfevaluation.conftest import url

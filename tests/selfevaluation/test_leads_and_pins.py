@@ -6,8 +6,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import AuditEvent
+from sendready.areas.constants import Role
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 from sendready.selfevaluation import actions, evidence_actions
 from sendready.selfevaluation.models import Evidence
 from tests.selfevaluation.conftest import url

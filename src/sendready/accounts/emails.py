@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from sendready.accounts.models import Membership
+from sendready.areas.models import Membership
 
 log = logging.getLogger(__name__)
 LINK_DAYS = settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60)

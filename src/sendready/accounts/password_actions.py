@@ -6,9 +6,10 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from sendready.accounts import throttle
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import AccountSecurity, LocalArea, Membership
+from sendready.accounts.models import AccountSecurity
+from sendready.areas.models import LocalArea, Membership
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 
 
 def choose_own_password(*, actor, form: SetPasswordForm, request: HttpRequest) -> None:

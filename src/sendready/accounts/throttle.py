@@ -23,9 +23,11 @@ from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction, ThrottleKey
-from sendready.accounts.models import LocalArea, SignInThrottle
+from sendready.accounts.constants import ThrottleKey
+from sendready.accounts.models import SignInThrottle
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 
 FREE_FAILURES = 5
 FIRST_WAIT_SECONDS = 30

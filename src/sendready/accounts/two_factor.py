@@ -2,8 +2,8 @@
 
 A second factor (a TOTP authenticator app, with 10 single-use backup codes) is required of site
 administrators, of anyone whose role in any area carries a permission a capability marked with
-`access.require_second_factor_for` (pupildata marks `view_pupil_rows`: children's own rows), and of everyone when
-TWO_FACTOR_FOR_EVERY_ROLE is set. Anyone who has set one up is asked for it whatever their role.
+`areas.registry.require_second_factor_for` (pupildata marks `view_pupil_rows`: children's own rows),
+and of everyone when TWO_FACTOR_FOR_EVERY_ROLE is set. Anyone who has set one up is asked for it whatever their role.
 """
 
 import re
@@ -15,8 +15,8 @@ from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sendready.accounts.access import PERMISSION_ROLES, SECOND_FACTOR_PERMISSIONS
-from sendready.accounts.models import Membership
+from sendready.areas.models import Membership
+from sendready.areas.registry import PERMISSION_ROLES, SECOND_FACTOR_PERMISSIONS
 
 BACKUP_CODES = 10
 APP_DEVICE_NAME = "Authenticator app"

@@ -10,9 +10,9 @@ from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sendready.accounts import throttle, two_factor
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea, Membership
+from sendready.areas.models import LocalArea, Membership
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 
 
 class CodeRefused(Exception):

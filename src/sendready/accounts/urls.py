@@ -1,8 +1,9 @@
+"""Signing in with a second factor and passwords (in the URL namespace "accounts": see sendready/urls.py)."""
+
 from django.urls import path
 
-from sendready.accounts import password_views, people_views, two_factor_views, views
+from sendready.accounts import password_views, two_factor_views
 
-app_name = "accounts"
 urlpatterns = [
     path("sign-in/code/", two_factor_views.verify, name="two_factor_verify"),
     path("account/two-factor/set-up/", two_factor_views.set_up, name="two_factor_setup"),
@@ -23,23 +24,4 @@ urlpatterns = [
         name="password_set",
     ),
     path("account/set-password/done/", password_views.password_set_done, name="password_set_done"),
-    path("areas/switch/", views.switch_area, name="switch_area"),
-    path("areas/<str:area_code>/", views.area_home, name="area_home"),
-    path("areas/<str:area_code>/people/", people_views.people, name="people"),
-    path(
-        "areas/<str:area_code>/people/<int:member_id>/",
-        people_views.member_edit,
-        name="member_edit",
-    ),
-    path(
-        "areas/<str:area_code>/people/<int:member_id>/remove/",
-        people_views.member_remove,
-        name="member_remove",
-    ),
-    path(
-        "areas/<str:area_code>/people/<int:member_id>/reset-second-factor/",
-        people_views.member_reset_second_factor,
-        name="member_reset_second_factor",
-    ),
-    path("areas/<str:area_code>/audit/", people_views.audit_log, name="audit_log"),
 ]

@@ -4,10 +4,11 @@ every view written to the audit log."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
-from sendready.accounts.access import role_in
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import role_in
+from sendready.areas.constants import Role
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.cases.models import CaseAudit, CaseEvidenceFile, EvidenceTask, TrackedCase
 
 NOT_YOURS = "No such case, or it is not assigned to you."

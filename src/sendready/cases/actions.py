@@ -6,11 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.inspection_hooks import ActiveInspection
-from sendready.accounts.models import LocalArea
-from sendready.accounts.person_level import SnapshotRows
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import ActiveInspection, SnapshotRows
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.cases.constants import CaseStatus, SelectionKind
 from sendready.cases.models import CaseSelection, EvidenceTask, TrackedCase
 from sendready.domain.cases.evidence import InspectionDates, documents_due_for, evidence_items

@@ -9,8 +9,15 @@ class CasesConfig(AppConfig):
     verbose_name = "Tracked cases"
 
     def ready(self) -> None:
-        from sendready.accounts.access import CASEWORK_ROLES, register_permissions
-        from sendready.accounts.constants import Role
+        from sendready.areas.access import CASEWORK_ROLES
+        from sendready.areas.constants import Role
+        from sendready.areas.registry import (
+            AreaSection,
+            OverviewPanel,
+            register_panel,
+            register_permissions,
+            register_section,
+        )
 
         register_permissions(
             {
@@ -23,12 +30,6 @@ class CasesConfig(AppConfig):
                 ),
                 "adapt_audit_framework": frozenset({Role.LANO}),
             }
-        )
-        from sendready.accounts.navigation import (
-            AreaSection,
-            OverviewPanel,
-            register_panel,
-            register_section,
         )
         from sendready.cases.overview import cases_summary
 
@@ -44,7 +45,7 @@ class CasesConfig(AppConfig):
             )
         )
         register_panel(OverviewPanel("cases", "cases/_overview_panel.html", cases_summary, 25))
-        from sendready.accounts.inspection_hooks import register_session_source
+        from sendready.areas.registry import register_session_source
         from sendready.cases.meetings import case_meetings
 
         register_session_source(case_meetings)

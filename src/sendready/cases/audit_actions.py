@@ -6,9 +6,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.cases.constants import AuditStatus, CaseStatus
 from sendready.cases.models import (
     AreaAuditFramework,

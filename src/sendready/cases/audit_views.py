@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from sendready.accounts.access import area_view
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.cases import audit_actions, themes
 from sendready.cases.access import get_case_for_user, is_auditor, own_audit
 from sendready.cases.audit_forms import AuditForm, FrameworkForm, ModerationForm

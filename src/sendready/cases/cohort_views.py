@@ -4,11 +4,11 @@ key columns and an XLSX download; every view and download is audited."""
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from sendready.accounts.access import area_view
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
-from sendready.accounts.person_level import find_snapshot
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import find_snapshot
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.cases.forms import CohortFilterForm
 from sendready.cases.presenters import cells
 from sendready.cases.views import page

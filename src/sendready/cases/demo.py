@@ -3,7 +3,7 @@ chronology, consent, and audits (one case moderated) so the case pages and agree
 
 import datetime as dt
 
-from sendready.accounts.person_level import find_snapshot
+from sendready.areas.registry import find_snapshot
 from sendready.cases import audit_actions, portrait_actions, team_actions, workspace_actions
 from sendready.cases.actions import draw_practice_sample
 from sendready.cases.constants import Agency

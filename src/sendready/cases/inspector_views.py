@@ -8,9 +8,9 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.inspection_hooks import InspectorWindow, inspector_window
+from sendready.areas.registry import InspectorWindow, inspector_window
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.cases.constants import CaseStatus
 from sendready.cases.models import TrackedCase
 from sendready.cases.pack import case_pack

@@ -3,9 +3,9 @@ the case's id and a link only for the LANO and the case's team; others see that 
 
 from django.urls import reverse
 
-from sendready.accounts.access import can
-from sendready.accounts.inspection_hooks import ActiveInspection, ExtraSession
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import can
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import ActiveInspection, ExtraSession
 from sendready.cases.access import is_lano
 from sendready.cases.constants import CaseStatus
 from sendready.cases.models import TrackedCase

@@ -4,7 +4,7 @@ audits with moderation."""
 from django.conf import settings
 from django.db import models
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.cases.constants import (
     Agency,
     AuditStatus,

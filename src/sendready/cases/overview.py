@@ -1,7 +1,7 @@
 """The tracked cases panel on the area overview."""
 
-from sendready.accounts.access import can
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import can
+from sendready.areas.models import LocalArea
 from sendready.cases.access import is_lano
 from sendready.cases.constants import CaseStatus, EvidenceStatus
 from sendready.cases.models import EvidenceTask, TrackedCase

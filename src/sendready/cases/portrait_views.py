@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from sendready.accounts.access import area_view
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
 from sendready.cases import portrait_actions
 from sendready.cases.access import get_case_for_user
 from sendready.cases.views import page

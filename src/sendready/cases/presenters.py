@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.cases.models import TrackedCase
 from sendready.domain.cases.groups import load_groups
 from sendready.domain.cases.sampling import need_label

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
-from sendready.accounts.access import can
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
+from sendready.areas.access import can
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.cases.models import CaseMember, TrackedCase
 from sendready.stored_text import clean_model_text
 

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from sendready.accounts.access import area_view, can
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view, can
+from sendready.areas.models import LocalArea
 from sendready.cases import team_actions
 from sendready.cases.access import get_case_for_user
 from sendready.cases.forms import TeamMemberForm

@@ -4,8 +4,8 @@ import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sendready.accounts.access import can
-from sendready.accounts.person_level import find_snapshot
+from sendready.areas.access import can
+from sendready.areas.registry import find_snapshot
 from sendready.cases import team_actions
 from sendready.cases.actions import draw_practice_sample
 from sendready.cases.constants import Agency

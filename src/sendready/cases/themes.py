@@ -2,7 +2,7 @@
 
 from collections import Counter, defaultdict
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.cases.constants import Agency, AuditStatus
 from sendready.cases.models import CaseAudit, Moderation
 from sendready.domain.cases.agreement import Rating, agreement_report

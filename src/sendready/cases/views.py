@@ -8,12 +8,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from sendready.accounts.access import area_view, can
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.inspection_hooks import ActiveInspection, active_inspection
-from sendready.accounts.models import LocalArea
-from sendready.accounts.person_level import find_snapshot
+from sendready.areas.access import area_view, can
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import ActiveInspection, active_inspection, find_snapshot
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.cases import actions
 from sendready.cases.access import get_case_for_user, is_auditor, is_lano, own_audit
 from sendready.cases.constants import CaseStatus

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpRequest
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.cases.models import CaseEvidenceFile, EvidenceTask, TrackedCase
 from sendready.cases.uploads import check_upload
 from sendready.stored_text import clean_model_text

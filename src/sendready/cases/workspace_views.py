@@ -10,10 +10,11 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
-from sendready.accounts.access import area_view
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.constants import Role
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.cases import workspace_actions
 from sendready.cases.access import get_case_for_user, get_evidence_file, get_evidence_task
 from sendready.cases.pack import case_pack

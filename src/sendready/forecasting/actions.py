@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.history.events import KIND_WORDS, RowError
 from sendready.domain.history.formats import LAYOUTS, parse_inspection_file
 from sendready.forecasting.data import domain_areas, row_values

@@ -9,11 +9,11 @@ class ForecastingConfig(AppConfig):
     verbose_name = "Inspection history and forecasts"
 
     def ready(self) -> None:
-        from sendready.accounts.access import ALL_ROLES, register_permissions
+        from sendready.areas.access import ALL_ROLES
+        from sendready.areas.registry import AreaSection, register_permissions, register_section
 
         # Importing the national inspection history is for site administrators (Django is_staff), not a role.
         register_permissions({"view_forecast": ALL_ROLES})
-        from sendready.accounts.navigation import AreaSection, register_section
 
         register_section(
             AreaSection(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sendready.accounts.recorded_inspections import recorded_inspections
+from sendready.areas.registry import recorded_inspections
 from sendready.domain.history.events import Area, HistoryEvent, load_areas, load_events
 
 # Fields copied between a domain event and a database row (besides area, key and timestamps).
@@ -54,7 +54,7 @@ def load_shipped_data(local_area_model: Any, event_model: Any) -> tuple[int, int
 
 def domain_areas() -> list[Area]:
     """The real areas held in the database, with the shipped region and successor details."""
-    from sendready.accounts.models import LocalArea
+    from sendready.areas.models import LocalArea
 
     held = dict(LocalArea.objects.national().values_list("code", "region"))
     return [a for a in load_areas() if a.code in held]
@@ -82,6 +82,6 @@ def domain_events() -> list[HistoryEvent]:
 
 
 def _area_names() -> list[tuple[str, str]]:
-    from sendready.accounts.models import LocalArea
+    from sendready.areas.models import LocalArea
 
     return list(LocalArea.objects.values_list("code", "name"))

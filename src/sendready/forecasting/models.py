@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 
 
 class InspectionEventQuerySet(models.QuerySet["InspectionEvent"]):

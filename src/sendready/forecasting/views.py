@@ -10,8 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 
-from sendready.accounts.access import area_view
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
 from sendready.documents import charts
 from sendready.documents.csvout import rows_to_csv
 from sendready.documents.xlsx import table_to_xlsx

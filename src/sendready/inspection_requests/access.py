@@ -6,8 +6,8 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from sendready.accounts.access import can, role_in
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import can, role_in
+from sendready.areas.models import LocalArea
 from sendready.inspection_requests.models import EvidenceFile, InspectionRequest, InspectorAccess
 
 

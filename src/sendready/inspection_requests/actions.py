@@ -9,9 +9,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from sendready.accounts.access import can, role_in
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
+from sendready.areas.access import can, role_in
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.requests.due import DueTimeError, check_due
 from sendready.domain.requests.paste import PasteError, parse_pasted_list
 from sendready.domain.requests.rules import NotYourMove, TransitionRefused, check_move

@@ -9,13 +9,14 @@ class InspectionRequestsConfig(AppConfig):
     verbose_name = "Inspection requests and evidence room"
 
     def ready(self) -> None:
-        from sendready.accounts.access import CASEWORK_ROLES, register_permissions
-        from sendready.accounts.constants import Role
-        from sendready.accounts.navigation import (
+        from sendready.areas.access import CASEWORK_ROLES
+        from sendready.areas.constants import Role
+        from sendready.areas.registry import (
             AreaSection,
             OverviewPanel,
             register_home,
             register_panel,
+            register_permissions,
             register_section,
         )
         from sendready.inspection_requests.overview import board_counts
@@ -46,7 +47,7 @@ class InspectionRequestsConfig(AppConfig):
             OverviewPanel("requests", "inspection_requests/_overview_panel.html", board_counts, 15)
         )
         register_home(evidence_room_home)
-        from sendready.accounts.inspection_hooks import register_inspector_window
+        from sendready.areas.registry import register_inspector_window
         from sendready.inspection_requests.room_access import inspector_window_for
 
         register_inspector_window(inspector_window_for)

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpRequest
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.requests.files import FileRefused, check_file, safe_download_name
 from sendready.inspection_requests.actions import add_event, editable_draft, start_if_new
 from sendready.inspection_requests.constants import EventKind

@@ -3,7 +3,7 @@ released_at)."""
 
 import datetime as dt
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.domain.requests.due import london
 from sendready.domain.requests.rules import state_label
 from sendready.inspection_requests.models import InspectionRequest

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.inspection_requests.constants import EventKind, Organisation, RequestState, Strand
 
 OPEN_STATES = (RequestState.REQUESTED, RequestState.IN_PROGRESS, RequestState.READY_FOR_REVIEW)

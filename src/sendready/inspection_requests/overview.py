@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from sendready.accounts.access import can
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import can
+from sendready.areas.models import LocalArea
 from sendready.domain.requests.due import DUE_TODAY, OVERDUE, due_status
 from sendready.inspection_requests.access import active_inspection
 from sendready.inspection_requests.constants import Organisation, RequestState

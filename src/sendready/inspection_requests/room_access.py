@@ -12,9 +12,9 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.inspection_hooks import InspectorWindow
+from sendready.areas.registry import InspectorWindow
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.inspection_requests.models import (
     EvidenceFile,
     InspectionRequest,

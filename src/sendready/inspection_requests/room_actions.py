@@ -10,9 +10,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import Membership
+from sendready.areas.models import Membership
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.domain.requests.room import (
     SETTING,

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.domain.inspection.timeline import Timeline, TimelineError, build_timeline
 from sendready.inspections.constants import InspectionStatus

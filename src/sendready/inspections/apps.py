@@ -9,8 +9,17 @@ class InspectionsConfig(AppConfig):
     verbose_name = "Inspections"
 
     def ready(self) -> None:
-        from sendready.accounts.access import ALL_ROLES, register_permissions
-        from sendready.accounts.constants import Role
+        from sendready.areas.access import ALL_ROLES
+        from sendready.areas.constants import Role
+        from sendready.areas.registry import (
+            AreaSection,
+            OverviewPanel,
+            register_active_inspection,
+            register_panel,
+            register_permissions,
+            register_recorded_inspections,
+            register_section,
+        )
 
         register_permissions(
             {
@@ -20,13 +29,6 @@ class InspectionsConfig(AppConfig):
                 "manage_timetable": frozenset({Role.LANO, Role.SENIOR_LEADER}),
             }
         )
-        from sendready.accounts.navigation import (
-            AreaSection,
-            OverviewPanel,
-            register_panel,
-            register_section,
-        )
-        from sendready.accounts.recorded_inspections import register_recorded_inspections
         from sendready.inspections.history_feed import recorded_events
         from sendready.inspections.overview import active_inspection_summary
 
@@ -46,7 +48,6 @@ class InspectionsConfig(AppConfig):
             )
         )
         register_recorded_inspections(recorded_events)
-        from sendready.accounts.inspection_hooks import register_active_inspection
         from sendready.inspections.hooks import active_for
 
         register_active_inspection(active_for)

@@ -1,7 +1,7 @@
 """What the inspections app offers other capabilities through the platform's inspection hooks."""
 
-from sendready.accounts.inspection_hooks import ActiveInspection, StepDate
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import ActiveInspection, StepDate
 from sendready.inspections.models import Inspection
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.inspections.constants import InspectionStatus, PartOfDay, TaskStatus
 
 

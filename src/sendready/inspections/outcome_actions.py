@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.domain.inspection.outcomes import OutcomeError, RecordedOutcome, check_outcome
 from sendready.inspections.actions import (

@@ -4,8 +4,8 @@ import datetime as dt
 
 from django.utils import timezone
 
-from sendready.accounts.access import can
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import can
+from sendready.areas.models import LocalArea
 from sendready.domain.inspection.timeline import countdown
 from sendready.inspections.models import Inspection
 from sendready.inspections.presenters import as_domain, framework_title

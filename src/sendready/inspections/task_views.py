@@ -8,9 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from sendready.accounts.access import area_view
-from sendready.accounts.inspection_hooks import extra_tasks
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import extra_tasks
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection, get_task
 from sendready.inspections.actions import LONDON

@@ -5,9 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from sendready.accounts.access import area_view
-from sendready.accounts.inspection_hooks import extra_sessions
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import extra_sessions
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection, get_session
 from sendready.inspections.forms import SessionForm

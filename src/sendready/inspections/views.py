@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from sendready.accounts.access import area_view, can
-from sendready.accounts.inspection_hooks import inspection_panels, step_links
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view, can
+from sendready.areas.models import LocalArea
+from sendready.areas.navigation import inspection_panels, step_links
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.domain.inspection.timeline import TimelineError
 from sendready.govuk_forms import add_validation_error

@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.pupildata.models import ImportRun, Snapshot
 
 

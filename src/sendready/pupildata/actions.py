@@ -11,9 +11,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.person_level.indicators import compute_indicators
 from sendready.domain.person_level.reading import (
     Problem,

@@ -9,13 +9,16 @@ class PupildataConfig(AppConfig):
     verbose_name = "Person-level data"
 
     def ready(self) -> None:
-        from sendready.accounts.access import (
-            ALL_ROLES,
-            CASEWORK_ROLES,
+        from sendready.areas.access import ALL_ROLES, CASEWORK_ROLES
+        from sendready.areas.constants import Role
+        from sendready.areas.registry import (
+            AreaSection,
+            register_indicator_provider,
             register_permissions,
+            register_section,
+            register_snapshot_source,
             require_second_factor_for,
         )
-        from sendready.accounts.constants import Role
 
         register_permissions(
             {
@@ -27,12 +30,9 @@ class PupildataConfig(AppConfig):
         )
         # Children's own rows: whoever may see them signs in with a second factor.
         require_second_factor_for("view_pupil_rows")
-        from sendready.accounts.indicator_feed import register_indicator_provider
-        from sendready.accounts.navigation import AreaSection, register_section
         from sendready.pupildata.indicator_values import snapshot_values
 
         register_indicator_provider(snapshot_values)
-        from sendready.accounts.person_level import register_snapshot_source
         from sendready.pupildata.snapshot_source import SOURCE
 
         register_snapshot_source(SOURCE)

@@ -5,10 +5,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
-from sendready.accounts.access import area_view
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.pupildata import exports, recovery
 from sendready.pupildata.models import ExportJob
 from sendready.pupildata.views import context

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.pupildata import storage
 from sendready.pupildata.constants import ExportStatus
 from sendready.pupildata.models import ExportJob, Snapshot

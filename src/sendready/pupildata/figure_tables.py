@@ -12,7 +12,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from markupsafe import Markup
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.pupildata import figures, presenters
 from sendready.pupildata.models import Snapshot
 

@@ -1,7 +1,7 @@
 """The figures of each snapshot, offered to other capabilities through the platform's indicator feed."""
 
-from sendready.accounts.indicator_feed import IndicatorValue, SnapshotValues
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import IndicatorValue, SnapshotValues
 from sendready.pupildata.models import Snapshot
 
 

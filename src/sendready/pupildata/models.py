@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.pupildata.constants import (
     PHASE_PERCENT,
     PHASE_TEXT,

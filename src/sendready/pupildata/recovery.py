@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.pupildata import storage
 from sendready.pupildata.constants import ExportStatus, RunStatus
 from sendready.pupildata.models import ExportJob, ImportRun

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from sendready.accounts.models import LocalArea
-from sendready.accounts.person_level import SnapshotRows
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import SnapshotRows
 from sendready.domain.person_level.reading import ROW_COLUMN
 from sendready.pupildata import storage
 from sendready.pupildata.models import Snapshot

@@ -8,10 +8,10 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from sendready.accounts.access import area_view, can
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view, can
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.documents import charts
 from sendready.documents.xlsx import table_to_xlsx
 from sendready.domain.person_level.indicators import definitions

@@ -4,9 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from sendready.accounts.access import CASEWORK_ROLES, can, role_in
-from sendready.accounts.constants import Role
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import CASEWORK_ROLES, can, role_in
+from sendready.areas.constants import Role
+from sendready.areas.models import LocalArea
 from sendready.domain.inspection.criteria import CriteriaSet, load_criteria
 from sendready.selfevaluation.models import AnnexItem, CriterionEntry, Evidence, SelfEvaluation
 

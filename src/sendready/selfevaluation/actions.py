@@ -8,9 +8,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea, Membership
+from sendready.areas.models import LocalArea, Membership
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.inspection.criteria import CriteriaSet, latest_for
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.selfevaluation.access import LEAD_ROLES, find_self_evaluation

@@ -9,9 +9,9 @@ from io import BytesIO, StringIO
 from django.urls import reverse
 from django.utils import timezone
 
-from sendready.accounts.access import can
-from sendready.accounts.inspection_hooks import ActiveInspection, ExtraTask
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import can
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import ActiveInspection, ExtraTask
 from sendready.domain.inspection.annex_a import (
     DONE,
     ITEM_STATUSES,

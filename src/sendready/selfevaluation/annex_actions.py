@@ -9,10 +9,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.inspection_hooks import ActiveInspection
-from sendready.accounts.models import LocalArea, Membership
+from sendready.areas.models import LocalArea, Membership
+from sendready.areas.registry import ActiveInspection
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.inspection.annex_a import default_checklist
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.selfevaluation import files

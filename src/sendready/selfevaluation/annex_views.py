@@ -7,11 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from sendready.accounts.access import area_view, can
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.inspection_hooks import ActiveInspection, active_inspection
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view, can
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import ActiveInspection, active_inspection
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.inspection.annex_a import default_checklist, has_checklist
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.govuk_forms import add_validation_error

@@ -9,8 +9,9 @@ class SelfEvaluationConfig(AppConfig):
     verbose_name = "Self-evaluation"
 
     def ready(self) -> None:
-        from sendready.accounts.access import ALL_ROLES, CASEWORK_ROLES, register_permissions
-        from sendready.accounts.constants import Role
+        from sendready.areas.access import ALL_ROLES, CASEWORK_ROLES
+        from sendready.areas.constants import Role
+        from sendready.areas.registry import register_permissions
 
         leaders = frozenset({Role.LANO, Role.SENIOR_LEADER})
         register_permissions(
@@ -28,7 +29,7 @@ class SelfEvaluationConfig(AppConfig):
                 "export_annex_a": leaders,
             }
         )
-        from sendready.accounts.navigation import (
+        from sendready.areas.registry import (
             AreaSection,
             OverviewPanel,
             register_panel,
@@ -51,7 +52,7 @@ class SelfEvaluationConfig(AppConfig):
                 "self_evaluation", "selfevaluation/_overview_panel.html", coverage_panel, 20
             )
         )
-        from sendready.accounts.inspection_hooks import (
+        from sendready.areas.registry import (
             InspectionPanel,
             StepLink,
             register_inspection_panel,

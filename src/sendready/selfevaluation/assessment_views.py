@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from sendready.accounts.access import area_view
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
 from sendready.selfevaluation import actions
 from sendready.selfevaluation.access import criteria_of, get_self_evaluation
 from sendready.selfevaluation.assessment_forms import AssessmentForm

@@ -4,8 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from sendready.accounts.indicator_feed import latest_values
-from sendready.accounts.inspection_hooks import active_inspection
+from sendready.areas.registry import active_inspection, latest_values
 from sendready.domain.inspection.annex_a import has_checklist
 from sendready.selfevaluation import actions, annex_actions, evidence_actions
 

@@ -3,10 +3,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from sendready.accounts.access import area_view
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.documents.sef import sef_docx as build_docx
 from sendready.documents.sef import sef_pdf as build_pdf
 from sendready.selfevaluation.access import get_self_evaluation

@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpRequest
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.indicator_feed import indicator_snapshots, latest_values
-from sendready.accounts.models import Membership
+from sendready.areas.models import Membership
+from sendready.areas.registry import indicator_snapshots, latest_values
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.selfevaluation import files
 from sendready.selfevaluation.access import criteria_of
 from sendready.selfevaluation.models import Evidence, SelfEvaluation

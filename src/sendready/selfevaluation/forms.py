@@ -4,7 +4,7 @@ from typing import Any, cast
 
 from django import forms
 
-from sendready.accounts.models import Membership
+from sendready.areas.models import Membership
 from sendready.domain.inspection.criteria import CriteriaSet
 from sendready.selfevaluation.access import LEAD_ROLES
 from sendready.stored_text import ParagraphField

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.selfevaluation.constants import AnnexStatus
 
 USER = settings.AUTH_USER_MODEL

@@ -2,8 +2,8 @@
 
 from django.utils import timezone
 
-from sendready.accounts.access import can
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import can
+from sendready.areas.models import LocalArea
 from sendready.selfevaluation.access import find_self_evaluation
 from sendready.selfevaluation.presenters import sef_coverage
 

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from sendready.accounts.access import area_view
-from sendready.accounts.indicator_feed import indicator_snapshots
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import indicator_snapshots
 from sendready.govuk_forms import add_validation_error
 from sendready.selfevaluation import evidence_actions
 from sendready.selfevaluation.access import (

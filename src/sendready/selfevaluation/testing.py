@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sendready.accounts.inspection_hooks import active_inspection
+from sendready.areas.registry import active_inspection
 from sendready.selfevaluation import actions, annex_actions, evidence_actions
 from sendready.selfevaluation.models import AnnexItem, Evidence
 

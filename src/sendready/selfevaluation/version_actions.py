@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.domain.inspection.criteria import CarryOver, carry_over, load_criteria
 from sendready.selfevaluation.actions import ASSESSMENT_LABELS, new_sef, person_name
 from sendready.selfevaluation.constants import OVERALL

@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from sendready.accounts.access import area_view, can
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view, can
+from sendready.areas.models import LocalArea
 from sendready.domain.inspection.criteria import CriteriaSet, carry_over, latest_for, load_criteria
 from sendready.selfevaluation import version_actions
 from sendready.selfevaluation.access import criteria_of, get_self_evaluation

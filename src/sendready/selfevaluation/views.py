@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from sendready.accounts.access import area_view, can, role_in
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view, can, role_in
+from sendready.areas.models import LocalArea
 from sendready.domain.inspection.criteria import latest_for
 from sendready.govuk_forms import add_validation_error
 from sendready.selfevaluation import actions

@@ -7,8 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from sendready.accounts.access import area_view
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
 from sendready.domain.requests.due import DUE_WORDS, due_status
 from sendready.domain.requests.rules import load_rules
 from sendready.inspection_requests.access import active_inspection, get_inspection, inspection_model

@@ -3,8 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 
-from sendready.accounts.access import PERMISSION_ROLES, can
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import can
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import PERMISSION_ROLES
 
 
 def page_context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict:

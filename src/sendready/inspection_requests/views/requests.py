@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from sendready.accounts.access import area_view, can
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view, can
+from sendready.areas.models import LocalArea
 from sendready.domain.requests.due import london
 from sendready.domain.requests.rules import load_rules, moves_from
 from sendready.govuk_forms import add_validation_error

@@ -9,10 +9,10 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from sendready.accounts.access import area_view
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import LocalArea
+from sendready.areas.access import area_view
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 from sendready.documents.xlsx import table_to_xlsx
 from sendready.govuk_forms import add_validation_error
 from sendready.inspection_requests import room_actions

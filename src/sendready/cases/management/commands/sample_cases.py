@@ -9,8 +9,8 @@ import polars as pl
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from sendready.accounts.models import LocalArea
-from sendready.accounts.person_level import find_snapshot, snapshot_dates
+from sendready.areas.models import LocalArea
+from sendready.areas.registry import find_snapshot, snapshot_dates
 from sendready.cases.sample_text import sample_lines
 from sendready.cli_options import (
     add_date_option,

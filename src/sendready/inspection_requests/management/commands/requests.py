@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.cli_options import add_format_option, wants_json, write_json
 from sendready.inspection_requests.listing import request_rows, text_line
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.cli_options import add_date_option, parse_iso_date
 from sendready.pupildata import actions
 from sendready.pupildata.constants import RunStatus

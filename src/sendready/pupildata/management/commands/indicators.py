@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from sendready.accounts.models import LocalArea
+from sendready.areas.models import LocalArea
 from sendready.cli_options import (
     add_date_option,
     add_format_option,

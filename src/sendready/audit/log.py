@@ -2,8 +2,9 @@
 
 from django.http import HttpRequest
 
-from sendready.accounts.constants import AuditAction
-from sendready.accounts.models import AuditEvent, LocalArea
+from sendready.areas.models import LocalArea
+from sendready.audit.constants import AuditAction
+from sendready.audit.models import AuditEvent
 
 
 def record(

@@ -6,9 +6,10 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from sendready.accounts import emails
-from sendready.accounts.audit import record
-from sendready.accounts.constants import AuditAction, Role
-from sendready.accounts.models import LocalArea, Membership
+from sendready.areas.constants import Role
+from sendready.areas.models import LocalArea, Membership
+from sendready.audit.constants import AuditAction
+from sendready.audit.log import record
 
 
 def add_member(

@@ -1,20 +1,21 @@
-"""People in an area, and the audit log of who viewed or exported what."""
+"""People in an area: who belongs, in which role, and their second factor."""
 
 import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from sendready.accounts import actions, two_factor, two_factor_actions
-from sendready.accounts.access import area_view
-from sendready.accounts.forms import MemberForm, RoleForm
-from sendready.accounts.models import AuditEvent, LocalArea, Membership
+from sendready.accounts import two_factor, two_factor_actions
+from sendready.areas import actions
+from sendready.areas.access import area_view
+from sendready.areas.forms import MemberForm, RoleForm
+from sendready.areas.models import LocalArea, Membership
+from sendready.audit.models import AuditEvent
 
 # Long enough to notice a pattern, short enough that the table stays a glance.
 SIGN_IN_PROBLEMS_SHOWN_FOR = dt.timedelta(days=14)
@@ -132,16 +133,3 @@ def member_reset_second_factor(
             "sign in.",
         )
     return redirect("accounts:member_edit", area.code, membership.pk)
-
-
-@area_view("view_audit")
-@never_cache
-def audit_log(request: HttpRequest, area: LocalArea) -> HttpResponse:
-    """Who viewed, exported or changed what in this area, newest first."""
-    events = AuditEvent.objects.for_area(area)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "accounts/audit_log.html",
-        {"title": "Audit log", "area": area, "page": page, "active_nav": "audit"},
-    )

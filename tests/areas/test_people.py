@@ -3,9 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from sendready.accounts import actions
-from sendready.accounts.constants import Role
-from sendready.accounts.models import AuditEvent, Membership
+from sendready.areas import actions
+from sendready.areas.constants import Role
+from sendready.areas.models import Membership
+from sendready.audit.models import AuditEvent
 
 
 def test_a_lano_adds_a_new_person_who_is_emailed_a_link_and_no_password(
@@ -65,8 +66,8 @@ def test_an_area_always_keeps_a_lano(two_areas):
 
 def test_the_audit_log_lists_exports_for_the_areas_leaders(client, two_areas):
     people, _ = two_areas
-    from sendready.accounts.audit import record
-    from sendready.accounts.constants import AuditAction
+    from sendready.audit.constants import AuditAction
+    from sendready.audit.log import record
 
     record(
         None,

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from sendready.accounts.access import PERMISSION_ROLES
-from sendready.accounts.constants import Role
+from sendready.areas.constants import Role
+from sendready.areas.registry import PERMISSION_ROLES
 
 # Sample values for URL parameters other than area_code; views look them up inside the area.
 SAMPLE_KWARGS = {
@@ -47,7 +47,7 @@ def sample_kwargs(two_areas, settings, tmp_path):
             "attendee_groups": ["leaders"],
         },
     )
-    from sendready.accounts.models import Membership
+    from sendready.areas.models import Membership
 
     member = Membership.objects.get(area=people.area, role=Role.VIEWER)
     from sendready.pupildata.testing import sample_export, sample_snapshot_and_run

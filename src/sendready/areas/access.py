@@ -1,45 +1,25 @@
-"""Who may do what, decided in one place by local area and role."""
+"""Who may do what, decided in one place by local area and role.
+
+The permission table itself is filled by each app from its AppConfig.ready through
+`registry.register_permissions`; this module reads it."""
 
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 
-from sendready.accounts.constants import Role
-from sendready.accounts.middleware import AreaRequest
-from sendready.accounts.models import LocalArea, Membership
+from sendready.areas.constants import Role
+from sendready.areas.middleware import AreaRequest
+from sendready.areas.models import LocalArea, Membership
+from sendready.areas.registry import PERMISSION_ROLES
 
 ALL_ROLES = frozenset(Role)
 CASEWORK_ROLES = frozenset(
     {Role.LANO, Role.SENIOR_LEADER, Role.SYSTEM_LEAD, Role.PRACTITIONER, Role.HEALTH_LEAD}
 )
-
-# The table of permissions: the platform's own rows here, each capability's from its AppConfig.ready
-# through register_permissions, so adding a capability never means editing this file.
-PERMISSION_ROLES: dict[str, frozenset[Role]] = {}
-
-
-# Permissions whose holders must sign in with a second factor (see accounts/two_factor.py).
-SECOND_FACTOR_PERMISSIONS: set[str] = set()
-
-
-def require_second_factor_for(*permissions: str) -> None:
-    """Ask every role holding any of these permissions for a second factor (call from AppConfig.ready)."""
-    SECOND_FACTOR_PERMISSIONS.update(permissions)
-
-
-def register_permissions(permissions: dict[str, frozenset[Role]]) -> None:
-    """Declare a capability's permissions and the roles that hold them (call from AppConfig.ready)."""
-    for name, roles in permissions.items():
-        if name in PERMISSION_ROLES and PERMISSION_ROLES[name] != roles:
-            raise ValueError(f"Permission {name!r} is already declared with other roles.")
-        PERMISSION_ROLES[name] = frozenset(roles)
-        if not rules.perm_exists(f"sendready.{name}"):
-            rules.add_perm(f"sendready.{name}", _predicate_for(name))
 
 
 def role_in(user: Any, area: LocalArea | None) -> Role | None:
@@ -57,10 +37,6 @@ def can(user: Any, permission: str, area: LocalArea | None) -> bool:
     """True when the person's role in the area carries the permission."""
     role = role_in(user, area)
     return role is not None and role in PERMISSION_ROLES[permission]
-
-
-def _predicate_for(permission: str) -> rules.Predicate:
-    return rules.predicate(lambda user, area: can(user, permission, area), name=permission)
 
 
 def get_area_for_user(request: HttpRequest, code: str, permission: str = "view_area") -> LocalArea:
@@ -99,12 +75,3 @@ def area_view(
         return wrapped
 
     return decorator
-
-
-register_permissions(
-    {
-        "view_area": ALL_ROLES,
-        "view_audit": frozenset({Role.LANO, Role.SENIOR_LEADER}),
-        "manage_people": frozenset({Role.LANO}),
-    }
-)
