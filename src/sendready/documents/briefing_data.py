@@ -135,16 +135,23 @@ def at_time(moment: dt.datetime) -> str:
     return f"{clock(local.time())} on {long_date(local.date())}"
 
 
-def survey_sentences(survey: SurveyWindow | None, noun: str = "The surveys") -> str:
-    """When the surveys open and close, in two short sentences (or that it is not known yet)."""
+def survey_sentences(survey: SurveyWindow | None, several: bool = True) -> str:
+    """When the surveys (or the one survey) open and close, in two short sentences, or that the dates
+    are not known yet."""
+    noun, opens_verb, pronoun, closes_verb = (
+        ("The surveys", "open", "They", "close")
+        if several
+        else ("The survey", "opens", "It", "closes")
+    )
     if survey is None:
-        return f"{noun} have no dates yet. We will share them when inspectors tell us."
+        have = "have" if several else "has"
+        return f"{noun} {have} no dates yet. We will share them when inspectors tell us."
     if not survey.timed:
         opens = f"on {long_date(to_london(survey.opens).date())}"
         closes = f"on {long_date(to_london(survey.closes).date())}"
     else:
         opens, closes = f"at {at_time(survey.opens)}", f"at {at_time(survey.closes)}"
-    return f"{noun} open {opens}. They close {closes}."
+    return f"{noun} {opens_verb} {opens}. {pronoun} {closes_verb} {closes}."
 
 
 def onsite_phrase(start: dt.date, end: dt.date | None) -> str:

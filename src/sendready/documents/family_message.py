@@ -61,7 +61,7 @@ def key_message(data: BriefingData) -> Written:
 def _surveys(data: BriefingData) -> list[Block]:
     if not data.surveys_for:
         return []
-    blocks: list[Block] = [Para(survey_sentences(data.survey, _surveys_noun(data)))]
+    blocks: list[Block] = [Para(survey_sentences(data.survey, several=len(data.surveys_for) > 1))]
     for audience in data.surveys_for:
         blocks.append(Para(WHO[audience]))
         link = data.survey_link(audience)
@@ -72,10 +72,6 @@ def _surveys(data: BriefingData) -> list[Block]:
         elif audience == "children":
             blocks.append(Para("There will also be an easy-read survey. Its link will follow."))
     return blocks
-
-
-def _surveys_noun(data: BriefingData) -> str:
-    return "The surveys" if len(data.surveys_for) > 1 else "The survey"
 
 
 def _meeting(data: BriefingData) -> list[Block]:

@@ -62,8 +62,7 @@ def _focus(data: BriefingData) -> list[Block]:
 def _views(data: BriefingData) -> list[Block]:
     blocks: list[Block] = [Heading("How families can give their views")]
     if data.surveys_for:
-        noun = "The surveys" if len(data.surveys_for) > 1 else "The survey"
-        blocks.append(Para(survey_sentences(data.survey, noun)))
+        blocks.append(Para(survey_sentences(data.survey, several=len(data.surveys_for) > 1)))
         for audience in data.surveys_for:
             words = SURVEY_AUDIENCES[audience]
             link = data.survey_link(audience)
