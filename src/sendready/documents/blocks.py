@@ -54,7 +54,7 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Table:
-    """A table whose first row is its header row; the caption names it for the PDF and the page."""
+    """A table whose first row is its header row; the caption is its alternative title in Word."""
 
     caption: str
     headers: tuple[str, ...]
@@ -130,8 +130,9 @@ def body_html(written: Written) -> str:
                 "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in block.rows
             )
             parts.append(
-                f"<table><caption>{e(block.caption)}</caption><thead><tr>{head}</tr></thead>"
-                f"<tbody>{body}</tbody></table>"
+                # The heading before each table names it on the page; the caption is the Word
+                # table's alternative title (w:tblCaption), so no words appear here that Word lacks.
+                f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
             )
     return "".join(parts)
 
@@ -143,7 +144,6 @@ h1 { font-size: 22pt; } h2 { font-size: 17pt; margin-top: 1.2em; } h3 { font-siz
 a { color: #1d70b8; }
 table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 10pt; }
 th, td { border: 1px solid #0b0c0c; padding: 4px; text-align: left; vertical-align: top; }
-caption { text-align: left; font-weight: bold; margin-bottom: 0.3em; }
 body.easy-read { font-size: 16pt; line-height: 1.8; }
 body.easy-read p, body.easy-read li { margin: 0 0 1.2em; padding-left: 5cm; min-height: 2.5cm; }
 """
