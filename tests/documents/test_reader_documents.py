@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pypdf
 import pytest
+from tests.documents.docx_checks import accessibility_problems, all_text, heading_levels
 
 from sendready.documents.blocks import plain_text
 from sendready.documents.briefing_data import BriefingData
@@ -25,7 +26,6 @@ from sendready.domain.inspection.reader_steps import after_report, reader_steps
 from sendready.domain.inspection.timeline import build_timeline
 from sendready.domain.readers.app_facing import app_facing_phrases
 from sendready.domain.readers.readability import flesch_reading_ease
-from tests.documents.docx_checks import accessibility_problems, all_text, heading_levels
 
 WORD_BUILDERS = [stakeholder_briefing, key_message_to_families, easy_read_message]
 

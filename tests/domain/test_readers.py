@@ -111,4 +111,6 @@ def test_after_the_outcome_only_what_follows_from_it():
     assert not {"strategic_plan", "next_full_5_years"} & keys
     lines = after_report(framework, steps, "systemic")
     assert not any("After the report, the partnership will" in line for line in lines)
-    assert any(line.startswith("The partnership sends its priority action plan – ") for line in lines)
+    assert any(
+        line.startswith("The partnership sends its priority action plan – ") for line in lines
+    )
