@@ -10,7 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from sendready.areas.models import Membership
-from sendready.areas.registry import indicator_snapshots, latest_values
+from sendready.areas.registry import indicator_snapshots
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.selfevaluation import files
@@ -31,14 +31,14 @@ FIELDS = (
 )
 
 
-def remove_unless_shared(path: str) -> None:
+def _remove_unless_shared(path: str) -> None:
     """Remove a stored file no evidence refers to any more (a SEF moved to a new criteria version
     shares its files with the one it was moved from)."""
     if not Evidence.objects.filter(file_path=path).exists():
         files.remove(path)
 
 
-def check_values(sef: SelfEvaluation, values: Mapping[str, Any], has_file: bool) -> None:
+def _check_values(sef: SelfEvaluation, values: Mapping[str, Any], has_file: bool) -> None:
     """Refuse evidence the log cannot use, naming the box that is wrong."""
     criteria = criteria_of(sef)
     errors: dict[str, str] = {}
@@ -76,7 +76,7 @@ def save_evidence(
     """Add or change an evidence item; a new file replaces the old one only once the row is saved."""
     keeps_file = bool(evidence and evidence.file_path and not remove_file)
     pinned = {"indicator_id": evidence.indicator_id} if evidence else {}
-    check_values(sef, {**pinned, **values}, has_file=bool(upload) or keeps_file)
+    _check_values(sef, {**pinned, **values}, has_file=bool(upload) or keeps_file)
     if upload is not None:
         files.check_upload(upload)
     stored = files.store(upload, "evidence") if upload is not None else ""
@@ -108,7 +108,7 @@ def save_evidence(
                 detail=f"{item.title[:200]} ({', '.join(item.criteria)})",
             )
             if old_path:
-                transaction.on_commit(lambda: remove_unless_shared(old_path))
+                transaction.on_commit(lambda: _remove_unless_shared(old_path))
     except Exception:
         files.remove(stored)  # the row was not written, so nothing refers to the new file
         raise
@@ -130,7 +130,7 @@ def remove_evidence(*, actor, evidence: Evidence, request: HttpRequest | None = 
         )
         evidence.delete()
         if path:
-            transaction.on_commit(lambda: remove_unless_shared(path))
+            transaction.on_commit(lambda: _remove_unless_shared(path))
 
 
 def _indicator_at(sef: SelfEvaluation, indicator_id: str, as_of: dt.date | None):
@@ -181,7 +181,7 @@ def pin_indicator(
     snapshot (the newest by default) so the log shows it then and in the newest snapshot now."""
     snapshot, value = _indicator_at(sef, indicator_id, compare_from)
     full = _pinned_values(values, indicator_id, snapshot.snapshot_date, value.title)
-    check_values(sef, full, has_file=False)
+    _check_values(sef, full, has_file=False)
     with transaction.atomic():
         item = Evidence(sef=sef, created_by=actor, **full)
         _set_figure(item, value, snapshot.snapshot_date)
@@ -217,7 +217,7 @@ def change_pinned_indicator(
     keeps_default_title = values.get("title") in ("", None, evidence.indicator_title)
     title = value.title if keeps_default_title else values["title"]
     full = _pinned_values({**values, "title": title}, indicator_id, snapshot.snapshot_date, title)
-    check_values(sef, full, has_file=False)
+    _check_values(sef, full, has_file=False)
     before = f"{evidence.indicator_id} as of {evidence.indicator_as_of}"
     with transaction.atomic():
         item = Evidence.objects.select_for_update().get(pk=evidence.pk)
@@ -237,13 +237,3 @@ def change_pinned_indicator(
             f"{snapshot.snapshot_date.isoformat()}",
         )
     return item
-
-
-def live_value(evidence: Evidence) -> tuple[dt.date, float | int | None] | None:
-    """A pinned indicator's value in the newest snapshot now, or None when it is not pinned."""
-    if not evidence.indicator_id:
-        return None
-    latest = latest_values(evidence.sef.area)
-    if latest is None or evidence.indicator_id not in latest.values:
-        return None
-    return latest.snapshot_date, latest.values[evidence.indicator_id].value

@@ -11,7 +11,7 @@ from sendready.areas.models import LocalArea
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.govuk_forms import add_validation_error
-from sendready.selfevaluation import evidence_actions, files
+from sendready.selfevaluation import evidence_actions, files, presenters
 from sendready.selfevaluation.access import (
     criteria_of,
     get_evidence,
@@ -105,7 +105,7 @@ def evidence_detail(request: HttpRequest, area: LocalArea, evidence_id: int) -> 
             sef,
             item.title,
             item=item,
-            live=evidence_actions.live_value(item),
+            live=presenters.live_value(item),
             can_edit=may_edit_evidence(request.user, area, item),
             today=timezone.localdate(),
         ),
