@@ -3,8 +3,9 @@
 A capability calls the `register_*` functions here, and only here, for everything it adds or offers:
 its permissions and the roles holding them, its menu sections and overview panels, and the hooks
 through which capabilities meet without importing each other (the active inspection, inspection panels,
-tasks, step links, on-site meetings and inspector windows; indicator values; person-level snapshots; recorded inspections). Nothing else
-edits these tables. Pages are built from them by `navigation.py`; `access.py` decides permissions.
+tasks, step links, on-site meetings and inspector windows; indicator values; person-level snapshots;
+recorded inspections). Nothing else edits these tables. Pages are built from them by `navigation.py`;
+`access.py` decides permissions.
 """
 
 from __future__ import annotations
