@@ -1,4 +1,5 @@
-"""Changing the evidence log: add, edit, remove, pin an indicator. Files are saved before the row."""
+"""Changing the evidence log: add, edit, remove, pin an indicator or another capability's finding.
+Files are saved before the row."""
 
 import datetime as dt
 from collections.abc import Mapping
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from sendready.areas.models import Membership
-from sendready.areas.registry import indicator_snapshots
+from sendready.areas.registry import FINDING_SOURCES, find_finding, indicator_snapshots
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.selfevaluation import files
@@ -57,7 +58,9 @@ def _check_values(sef: SelfEvaluation, values: Mapping[str, Any], has_file: bool
     owner = values.get("owner")
     if owner is not None and not Membership.objects.filter(area=sef.area, user=owner).exists():
         errors["owner"] = "The owner must be a member of this area"
-    if not (values.get("link") or has_file or values.get("indicator_id")):
+    if not (
+        values.get("link") or has_file or values.get("indicator_id") or values.get("finding_source")
+    ):
         errors["link"] = "Give a link to the evidence or upload a file"
     if errors:
         raise ValidationError(errors)
@@ -75,7 +78,11 @@ def save_evidence(
 ) -> Evidence:
     """Add or change an evidence item; a new file replaces the old one only once the row is saved."""
     keeps_file = bool(evidence and evidence.file_path and not remove_file)
-    pinned = {"indicator_id": evidence.indicator_id} if evidence else {}
+    pinned = (
+        {"indicator_id": evidence.indicator_id, "finding_source": evidence.finding_source}
+        if evidence
+        else {}
+    )
     _check_values(sef, {**pinned, **values}, has_file=bool(upload) or keeps_file)
     if upload is not None:
         files.check_upload(upload)
@@ -235,5 +242,57 @@ def change_pinned_indicator(
             user=actor,
             detail=f"pinned indicator {before} -> {indicator_id} as of "
             f"{snapshot.snapshot_date.isoformat()}",
+        )
+    return item
+
+
+def pin_finding(
+    *,
+    actor,
+    sef: SelfEvaluation,
+    source_key: str,
+    finding_key: str,
+    values: Mapping[str, Any],
+    request: HttpRequest | None = None,
+) -> Evidence:
+    """Pin another capability's finding (an audit theme, a survey result) as evidence: the log shows
+    it live from its source, and keeps a copy of it as pinned."""
+    source = FINDING_SOURCES.get(source_key)
+    finding = find_finding(sef.area, source_key, finding_key) if source else None
+    if source is None or finding is None:
+        raise ValidationError({"finding": "Choose a finding from the list"})
+    full = {
+        "kind": source.evidence_kind,
+        "title": values.get("title") or finding.title,
+        "summary": values.get("summary") or finding.summary,
+        "evidence_date": finding.as_of or dt.date.today(),
+        "review_by": values.get("review_by"),
+        "owner": values.get("owner"),
+        "co_produced": False,
+        "criteria": values.get("criteria") or [],
+        "finding_source": source_key,
+    }
+    _check_values(sef, full, has_file=False)
+    pinned = {
+        "source": source.title,
+        "title": finding.title,
+        "summary": finding.summary,
+        "table": [list(row) for row in finding.table],
+        "as_of": finding.as_of.isoformat() if finding.as_of else "",
+    }
+    with transaction.atomic():
+        item = Evidence(
+            sef=sef, created_by=actor, finding_key=finding_key, finding_pinned=pinned, **full
+        )
+        clean_model_text(item)
+        item.save()
+        record(
+            request,
+            AuditAction.CREATED,
+            "evidence",
+            item.pk,
+            area=sef.area,
+            user=actor,
+            detail=f"pinned finding {source_key}:{finding_key}",
         )
     return item
