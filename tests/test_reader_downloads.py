@@ -113,7 +113,7 @@ def test_no_download_for_readers_carries_app_facing_words_before_or_after_the_ou
     report = inspection.milestones.get(key="onsite").end_date + dt.timedelta(days=40)
     record_outcome(
         inspection=inspection,
-        user=people.by_role[Role.LANO],
+        actor=people.by_role[Role.LANO],
         key="positive",
         counts={"priority_action_areas": 0, "improvement_areas": 2},
         report_date=report,

@@ -17,7 +17,10 @@ def test_the_key_message_and_easy_read_pages_are_accessible(
 ):
     people, _ = two_areas
     inspection = actions.record_inspection(
-        people.area, people.by_role[Role.LANO], "2023-full", dt.date(2025, 9, 8)
+        actor=people.by_role[Role.LANO],
+        area=people.area,
+        framework="2023-full",
+        notified_on=dt.date(2025, 9, 8),
     )
     sign_in(page, live_server, "a_pcf_rep")
     page.goto(
