@@ -5,7 +5,6 @@ from typing import Any
 
 import jinja2
 from django.contrib.messages import get_messages
-from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
@@ -70,7 +69,6 @@ def environment(**options: Any) -> jinja2.Environment:
         date_params=date_params,
         error_summary_items=error_summary_items,
         get_messages=get_messages,
-        csrf_token_for=get_token,
         area_sections=area_sections,
     )
     env.filters.update(long_date=long_date, short_date=short_date, london_time=london_time)
