@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
-from sendready.govuk_forms import date_params, error_summary_items, field_params
+from sendready.govuk_forms import date_params, error_summary_items, field_params, select_items
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -61,6 +61,8 @@ def environment(**options: Any) -> jinja2.Environment:
     # DEBUG makes Django choose DebugUndefined, which breaks the GOV.UK macros.
     options["undefined"] = jinja2.Undefined
     options.setdefault("autoescape", True)
+    # {% do list.append(x) %} for the rare list a template must gather.
+    options["extensions"] = [*options.get("extensions", []), "jinja2.ext.do"]
     env = jinja2.Environment(**options)
     env.globals.update(
         static=static,
@@ -68,6 +70,7 @@ def environment(**options: Any) -> jinja2.Environment:
         field_params=field_params,
         date_params=date_params,
         error_summary_items=error_summary_items,
+        select_items=select_items,
         get_messages=get_messages,
         area_sections=area_sections,
     )
