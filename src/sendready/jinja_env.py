@@ -33,11 +33,11 @@ def short_date(value: date | datetime | None) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def area_sections(user: Any, area: Any) -> list[dict[str, str]]:
-    """The menu sections this person may open in the area."""
-    from sendready.areas.navigation import sections_for
+def main_menu(request: Any, active: str | None = None) -> list[dict[str, Any]]:
+    """The header's menu for the person and area of this request (built in areas.navigation)."""
+    from sendready.areas.navigation import main_menu as menu
 
-    return sections_for(user, area)
+    return menu(request.user, getattr(request, "area", None), active)
 
 
 def london_time(value: datetime | None) -> str:
@@ -72,7 +72,7 @@ def environment(**options: Any) -> jinja2.Environment:
         error_summary_items=error_summary_items,
         select_items=select_items,
         get_messages=get_messages,
-        area_sections=area_sections,
+        main_menu=main_menu,
     )
     env.filters.update(long_date=long_date, short_date=short_date, london_time=london_time)
     return env
