@@ -152,3 +152,22 @@ def add_validation_error(form: forms.Form, error: Any) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def select_items(
+    options: Any,
+    selected: Any = "",
+    blank: str | None = None,
+    value: str | None = None,
+    text: str | None = None,
+) -> list[dict[str, Any]]:
+    """Items for govukSelect: (value, text) pairs, or objects whose `value` and `text` attributes
+    are named, with an optional first choice of everything (value "")."""
+    if value is not None and text is not None:
+        options = [(getattr(o, value), getattr(o, text)) for o in options]
+    chosen = "" if selected is None else str(selected)
+    items = [{"value": "", "text": blank, "selected": chosen == ""}] if blank is not None else []
+    items += [
+        {"value": str(v), "text": str(label), "selected": str(v) == chosen} for v, label in options
+    ]
+    return items

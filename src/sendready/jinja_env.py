@@ -5,12 +5,11 @@ from typing import Any
 
 import jinja2
 from django.contrib.messages import get_messages
-from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
-from sendready.govuk_forms import date_params, error_summary_items, field_params
+from sendready.govuk_forms import date_params, error_summary_items, field_params, select_items
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -34,11 +33,11 @@ def short_date(value: date | datetime | None) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def area_sections(user: Any, area: Any) -> list[dict[str, str]]:
-    """The menu sections this person may open in the area."""
-    from sendready.areas.navigation import sections_for
+def main_menu(request: Any, active: str | None = None) -> list[dict[str, Any]]:
+    """The header's menu for the person and area of this request (built in areas.navigation)."""
+    from sendready.areas.navigation import main_menu as menu
 
-    return sections_for(user, area)
+    return menu(request.user, getattr(request, "area", None), active)
 
 
 def london_time(value: datetime | None) -> str:
@@ -62,6 +61,8 @@ def environment(**options: Any) -> jinja2.Environment:
     # DEBUG makes Django choose DebugUndefined, which breaks the GOV.UK macros.
     options["undefined"] = jinja2.Undefined
     options.setdefault("autoescape", True)
+    # {% do list.append(x) %} for the rare list a template must gather.
+    options["extensions"] = [*options.get("extensions", []), "jinja2.ext.do"]
     env = jinja2.Environment(**options)
     env.globals.update(
         static=static,
@@ -69,9 +70,9 @@ def environment(**options: Any) -> jinja2.Environment:
         field_params=field_params,
         date_params=date_params,
         error_summary_items=error_summary_items,
+        select_items=select_items,
         get_messages=get_messages,
-        csrf_token_for=get_token,
-        area_sections=area_sections,
+        main_menu=main_menu,
     )
     env.filters.update(long_date=long_date, short_date=short_date, london_time=london_time)
     return env

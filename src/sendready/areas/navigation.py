@@ -30,6 +30,24 @@ def sections_for(user, area: LocalArea | None) -> list[dict[str, str]]:
     ]
 
 
+def main_menu(user, area: LocalArea | None, active: str | None = None) -> list[dict]:
+    """The header's menu for this person in this area: the overview, then each section they may open.
+
+    Items are what govukServiceNavigation takes: text, href and whether it is the page's section.
+    """
+    if area is None or not getattr(user, "is_authenticated", False):
+        return []
+    overview = {
+        "key": "overview",
+        "text": "Overview",
+        "href": reverse("accounts:area_home", args=[area.code]),
+    }
+    return [
+        {"text": item["text"], "href": item["href"], "active": item["key"] == active}
+        for item in [overview, *sections_for(user, area)]
+    ]
+
+
 def panels_for(user, area: LocalArea) -> list[dict]:
     """The overview panels that have something to show, each with its template and context."""
     shown = []
