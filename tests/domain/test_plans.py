@@ -15,6 +15,7 @@ from sendready.domain.plans import (
     rag_text,
     revisit_follow_ups,
 )
+from sendready.domain.plans.history import Change, as_at, changed_since, latest_judgement_counts
 
 
 def test_wsoa_due_70_working_days_after_report() -> None:
@@ -83,3 +84,40 @@ def test_revisit_bad_input() -> None:
         revisit_follow_ups({}, dt.date(2022, 3, 10))
     with pytest.raises(ValueError, match="Area 'A2'"):
         revisit_follow_ups({"A1": "sufficient", "A2": "good"}, dt.date(2022, 3, 10))
+
+
+def _c(day: int, item: str, field: str, value: object) -> Change:
+    return Change(dt.datetime(2024, 5, day, 9, 0), item, field, value)
+
+
+def test_plan_as_at_and_changed_since() -> None:
+    changes = [
+        _c(1, "action:1", "status", "not started"),
+        _c(1, "action:1", "due", dt.date(2024, 6, 30)),
+        _c(8, "action:1", "status", "in progress"),
+        _c(15, "action:2", "status", "not started"),
+        _c(20, "measure:1", "current", 55),
+    ]
+    assert as_at(changes, dt.date(2024, 5, 1)) == {
+        "action:1": {"status": "not started", "due": dt.date(2024, 6, 30)}
+    }
+    assert as_at(changes, dt.date(2024, 4, 30)) == {}
+    diffs = changed_since(changes, dt.date(2024, 5, 7), dt.date(2024, 5, 31))
+    assert [(d.item, d.field, d.before, d.after) for d in diffs] == [
+        ("action:1", "status", "not started", "in progress"),
+        ("action:2", "status", None, "not started"),
+        ("measure:1", "current", None, 55),
+    ]
+    with pytest.raises(ValueError, match="on or before"):
+        changed_since(changes, dt.date(2024, 6, 1), dt.date(2024, 5, 1))
+
+
+def test_latest_judgement_counts() -> None:
+    rows = [
+        ("A1", dt.date(2021, 3, 1), "insufficient"),
+        ("A1", dt.date(2022, 9, 1), "sufficient"),
+        ("A2", dt.date(2022, 9, 1), "insufficient"),
+    ]
+    assert latest_judgement_counts(rows) == {"sufficient": 1, "insufficient": 1}
+    with pytest.raises(ValueError, match="not 'good'"):
+        latest_judgement_counts([("A1", dt.date(2022, 9, 1), "good")])
