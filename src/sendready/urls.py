@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("sendready.inspection_requests.urls")),
     path("", include("sendready.selfevaluation.urls")),
     path("", include("sendready.cases.urls")),
+    path("", include("sendready.surveys.urls")),
     # One way in: the admin's own sign-in page would skip the throttle and the second factor.
     path(
         "admin/login/",
