@@ -179,9 +179,9 @@ def test_the_share_page_gives_the_link_and_the_qr_code_as_svg_and_png(client, pe
     client.force_login(lano)
     page = client.get(reverse("surveys:share", args=[people.area.code, survey.pk])).content.decode()
     assert f"/s/{survey.slug}/" in page and "data:image/svg+xml" in page
-    svg = client.get(reverse("surveys:qr", args=[people.area.code, survey.pk, "svg"]))
+    svg = client.get(reverse("surveys:qr_svg", args=[people.area.code, survey.pk]))
     assert svg["Content-Type"] == "image/svg+xml" and b"<svg" in svg.content
-    png = client.get(reverse("surveys:qr", args=[people.area.code, survey.pk, "png"]))
+    png = client.get(reverse("surveys:qr_png", args=[people.area.code, survey.pk]))
     assert Image.open(io.BytesIO(png.content)).format == "PNG"
 
 

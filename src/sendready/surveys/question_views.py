@@ -82,8 +82,8 @@ def question_remove(
     )
 
 
-@require_POST
 @area_view("manage_surveys")
+@require_POST
 def question_move(request: HttpRequest, area: LocalArea, survey_id: int, key: str) -> HttpResponse:
     survey = get_survey(area, survey_id)
     step = -1 if request.POST.get("direction") == "up" else 1

@@ -168,8 +168,8 @@ def survey_window(request: HttpRequest, area: LocalArea, survey_id: int) -> Http
     return page(request, area, "window.html", "When the survey is open", survey=survey, form=form)
 
 
-@require_POST
 @area_view("manage_surveys")
+@require_POST
 def survey_send_for_review(request: HttpRequest, area: LocalArea, survey_id: int) -> HttpResponse:
     survey = get_survey(area, survey_id)
     try:
