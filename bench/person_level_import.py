@@ -66,7 +66,7 @@ def worker_sendready(path: str, mode: str) -> dict:
         code="E99999990", defaults={"name": "Bench", "is_fictional": True}
     )
     start = time.perf_counter()
-    run = actions.import_path(area, None, Path(path), AS_OF)
+    run = actions.import_path(actor=None, area=area, path=Path(path), snapshot_date=AS_OF)
     seconds = time.perf_counter() - start
     if run.snapshot_id is None:
         raise SystemExit(f"import failed: {run.errors[:3]}")

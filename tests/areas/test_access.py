@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from sendready.areas.constants import Role
 from sendready.areas.registry import PERMISSION_ROLES
+from sendready.inspections import timetable_actions
 
 # Sample values for URL parameters other than area_code; views look them up inside the area.
 SAMPLE_KWARGS = {
@@ -35,18 +36,20 @@ def sample_kwargs(two_areas, settings, tmp_path):
 
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
-    inspection = actions.record_inspection(people.area, lano, "2023-full", dt.date(2025, 9, 8))
-    session = actions.save_session(
-        inspection,
-        lano,
-        {
-            "date": dt.date(2025, 9, 22),
-            "part_of_day": "am",
-            "start_time": dt.time(9),
-            "end_time": dt.time(10),
-            "title": "Leaders",
-            "attendee_groups": ["leaders"],
-        },
+    inspection = actions.record_inspection(
+        actor=lano, area=people.area, framework="2023-full", notified_on=dt.date(2025, 9, 8)
+    )
+    session = timetable_actions.save_session(
+        actor=lano,
+        inspection=inspection,
+        values=timetable_actions.SessionValues(
+            date=dt.date(2025, 9, 22),
+            part_of_day="am",
+            start_time=dt.time(9),
+            end_time=dt.time(10),
+            title="Leaders",
+            attendee_groups=["leaders"],
+        ),
     )
     from sendready.areas.models import Membership
 

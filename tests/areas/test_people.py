@@ -59,9 +59,9 @@ def test_an_area_always_keeps_a_lano(two_areas):
     people, _ = two_areas
     lano = Membership.objects.get(area=people.area, role=Role.LANO)
     with pytest.raises(ValidationError, match="at least one local area nominated officer"):
-        actions.change_role(lano, lano.user, Role.VIEWER)
+        actions.change_role(actor=lano.user, membership=lano, role=Role.VIEWER)
     with pytest.raises(ValidationError):
-        actions.remove_member(lano, lano.user)
+        actions.remove_member(actor=lano.user, membership=lano)
 
 
 def test_the_audit_log_lists_exports_for_the_areas_leaders(client, two_areas):
@@ -113,7 +113,7 @@ def test_two_demotions_at_once_leave_the_area_with_a_lano(two_areas, monkeypatch
 
         try:
             membership = Membership.objects.select_related("user", "area").get(pk=pk)
-            actions.change_role(membership, None, Role.VIEWER)
+            actions.change_role(actor=None, membership=membership, role=Role.VIEWER)
         except ValidationError:
             refused.append(pk)
         finally:

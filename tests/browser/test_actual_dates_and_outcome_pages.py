@@ -17,7 +17,10 @@ def test_a_lano_enters_a_real_date_and_records_the_outcome(
 ):
     people, _ = two_areas
     inspection = actions.record_inspection(
-        people.area, people.by_role[Role.LANO], "2023-full", dt.date(2025, 4, 7)
+        actor=people.by_role[Role.LANO],
+        area=people.area,
+        framework="2023-full",
+        notified_on=dt.date(2025, 4, 7),
     )
     sign_in(page, live_server, "a_lano")
     page.goto(f"{live_server.url}/areas/{people.area.code}/inspections/{inspection.pk}/")

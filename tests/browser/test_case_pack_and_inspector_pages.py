@@ -38,11 +38,14 @@ def named(two_areas):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "area.csv"
         write_csv(generate(300, 5, as_of=AS_OF), path)
-        pupil_actions.import_path(people.area, lano, path, AS_OF)
+        pupil_actions.import_path(actor=lano, area=people.area, path=path, snapshot_date=AS_OF)
     snapshot = find_snapshot(people.area)
     today = timezone.localdate()
     inspection = inspection_actions.record_inspection(
-        people.area, lano, "2023-full", today - dt.timedelta(days=today.weekday())
+        actor=lano,
+        area=people.area,
+        framework="2023-full",
+        notified_on=today - dt.timedelta(days=today.weekday()),
     )
     ids = snapshot.read(["person_id"])["person_id"].to_list()
     selection = actions.record_named_cases(

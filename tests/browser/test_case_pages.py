@@ -30,7 +30,9 @@ def snapshot(two_areas):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "area.csv"
         write_csv(generate(300, 5, as_of=AS_OF), path)
-        actions.import_path(people.area, people.by_role[Role.LANO], path, AS_OF)
+        actions.import_path(
+            actor=people.by_role[Role.LANO], area=people.area, path=path, snapshot_date=AS_OF
+        )
     return find_snapshot(people.area)
 
 

@@ -4,6 +4,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
+from sendready.inspections import timetable_actions
 from tests.conftest import assert_accessible, click_to, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -83,7 +84,10 @@ def test_the_briefing_and_task_forms_are_accessible(live_server, page, two_areas
 
     people, _ = two_areas
     inspection = actions.record_inspection(
-        people.area, people.by_role[Role.LANO], "2016-revisit", dt.date(2022, 1, 17)
+        actor=people.by_role[Role.LANO],
+        area=people.area,
+        framework="2016-revisit",
+        notified_on=dt.date(2022, 1, 17),
     )
     sign_in(page, live_server, "a_lano")
     base = f"{live_server.url}/areas/{people.area.code}/inspections/{inspection.pk}/"
@@ -112,18 +116,20 @@ def test_the_session_edit_and_no_area_pages_are_accessible(
 
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
-    inspection = actions.record_inspection(people.area, lano, "2023-full", dt.date(2025, 9, 8))
-    session = actions.save_session(
-        inspection,
-        lano,
-        {
-            "date": dt.date(2025, 9, 22),
-            "part_of_day": "am",
-            "start_time": dt.time(9),
-            "end_time": dt.time(10),
-            "title": "Leaders",
-            "attendee_groups": ["leaders"],
-        },
+    inspection = actions.record_inspection(
+        actor=lano, area=people.area, framework="2023-full", notified_on=dt.date(2025, 9, 8)
+    )
+    session = timetable_actions.save_session(
+        actor=lano,
+        inspection=inspection,
+        values=timetable_actions.SessionValues(
+            date=dt.date(2025, 9, 22),
+            part_of_day="am",
+            start_time=dt.time(9),
+            end_time=dt.time(10),
+            title="Leaders",
+            attendee_groups=["leaders"],
+        ),
     )
     sign_in(page, live_server, "a_lano")
     page.goto(

@@ -70,7 +70,7 @@ def test_the_progress_page_polls_until_the_import_is_done(
     expect(page.locator("#import-progress-text")).to_have_attribute("aria-live", "polite")
     expect(page.get_by_role("link", name="Check progress")).to_be_visible()
     assert_accessible(page)
-    process_import(run.pk)
+    process_import(run_id=run.pk)
     expect(page.get_by_text("File imported")).to_be_visible(timeout=10_000)
     assert not console_errors
 

@@ -26,7 +26,9 @@ def live_board(two_areas, settings, tmp_path):
     people.by_role[Role.PRACTITIONER].first_name = "Priya"
     people.by_role[Role.PRACTITIONER].last_name = "Shah"
     people.by_role[Role.PRACTITIONER].save()
-    inspection = inspection_actions.record_inspection(people.area, lano, "2023-full", this_monday())
+    inspection = inspection_actions.record_inspection(
+        actor=lano, area=people.area, framework="2023-full", notified_on=this_monday()
+    )
     return Board(people, area_b, inspection, lano, people.by_role[Role.PRACTITIONER])
 
 

@@ -28,7 +28,9 @@ def test_a_lano_builds_the_self_evaluation_and_downloads_it(
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
     sample_snapshot_and_run(people.area, lano)
-    inspection_actions.record_inspection(people.area, lano, "2023-full", dt.date(2025, 9, 8))
+    inspection_actions.record_inspection(
+        actor=lano, area=people.area, framework="2023-full", notified_on=dt.date(2025, 9, 8)
+    )
     sign_in(page, live_server, "a_lano")
     base = f"{live_server.url}/areas/{people.area.code}/self-evaluation/"
     page.goto(base)

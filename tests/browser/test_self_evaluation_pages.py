@@ -28,7 +28,7 @@ def test_every_other_self_evaluation_page_passes_axe(
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
     inspection = inspection_actions.record_inspection(
-        people.area, lano, "2023-full", dt.date(2025, 9, 8)
+        actor=lano, area=people.area, framework="2023-full", notified_on=dt.date(2025, 9, 8)
     )
     evidence, item = sample_self_evaluation(people.area, lano, people.by_role[Role.SYSTEM_LEAD])
     sign_in(page, live_server, "a_lano")

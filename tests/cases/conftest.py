@@ -37,7 +37,7 @@ def snapshot(people, lano):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "area.csv"
         write_csv(generate(300, 5, as_of=AS_OF), path)
-        actions.import_path(people.area, lano, path, AS_OF)
+        actions.import_path(actor=lano, area=people.area, path=path, snapshot_date=AS_OF)
     return find_snapshot(people.area)
 
 

@@ -20,7 +20,12 @@ from tests.cases.test_case_audits import audit, grades
 def _inspection(people, notified):
     from sendready.inspections import actions
 
-    return actions.record_inspection(people.area, people.by_role[Role.LANO], "2023-full", notified)
+    return actions.record_inspection(
+        actor=people.by_role[Role.LANO],
+        area=people.area,
+        framework="2023-full",
+        notified_on=notified,
+    )
 
 
 def _step(inspection, key):
@@ -50,7 +55,9 @@ def test_named_cases_are_due_when_the_inspections_own_timeline_says(client, peop
     inspection = _inspection(people, dt.date(2025, 1, 13))  # a Monday
     from sendready.inspections import actions
 
-    actions.change_settings(inspection, people.by_role[Role.LANO], {"tracked_documents_days": 4})
+    actions.change_settings(
+        actor=people.by_role[Role.LANO], inspection=inspection, values={"tracked_documents_days": 4}
+    )
     named = _step(inspection, "tracked_cases_named")
     assert named == dt.date(2025, 1, 14)
     client.force_login(people.by_role[Role.LANO])

@@ -42,7 +42,7 @@ def test_the_forecast_for_a_region_lists_each_area_with_six_terms(db) -> None:
 
 def test_an_imported_inspection_changes_the_forecast(db) -> None:
     before = _json("forecast", "--area", "E06000021", "--as-of", "2025-12-01")["areas"][0]
-    import_events("\n".join([HEADER, _row()]))
+    import_events(content="\n".join([HEADER, _row()]))
     after = _json("forecast", "--area", "E06000021", "--as-of", "2025-12-01")["areas"][0]
     assert before["last_inspection"]["date"] == "2024-01-29"
     assert after["last_inspection"]["date"] == "2025-10-06"

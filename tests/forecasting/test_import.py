@@ -44,10 +44,10 @@ def test_importing_the_shipped_file_again_adds_nothing(db, capsys) -> None:
 
 
 def test_a_new_row_is_added_then_a_changed_outcome_updates_it(db) -> None:
-    first = import_events("\n".join([HEADER, _row()]))
+    first = import_events(content="\n".join([HEADER, _row()]))
     assert (first.added, first.updated, first.unchanged) == (1, 0, 0)
     again = import_events(
-        "\n".join([HEADER, _row(outcome="inconsistent experiences and outcomes")])
+        content="\n".join([HEADER, _row(outcome="inconsistent experiences and outcomes")])
     )
     assert (again.added, again.updated, again.unchanged) == (0, 1, 0)
     assert (

@@ -66,7 +66,7 @@ def test_a_new_inspection_in_data_to_insights_layout_is_added_and_reported(db) -
         "80447,801,E12000009,E06000023,bristol,01/01/1900,06/10/25,10/10/25,2,"
         "test row,20/11/25,3 years,06/10/28,https://reports.ofsted.gov.uk/provider/44/80447"
     )
-    report = import_events("\n".join([D2I.read_text("utf-8").strip(), new_row]))
+    report = import_events(content="\n".join([D2I.read_text("utf-8").strip(), new_row]))
     assert (report.added, report.unchanged, report.layout) == (1, 5, "d2i_scrape")
     assert report.added_lines == [
         "Bristol, City of: full inspection (2023 framework) started 2025-10-06"
@@ -84,7 +84,7 @@ def test_names_match_however_each_source_writes_them() -> None:
 
 
 def test_an_unknown_layout_lists_the_layouts_accepted(db) -> None:
-    report = import_events("Name,Date,Result\nStoke,2025-10-06,Good\n")
+    report = import_events(content="Name,Date,Result\nStoke,2025-10-06,Good\n")
     (problem,) = report.errors
     assert problem.row == 1 and "does not match any layout" in problem.message
     for words in (
@@ -108,7 +108,7 @@ def test_bad_rows_in_a_councils_file_are_named_by_its_own_row_and_column_and_not
         "5,810,E12000003,E06000010,kingston upon hull,,13/10/25,17/10/25,1,,20/11/25,,,",
         "6,810,E12000003,E06000010,kingston upon hull,,13/10/25,17/10/25,1,,20/11/25,,,",
     ]  # duplicate
-    report = import_events("\n".join(rows))
+    report = import_events(content="\n".join(rows))
     found = {(e.row, e.column) for e in report.errors}
     assert found == {
         (2, "La Code"),
@@ -147,7 +147,7 @@ def test_a_spreadsheet_that_would_expand_enormously_is_refused_before_it_is_open
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", "<a>" + "x" * (30 * 1024 * 1024) + "</a>")
-    report = import_events(buffer.getvalue())
+    report = import_events(content=buffer.getvalue())
     (problem,) = report.errors
     assert "far larger than a list of inspections" in problem.message
     assert InspectionEvent.objects.count() == 270

@@ -15,10 +15,12 @@ def test_a_recorded_outcome_joins_the_history_the_forecast_uses(db) -> None:
     stoke = LocalArea.objects.get(code="E06000021")
     officer = get_user_model().objects.create_user("officer")
     before = [e for e in domain_events() if e.area_code == stoke.code]
-    inspection = actions.record_inspection(stoke, officer, "2023-full", dt.date(2025, 9, 8))
+    inspection = actions.record_inspection(
+        actor=officer, area=stoke, framework="2023-full", notified_on=dt.date(2025, 9, 8)
+    )
     record_outcome(
+        actor=officer,
         inspection=inspection,
-        user=officer,
         key="systemic",
         report_date=dt.date(2025, 12, 3),
         counts={"priority_action_areas": 3, "improvement_areas": 2},
@@ -43,5 +45,7 @@ def test_an_inspection_without_a_recorded_outcome_is_not_history_yet(db) -> None
     stoke = LocalArea.objects.get(code="E06000021")
     officer = get_user_model().objects.create_user("officer")
     count = len(domain_events())
-    actions.record_inspection(stoke, officer, "2023-full", dt.date(2025, 9, 8))
+    actions.record_inspection(
+        actor=officer, area=stoke, framework="2023-full", notified_on=dt.date(2025, 9, 8)
+    )
     assert len(domain_events()) == count

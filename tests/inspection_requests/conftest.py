@@ -74,7 +74,9 @@ def board(two_areas, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     people, area_b = two_areas
     lano = people.by_role[Role.LANO]
-    inspection = inspection_actions.record_inspection(people.area, lano, "2023-full", this_monday())
+    inspection = inspection_actions.record_inspection(
+        actor=lano, area=people.area, framework="2023-full", notified_on=this_monday()
+    )
     return Board(people, area_b, inspection, lano, people.by_role[Role.PRACTITIONER])
 
 

@@ -99,7 +99,10 @@ def test_an_inspector_of_another_inspection_cannot_open_this_room(client, board)
     from sendready.inspections import actions as inspection_actions
 
     other = inspection_actions.record_inspection(
-        board.area_b, board.people.outsider, "2023-full", board.inspection.notified_on
+        actor=board.people.outsider,
+        area=board.area_b,
+        framework="2023-full",
+        notified_on=board.inspection.notified_on,
     )
     theirs, _ = room_actions.open_access(
         actor=board.people.outsider, inspection=other, name="B inspector", username="hmi_b"

@@ -11,5 +11,8 @@ def inspection(two_areas):
     """A current-framework inspection of area A, notified Monday 8 September 2025."""
     people, _ = two_areas
     return actions.record_inspection(
-        people.area, people.by_role[Role.LANO], "2023-full", dt.date(2025, 9, 8)
+        actor=people.by_role[Role.LANO],
+        area=people.area,
+        framework="2023-full",
+        notified_on=dt.date(2025, 9, 8),
     )

@@ -114,16 +114,20 @@ def test_a_revisit_judgement_for_a_weakness_the_inspection_did_not_record_is_ref
 ):
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
-    first = actions.record_inspection(people.area, lano, "2016-inspection", D(2019, 5, 13))
+    first = actions.record_inspection(
+        actor=lano, area=people.area, framework="2016-inspection", notified_on=D(2019, 5, 13)
+    )
     record_outcome(
+        actor=lano,
         inspection=first,
-        user=lano,
         key="wsoa",
         report_date=D(2019, 7, 25),
         counts={"weaknesses": 14},
     )
-    actions.conclude_inspection(first, lano)
-    revisit = actions.record_inspection(people.area, lano, "2016-revisit", D(2022, 1, 17))
+    actions.conclude_inspection(actor=lano, inspection=first)
+    revisit = actions.record_inspection(
+        actor=lano, area=people.area, framework="2016-revisit", notified_on=D(2022, 1, 17)
+    )
     client.force_login(lano)
     lines = "\n".join(f"{n} {'sufficient' if n <= 8 else 'insufficient'}" for n in range(1, 16))
     response = client.post(
@@ -163,7 +167,9 @@ def test_the_source_column_shows_readable_titles_and_links_not_internal_keys(
 def test_an_onsite_week_holding_a_bank_holiday_asks_for_the_real_dates(client, two_areas):
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
-    inspection = actions.record_inspection(people.area, lano, "2023-full", D(2025, 4, 7))
+    inspection = actions.record_inspection(
+        actor=lano, area=people.area, framework="2023-full", notified_on=D(2025, 4, 7)
+    )
     client.force_login(lano)
     page = client.get(_base(people, inspection)).content.decode()
     assert "Easter Monday" in page
@@ -184,7 +190,9 @@ def test_an_onsite_week_holding_a_bank_holiday_asks_for_the_real_dates(client, t
 def test_annex_a_due_on_good_friday_2026_says_on_the_page_that_it_moved(client, two_areas):
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
-    inspection = actions.record_inspection(people.area, lano, "2023-full", D(2026, 3, 30))
+    inspection = actions.record_inspection(
+        actor=lano, area=people.area, framework="2023-full", notified_on=D(2026, 3, 30)
+    )
     client.force_login(lano)
     page = client.get(_base(people, inspection)).content.decode()
     row = page[page.index('id="milestone-annex_a"') :]

@@ -8,7 +8,7 @@ import icalendar
 
 from sendready.areas.constants import Role
 from sendready.audit.models import AuditEvent
-from sendready.inspections import actions
+from sendready.inspections import actions, briefing_actions, timetable_actions
 
 
 def _text(document: docx.Document) -> str:
@@ -22,39 +22,43 @@ def _revisit(two_areas):
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
     revisit = actions.record_inspection(
-        people.area, lano, "2016-revisit", dt.date(2022, 1, 17), {"onsite_end": dt.date(2022, 2, 3)}
+        actor=lano,
+        area=people.area,
+        framework="2016-revisit",
+        notified_on=dt.date(2022, 1, 17),
+        overrides={"onsite_end": dt.date(2022, 2, 3)},
     )
-    actions.update_briefing(
-        revisit,
-        lano,
-        {
-            "purpose": "To check progress on the written statement of action.",
-            "areas_of_focus": "Co-production",
-            "survey_link": "https://survey.example.org/p",
-            "contact_email": "send@ashvale.example",
-            "pcf_meeting_date": dt.date(2022, 2, 1),
-            "pcf_meeting_start": dt.time(11),
-            "pcf_meeting_end": dt.time(12),
-            "pcf_meeting_link": "https://meet.example.org/x",
-            "pcf_meeting_phone": "+44 20 3443 6311",
-            "pcf_meeting_conference_id": "917 500 335",
-            "team": [("Wayne Example", "Lead HMI", "Ofsted")],
-        },
+    briefing_actions.update_briefing(
+        actor=lano,
+        inspection=revisit,
+        values=briefing_actions.BriefingValues(
+            purpose="To check progress on the written statement of action.",
+            areas_of_focus="Co-production",
+            survey_link="https://survey.example.org/p",
+            contact_email="send@ashvale.example",
+            pcf_meeting_date=dt.date(2022, 2, 1),
+            pcf_meeting_start=dt.time(11),
+            pcf_meeting_end=dt.time(12),
+            pcf_meeting_link="https://meet.example.org/x",
+            pcf_meeting_phone="+44 20 3443 6311",
+            pcf_meeting_conference_id="917 500 335",
+            team=[("Wayne Example", "Lead HMI", "Ofsted")],
+        ),
     )
-    actions.save_session(
-        revisit,
-        lano,
-        {
-            "date": dt.date(2022, 1, 31),
-            "part_of_day": "am",
-            "start_time": dt.time(9, 30),
-            "end_time": dt.time(10, 30),
-            "title": "Meeting with senior leaders",
-            "focus": "The WSOA",
-            "attendee_groups": ["leaders"],
-            "place": "Council House",
-            "online_link": "",
-        },
+    timetable_actions.save_session(
+        actor=lano,
+        inspection=revisit,
+        values=timetable_actions.SessionValues(
+            date=dt.date(2022, 1, 31),
+            part_of_day="am",
+            start_time=dt.time(9, 30),
+            end_time=dt.time(10, 30),
+            title="Meeting with senior leaders",
+            focus="The WSOA",
+            attendee_groups=["leaders"],
+            place="Council House",
+            online_link="",
+        ),
     )
     return people, revisit
 

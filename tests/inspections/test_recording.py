@@ -34,16 +34,22 @@ def test_a_second_active_inspection_for_the_same_area_is_refused(inspection, two
     people, _ = two_areas
     with pytest.raises(ValidationError, match="already has an active inspection"):
         actions.record_inspection(
-            people.area, people.by_role[Role.LANO], "2016-revisit", dt.date(2025, 10, 6)
+            actor=people.by_role[Role.LANO],
+            area=people.area,
+            framework="2016-revisit",
+            notified_on=dt.date(2025, 10, 6),
         )
     assert Inspection.objects.count() == 1
 
 
 def test_after_concluding_the_area_can_record_the_next(inspection, two_areas):
     people, _ = two_areas
-    actions.conclude_inspection(inspection, people.by_role[Role.LANO])
+    actions.conclude_inspection(actor=people.by_role[Role.LANO], inspection=inspection)
     actions.record_inspection(
-        people.area, people.by_role[Role.LANO], "2023-monitoring", dt.date(2027, 3, 1)
+        actor=people.by_role[Role.LANO],
+        area=people.area,
+        framework="2023-monitoring",
+        notified_on=dt.date(2027, 3, 1),
     )
     assert Inspection.objects.count() == 2
 
@@ -69,7 +75,11 @@ def test_bad_notifications_are_refused_and_nothing_is_saved(
     people, _ = two_areas
     with pytest.raises(ValidationError, match=message):
         actions.record_inspection(
-            people.area, people.by_role[Role.LANO], framework, notified, overrides
+            actor=people.by_role[Role.LANO],
+            area=people.area,
+            framework=framework,
+            notified_on=notified,
+            overrides=overrides,
         )
     assert not Inspection.objects.exists()
     assert not Milestone.objects.exists() and not Task.objects.exists()
@@ -78,10 +88,19 @@ def test_bad_notifications_are_refused_and_nothing_is_saved(
 def test_moving_the_on_site_dates_redates_the_letter_and_keeps_task_progress(two_areas):
     people, _ = two_areas
     lano = people.by_role[Role.LANO]
-    revisit = actions.record_inspection(people.area, lano, "2016-revisit", dt.date(2022, 1, 17))
+    revisit = actions.record_inspection(
+        actor=lano, area=people.area, framework="2016-revisit", notified_on=dt.date(2022, 1, 17)
+    )
     task = revisit.milestones.get(key="evidence_sent").task
-    actions.update_task(task, lano, lano, "done", task.due_at, "sent")
-    actions.change_onsite_dates(revisit, lano, dt.date(2022, 1, 31), dt.date(2022, 2, 3))
+    actions.update_task(
+        actor=lano, task=task, owner=lano, status="done", due_at=task.due_at, notes="sent"
+    )
+    actions.change_onsite_dates(
+        actor=lano,
+        inspection=revisit,
+        onsite_start=dt.date(2022, 1, 31),
+        onsite_end=dt.date(2022, 2, 3),
+    )
     assert revisit.milestones.get(key="letter").date == dt.date(2022, 3, 22)
     task.refresh_from_db()
     assert task.status == "done"
@@ -90,6 +109,8 @@ def test_moving_the_on_site_dates_redates_the_letter_and_keeps_task_progress(two
 def test_changing_an_unconfirmed_setting_redates_the_report(inspection, two_areas):
     people, _ = two_areas
     before = inspection.milestones.get(key="report_published").date
-    actions.change_settings(inspection, people.by_role[Role.LANO], {"report_lag_wd": 30})
+    actions.change_settings(
+        actor=people.by_role[Role.LANO], inspection=inspection, values={"report_lag_wd": 30}
+    )
     after = inspection.milestones.get(key="report_published").date
     assert after < before and inspection.framework_settings == {"report_lag_wd": 30}

@@ -42,6 +42,6 @@ def snapshot(people, lano, tmp_path):
 
     path = tmp_path / "pupils.csv"
     path.write_bytes(csv_bytes(300))
-    run = actions.import_path(people.area, lano, path, AS_OF)
+    run = actions.import_path(actor=lano, area=people.area, path=path, snapshot_date=AS_OF)
     assert run.snapshot_id, run.errors
     return run.snapshot

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def _failed_run(people, lano, tmp_path) -> ImportRun:
     path = tmp_path / "dirty.csv"
     path.write_bytes(csv_bytes(100, dirty=True))
-    run = actions.import_path(people.area, lano, path, AS_OF)
+    run = actions.import_path(actor=lano, area=people.area, path=path, snapshot_date=AS_OF)
     assert run.status == "failed"
     return run
 
@@ -40,7 +40,7 @@ def test_a_snapshot_replaced_by_a_new_import_of_the_same_date_is_audited(
 ):
     path = tmp_path / "again.csv"
     path.write_bytes(csv_bytes(50))
-    actions.import_path(people.area, lano, path, AS_OF)
+    actions.import_path(actor=lano, area=people.area, path=path, snapshot_date=AS_OF)
     entry = AuditEvent.objects.get(
         action=AuditAction.DELETED, object_type="pupil_snapshot", object_id=str(snapshot.pk)
     )

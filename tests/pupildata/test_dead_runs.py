@@ -22,7 +22,7 @@ def _stuck_run(people, lano, tmp_path, *, minutes_ago: float) -> ImportRun:
     """A run as a killed worker leaves it: checking, its upload still on disk."""
     source = tmp_path / "pupils.csv"
     source.write_bytes(csv_bytes(20))
-    upload = actions.copy_for_import(source)
+    upload = actions.copy_for_import(path=source)
     run = ImportRun.objects.create(
         area=people.area,
         uploaded_by=lano,

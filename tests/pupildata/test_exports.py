@@ -97,7 +97,12 @@ def test_snapshots_and_uploads_go_through_the_storage_api(people, lano, tmp_path
     path = tmp_path / "p.csv"
     path.write_bytes(csv_bytes(30))
     run = actions.start_import(
-        people.area, lano, actions.copy_for_import(path), "p.csv", AS_OF, background=False
+        actor=lano,
+        area=people.area,
+        source=actions.copy_for_import(path=path),
+        file_name="p.csv",
+        snapshot_date=AS_OF,
+        background=False,
     )
     assert run.status == "done"
     assert [n.split("/")[0] for n in saved] == ["uploads", "snapshots"]

@@ -48,7 +48,12 @@ def test_a_zip_bomb_upload_fails_with_the_reason_and_leaves_no_file(people, lano
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(zip_bomb())
     run = actions.start_import(
-        people.area, lano, actions.copy_for_import(path), "bomb.xlsx", AS_OF, background=False
+        actor=lano,
+        area=people.area,
+        source=actions.copy_for_import(path=path),
+        file_name="bomb.xlsx",
+        snapshot_date=AS_OF,
+        background=False,
     )
     assert run.status == "failed"
     assert "far more than a spreadsheet" in run.errors[0]["message"]
@@ -64,7 +69,7 @@ def test_a_huge_heading_is_cut_short_in_warnings_pages_and_downloads(
     path.write_text(
         f"{good[0]},{heading}\n" + "".join(f"{line},x\n" for line in good[1].splitlines())
     )
-    run = actions.import_path(people.area, lano, path, AS_OF)
+    run = actions.import_path(actor=lano, area=people.area, path=path, snapshot_date=AS_OF)
     assert run.status == "done"
     ignored = next(w for w in run.warnings if "not in the template" in w["message"])
     assert TRUNCATION_MARK in ignored["message"] and len(ignored["message"]) < 400

@@ -25,7 +25,7 @@ def shuffled_snapshot(people, lano, tmp_path):
     frame = pl.read_csv(io.BytesIO(csv_bytes(700, seed=11)), infer_schema=False)
     path = tmp_path / "shuffled.csv"
     frame.sample(fraction=1.0, shuffle=True, seed=5).write_csv(path)
-    run = actions.import_path(people.area, lano, path, AS_OF)
+    run = actions.import_path(actor=lano, area=people.area, path=path, snapshot_date=AS_OF)
     assert run.snapshot_id, run.errors
     return run.snapshot
 
@@ -122,6 +122,8 @@ def test_a_trend_chart_is_drawn_once_for_the_same_numbers_and_again_when_they_ch
     assert client.get(url).content == first and len(drawn) <= 1
     path = tmp_path / "later.csv"
     path.write_bytes(csv_bytes(120, seed=9, as_of=AS_OF.replace(month=6, day=30)))
-    assert actions.import_path(people.area, lano, path, AS_OF.replace(month=6, day=30)).snapshot_id
+    assert actions.import_path(
+        actor=lano, area=people.area, path=path, snapshot_date=AS_OF.replace(month=6, day=30)
+    ).snapshot_id
     second = client.get(url)
     assert second.status_code == 200 and second.content != first and len(drawn) <= 2

@@ -24,7 +24,10 @@ from tests.selfevaluation.conftest import url
 @pytest.fixture
 def inspection(people):
     return inspection_actions.record_inspection(
-        people.area, people.by_role[Role.LANO], "2023-full", dt.date(2025, 9, 8)
+        actor=people.by_role[Role.LANO],
+        area=people.area,
+        framework="2023-full",
+        notified_on=dt.date(2025, 9, 8),
     )
 
 
@@ -115,7 +118,7 @@ def test_dates_follow_today_for_an_inspection_notified_this_week(client, people)
     today = timezone.localdate()
     monday = today - dt.timedelta(days=today.weekday())
     inspection_actions.record_inspection(
-        people.area, people.by_role[Role.LANO], "2023-full", monday
+        actor=people.by_role[Role.LANO], area=people.area, framework="2023-full", notified_on=monday
     )
     client.force_login(people.by_role[Role.LANO])
     client.post(url("annex_start", people.area))
@@ -129,9 +132,9 @@ def test_each_inspection_has_its_own_checklist(client, people, inspection, start
     annex_actions.update_progress(
         actor=lano, item=started[0], values={"status": "ready", "link": "https://example.org/s"}
     )
-    inspection_actions.conclude_inspection(inspection, lano)
+    inspection_actions.conclude_inspection(actor=lano, inspection=inspection)
     second = inspection_actions.record_inspection(
-        people.area, lano, "2023-full", dt.date(2026, 3, 2)
+        actor=lano, area=people.area, framework="2023-full", notified_on=dt.date(2026, 3, 2)
     )
     client.force_login(lano)
     assert "Start the Annex A checklist" in client.get(url("annex_a", people.area)).content.decode()

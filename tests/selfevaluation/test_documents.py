@@ -44,7 +44,10 @@ def test_the_sef_docx_has_a_heading_per_criterion_and_evidence_tables(client, pe
     from sendready.inspections import actions as inspection_actions
 
     inspection_actions.record_inspection(
-        people.area, people.by_role[Role.LANO], "2023-full", dt.date(2025, 9, 8)
+        actor=people.by_role[Role.LANO],
+        area=people.area,
+        framework="2023-full",
+        notified_on=dt.date(2025, 9, 8),
     )
     sample_self_evaluation(people.area, people.by_role[Role.LANO], people.by_role[Role.SYSTEM_LEAD])
     _write_position(people, sef)
@@ -84,7 +87,10 @@ def test_the_timeline_links_the_self_evaluation_step_to_the_sef(client, people, 
     from sendready.inspections import actions as inspection_actions
 
     inspection = inspection_actions.record_inspection(
-        people.area, people.by_role[Role.LANO], "2023-full", dt.date(2025, 9, 8)
+        actor=people.by_role[Role.LANO],
+        area=people.area,
+        framework="2023-full",
+        notified_on=dt.date(2025, 9, 8),
     )
     client.force_login(people.by_role[Role.VIEWER])
     page = client.get(f"/areas/{people.area.code}/inspections/{inspection.pk}/").content.decode()

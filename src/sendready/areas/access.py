@@ -65,9 +65,9 @@ def area_view(
                 return redirect_to_login(request.get_full_path())
             area = get_area_for_user(request, area_code, permission)
             request.area = area
-            if (
-                request.session.get("area_code") != area.code
-            ):  # a write per page view only when it changes
+            # Written only when the area changes: a page polled every few seconds would otherwise
+            # save the session (and on SQLite take the write lock) on every poll.
+            if request.session.get("area_code") != area.code:
                 request.session["area_code"] = area.code
             return view(request, area, *args, **kwargs)
 

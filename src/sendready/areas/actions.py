@@ -47,9 +47,12 @@ def add_member(
     return membership, send(request, membership, actor)
 
 
-def change_role(membership: Membership, by, role: str, request=None) -> Membership:
+def change_role(
+    *, actor, membership: Membership, role: str, request: HttpRequest | None = None
+) -> Membership:
     """Give a member another role; an area always keeps at least one LANO."""
     with transaction.atomic():
+        _lock(membership)
         if membership.role == Role.LANO and role != Role.LANO:
             _keep_a_lano(membership)
         membership.role = role
@@ -60,15 +63,16 @@ def change_role(membership: Membership, by, role: str, request=None) -> Membersh
             "membership",
             membership.pk,
             area=membership.area,
-            user=by,
+            user=actor,
             detail=f"{membership.user.username} now {membership.get_role_display()}",
         )
     return membership
 
 
-def remove_member(membership: Membership, by, request=None) -> None:
+def remove_member(*, actor, membership: Membership, request: HttpRequest | None = None) -> None:
     """Take a person out of the area (their account stays)."""
     with transaction.atomic():
+        _lock(membership)
         if membership.role == Role.LANO:
             _keep_a_lano(membership)
         record(
@@ -77,16 +81,33 @@ def remove_member(membership: Membership, by, request=None) -> None:
             "membership",
             membership.pk,
             area=membership.area,
-            user=by,
+            user=actor,
             detail=membership.user.username,
         )
         membership.delete()
 
 
+def _lock(membership: Membership) -> None:
+    """Lock the area's row (the order every change here takes, so two changes at once queue rather
+    than deadlock), then the membership's, and read it afresh into the caller's object: a role
+    changed by someone else since the page was read is what the rules judge. Gone already: a clear
+    error. Callers hold the transaction."""
+    LocalArea.objects.select_for_update().filter(pk=membership.area_id).values_list("pk").get()
+    if (
+        Membership.objects.select_for_update().filter(pk=membership.pk).values_list("pk").first()
+        is None
+    ):
+        raise ValidationError(
+            "This person was taken out of the area while you were working. Check the list of "
+            "people and try again."
+        )
+    membership.refresh_from_db()
+
+
 def _keep_a_lano(membership: Membership) -> None:
-    """Refuse to lose the area's last LANO. Locks the area, then its LANOs, so two demotions at once
-    are decided one after the other on what the first left (same order everywhere: no deadlock)."""
-    LocalArea.objects.select_for_update().get(pk=membership.area_id)
+    """Refuse to lose the area's last LANO. The caller holds the area's lock (see _lock); this
+    locks the area's LANOs, so two demotions at once are decided one after the other on what the
+    first left. Called inside the caller's transaction."""
     lanos = list(
         Membership.objects.select_for_update()
         .filter(area_id=membership.area_id, role=Role.LANO)

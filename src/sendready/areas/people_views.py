@@ -74,8 +74,11 @@ def member_edit(request: HttpRequest, area: LocalArea, member_id: int) -> HttpRe
     form = RoleForm(request.POST or None, initial={"role": membership.role})
     if request.method == "POST" and form.is_valid():
         try:
-            actions.change_role(
-                membership, request.user, form.cleaned_data["role"], request=request
+            membership = actions.change_role(
+                actor=request.user,
+                membership=membership,
+                role=form.cleaned_data["role"],
+                request=request,
             )
         except ValidationError as exc:
             form.add_error("role", exc)
@@ -105,7 +108,7 @@ def member_remove(request: HttpRequest, area: LocalArea, member_id: int) -> Http
     """Take a person out of the area."""
     membership = _member(area, member_id)
     try:
-        actions.remove_member(membership, request.user, request=request)
+        actions.remove_member(actor=request.user, membership=membership, request=request)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

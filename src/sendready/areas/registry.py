@@ -3,8 +3,9 @@
 A capability calls the `register_*` functions here, and only here, for everything it adds or offers:
 its permissions and the roles holding them, its menu sections and overview panels, and the hooks
 through which capabilities meet without importing each other (the active inspection, inspection panels,
-tasks, step links, on-site meetings and inspector windows; indicator values; person-level snapshots;
-recorded inspections; each audience's survey link). Nothing else edits these tables. Pages are built from them by `navigation.py`;
+tasks, step links, on-site meetings and inspector windows; findings pinned as evidence; indicator
+values; person-level snapshots; recorded inspections; each audience's survey link). Nothing else edits
+these tables. Pages are built from them by `navigation.py`;
 `access.py` decides permissions.
 """
 
@@ -257,6 +258,50 @@ def inspector_window(user) -> InspectorWindow | None:
         if found is not None:
             return found
     return None
+
+
+# ---- Findings: offered by capabilities, pinned as evidence by the self-evaluation ---------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An aggregate result another capability offers as evidence (never one child's details).
+
+    `table` is its numbers, header row first, so a page can show them as a table and a pinned copy
+    keeps what they were."""
+
+    key: str  # stable within its source, so a pinned item finds it again
+    title: str
+    summary: str
+    table: tuple[tuple[str, ...], ...]
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class FindingSource:
+    """A capability's findings: who may see them and which type of evidence they are."""
+
+    key: str
+    title: str
+    evidence_kind: str  # one of the criteria data's evidence types, e.g. quality_assurance
+    permission: str
+    offer: Callable[[LocalArea], list[Finding]]
+
+
+FINDING_SOURCES: dict[str, FindingSource] = {}
+
+
+def register_finding_source(source: FindingSource) -> None:
+    """Offer a capability's findings for pinning as self-evaluation evidence."""
+    FINDING_SOURCES[source.key] = source
+
+
+def find_finding(area: LocalArea, source_key: str, finding_key: str) -> Finding | None:
+    """The finding as it stands now, or None when its source or the finding is gone."""
+    source = FINDING_SOURCES.get(source_key)
+    if source is None:
+        return None
+    return next((f for f in source.offer(area) if f.key == finding_key), None)
 
 
 # ---- Indicator values: offered by person-level data, read by the self-evaluation -----------------

@@ -20,16 +20,16 @@ from sendready.stored_text import clean_model_text
 MAX_NAMED = 12
 
 
-def inspection_dates(inspection: ActiveInspection | None) -> InspectionDates | None:
+def _inspection_dates(inspection: ActiveInspection | None) -> InspectionDates | None:
     """The inspection's own dates for naming cases and sending their documents."""
     if inspection is None:
         return None
     return InspectionDates.from_steps({k: v.date for k, v in inspection.steps.items()})
 
 
-def due_for(named_on: dt.date, inspection: ActiveInspection | None) -> dt.date:
+def _due_for(named_on: dt.date, inspection: ActiveInspection | None) -> dt.date:
     """When documents are due for cases named on that day (the inspection's timeline, if linked)."""
-    return documents_due_for(named_on, inspection_dates(inspection))
+    return documents_due_for(named_on, _inspection_dates(inspection))
 
 
 def _profile(choice: CaseChoice) -> dict:
@@ -111,7 +111,7 @@ def draw_practice_sample(
             seed=seed,
             snapshot_date=snapshot.snapshot_date,
             named_on=named_on,
-            documents_due=due_for(named_on, inspection),
+            documents_due=_due_for(named_on, inspection),
             shortfalls=sample.shortfalls,
             notes=sample.notes,
             created_by=actor,
@@ -131,11 +131,6 @@ def draw_practice_sample(
             f"{f', inspection {inspection.pk}' if inspection else ''}",
         )
     return selection
-
-
-def parse_ids(text: str) -> list[str]:
-    """Person ids typed one a line or separated by commas, spaces or semicolons."""
-    return [p for p in text.replace(",", " ").replace(";", " ").split() if p]
 
 
 def record_named_cases(
@@ -171,7 +166,7 @@ def record_named_cases(
             snapshot_date=snapshot.snapshot_date,
             inspection_id=inspection.pk if inspection else None,
             named_on=named_on,
-            documents_due=due_for(named_on, inspection),
+            documents_due=_due_for(named_on, inspection),
             created_by=actor,
         )
         _create_cases(selection, tracked, substitutes)
@@ -236,7 +231,7 @@ def decline_case(
         substitute.replaces = case
         substitute.position = case.position
         substitute.save()
-        _add_evidence(substitute, due_for(today, inspection))
+        _add_evidence(substitute, _due_for(today, inspection))
         record(
             request,
             AuditAction.CHANGED,

@@ -49,3 +49,15 @@ class CasesConfig(AppConfig):
         from sendready.cases.meetings import case_meetings
 
         register_session_source(case_meetings)
+        from sendready.areas.registry import FindingSource, register_finding_source
+        from sendready.cases.findings import audit_findings
+
+        register_finding_source(
+            FindingSource(
+                "case_audits",
+                "Tracked cases' audits",
+                "quality_assurance",
+                "view_audit_agreement",
+                audit_findings,
+            )
+        )

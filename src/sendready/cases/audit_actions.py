@@ -9,6 +9,7 @@ from django.utils import timezone
 from sendready.areas.models import LocalArea
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
+from sendready.cases.audit_framework import framework_for
 from sendready.cases.constants import AuditStatus, CaseStatus
 from sendready.cases.models import (
     AreaAuditFramework,
@@ -22,12 +23,6 @@ from sendready.stored_text import clean_model_text
 
 MIN_AUDITS_TO_MODERATE = 2
 TEXT_LIMIT = 4000
-
-
-def framework_for(area: LocalArea) -> AuditFramework:
-    """The shipped framework with the area's changes, if it made any."""
-    own = AreaAuditFramework.objects.filter(area=area).first()
-    return load_audit_framework().adapted(own.changes if own else {})
 
 
 def _check_grades(framework: AuditFramework, grades: dict[str, str], *, complete: bool) -> None:

@@ -12,6 +12,7 @@ from sendready.audit.log import record
 from sendready.cases import audit_actions, themes
 from sendready.cases.access import get_case_for_user, is_auditor, own_audit
 from sendready.cases.audit_forms import AuditForm, FrameworkForm, ModerationForm
+from sendready.cases.audit_framework import framework_for
 from sendready.cases.constants import AuditStatus
 from sendready.cases.views import page
 from sendready.cases.workspace_forms import WithdrawAuditForm
@@ -36,7 +37,7 @@ def audit_edit(request: HttpRequest, area: LocalArea, case_id: int) -> HttpRespo
     case = get_case_for_user(request, area, case_id, what="case file audit")
     if not is_auditor(case, request.user):
         raise PermissionDenied("Only the auditors on this case's team audit it.")
-    framework = audit_actions.framework_for(area)
+    framework = framework_for(area)
     audit = own_audit(case, request.user)
     submitted = audit is not None and audit.status == AuditStatus.SUBMITTED
     form = AuditForm(
@@ -101,7 +102,7 @@ def audit_withdraw(request: HttpRequest, area: LocalArea, case_id: int) -> HttpR
 def moderation(request: HttpRequest, area: LocalArea, case_id: int) -> HttpResponse:
     """Compare the auditors' grades section by section and record the agreed grades."""
     case = get_case_for_user(request, area, case_id, write=True, what="moderation")
-    framework = audit_actions.framework_for(area)
+    framework = framework_for(area)
     audits = list(
         case.audits.filter(status=AuditStatus.SUBMITTED)
         .select_related("auditor")
@@ -158,7 +159,7 @@ def moderation(request: HttpRequest, area: LocalArea, case_id: int) -> HttpRespo
 @area_view("adapt_audit_framework")
 def framework_edit(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """The area's own version of the audit framework: weights, guidance, sections in use."""
-    framework = audit_actions.framework_for(area)
+    framework = framework_for(area)
     form = FrameworkForm(
         request.POST or None, framework=framework, initial=FrameworkForm.initial_from(framework)
     )
@@ -186,7 +187,7 @@ def framework_edit(request: HttpRequest, area: LocalArea) -> HttpResponse:
 @area_view("view_audit_agreement")
 def agreement(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """How far auditors agree, and what the agreed grades say by section, need and agency."""
-    framework = audit_actions.framework_for(area)
+    framework = framework_for(area)
     record(request, AuditAction.VIEWED, "case_audit_agreement", "", area=area)
     return render(
         request,
@@ -204,7 +205,7 @@ def agreement(request: HttpRequest, area: LocalArea) -> HttpResponse:
 @area_view("view_audit_agreement")
 def agreement_xlsx(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """The themes and the agreement figures as a workbook (for the self-evaluation's evidence)."""
-    framework = audit_actions.framework_for(area)
+    framework = framework_for(area)
     data = themes.report(area, framework)
     rolled = themes.themes(area, framework)
     head = ["Agreed grades"] + [label for _, label in rolled["grades"]]

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from django import forms
 
-from sendready.cases.actions import parse_ids
 from sendready.cases.constants import Agency
 from sendready.domain.cases.groups import load_groups
 from sendready.domain.cases.mixes import MAX_CASES, MAX_SUBSTITUTES, list_mixes
@@ -36,6 +35,11 @@ def _count(label: str, high: int, low: int) -> forms.IntegerField:
             "max_value": f"Enter a number from {low} to {high}",
         },
     )
+
+
+def parse_ids(text: str) -> list[str]:
+    """Person ids typed one a line or separated by commas, spaces or semicolons."""
+    return [p for p in text.replace(",", " ").replace(";", " ").split() if p]
 
 
 class SampleForm(forms.Form):

@@ -4,7 +4,7 @@ from functools import partial
 
 from django.core.files.storage import default_storage
 
-from sendready.cases.audit_actions import framework_for
+from sendready.cases.audit_framework import framework_for
 from sendready.cases.constants import AuditStatus
 from sendready.cases.models import TrackedCase
 from sendready.cases.presenters import profile_rows

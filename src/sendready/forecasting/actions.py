@@ -64,12 +64,12 @@ def _differs(row: InspectionEvent, values: dict) -> bool:
     return any(getattr(row, k) != v for k, v in values.items() if k not in _COSMETIC)
 
 
-def import_events(content: str | bytes, *, user=None, request=None) -> ImportReport:
+def import_events(*, content: str | bytes, actor=None, request=None) -> ImportReport:
     """Check every row, then add new events and update changed ones in one transaction.
 
-    Only site administrators may change the national history (user None is the server's console);
+    Only site administrators may change the national history (actor None is the server's console);
     each added or updated row gets its own audit entry with the old and new values."""
-    if user is not None and not user.is_staff:
+    if actor is not None and not actor.is_staff:
         raise PermissionDenied(
             "Only a site administrator can import the national inspection history."
         )
@@ -103,7 +103,7 @@ def import_events(content: str | bytes, *, user=None, request=None) -> ImportRep
                     AuditAction.CREATED,
                     "InspectionEvent",
                     e.key,
-                    user=user,
+                    user=actor,
                     detail=f"added {line}; " + "; ".join(f"{k} {v!r}" for k, v in values.items()),
                 )
             elif _differs(row, values):
@@ -115,7 +115,7 @@ def import_events(content: str | bytes, *, user=None, request=None) -> ImportRep
                     AuditAction.CHANGED,
                     "InspectionEvent",
                     e.key,
-                    user=user,
+                    user=actor,
                     detail=f"updated {line}: {changes}",
                 )
                 for k, v in values.items():
@@ -130,7 +130,7 @@ def import_events(content: str | bytes, *, user=None, request=None) -> ImportRep
             request,
             AuditAction.IMPORTED,
             "InspectionEvent",
-            user=user,
+            user=actor,
             detail=f"{report.summary} (read as {report.layout_words})",
         )
     return report

@@ -248,7 +248,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         report = actions.import_events(
-            form.cleaned_data["file"], user=request.user, request=request
+            actor=request.user, content=form.cleaned_data["file"], request=request
         )
         if report.errors:
             form.add_error(

@@ -4,7 +4,9 @@ import datetime as dt
 
 from sendready.domain.dates.workdays import add_working_days, is_working_day
 from sendready.inspections import actions
+from sendready.inspections.briefing_actions import BriefingValues, update_briefing
 from sendready.inspections.models import Inspection
+from sendready.inspections.timetable_actions import SessionValues, save_session
 
 TEAM = [
     ("Alex Example", "Lead HMI", "Ofsted"),
@@ -85,39 +87,41 @@ def load(area, people) -> None:
         return
     lano = people["lano"]
     notified = _monday_on_or_before(dt.date.today())
-    inspection = actions.record_inspection(area, lano, "2023-full", notified)
-    actions.update_briefing(
-        inspection,
-        lano,
-        {
-            "purpose": "Inspectors will look at how well education, health and care services in Demoshire "
+    inspection = actions.record_inspection(
+        actor=lano, area=area, framework="2023-full", notified_on=notified
+    )
+    update_briefing(
+        actor=lano,
+        inspection=inspection,
+        values=BriefingValues(
+            purpose="Inspectors will look at how well education, health and care services in Demoshire "
             "work together for children and young people with SEND aged 0 to 25.",
-            "areas_of_focus": "Identifying needs early\nTimeliness of EHC plans\nPreparing for adulthood",
-            "survey_link": "https://survey.example.org/demoshire-parents",
-            "pcf_meeting_date": add_working_days(notified, 7),
-            "pcf_meeting_start": dt.time(11),
-            "pcf_meeting_end": dt.time(12),
-            "pcf_meeting_link": "https://meet.example.org/demoshire-pcf",
-            "pcf_meeting_phone": "+44 20 7946 0000",
-            "pcf_meeting_conference_id": "123 456 789",
-            "contact_email": "send.inspection@demoshire.example",
-            "team": TEAM,
-        },
+            areas_of_focus="Identifying needs early\nTimeliness of EHC plans\nPreparing for adulthood",
+            survey_link="https://survey.example.org/demoshire-parents",
+            pcf_meeting_date=add_working_days(notified, 7),
+            pcf_meeting_start=dt.time(11),
+            pcf_meeting_end=dt.time(12),
+            pcf_meeting_link="https://meet.example.org/demoshire-pcf",
+            pcf_meeting_phone="+44 20 7946 0000",
+            pcf_meeting_conference_id="123 456 789",
+            contact_email="send.inspection@demoshire.example",
+            team=TEAM,
+        ),
     )
     onsite = inspection.milestones.get(key="onsite").date
     for offset, half, start, end, title, focus, groups in SESSIONS:
-        actions.save_session(
-            inspection,
-            lano,
-            {
-                "date": add_working_days(onsite, offset),
-                "part_of_day": half,
-                "start_time": dt.time.fromisoformat(start),
-                "end_time": dt.time.fromisoformat(end),
-                "title": title,
-                "focus": focus,
-                "attendee_groups": groups,
-                "place": "Demoshire Council House" if half == "am" else "",
-                "online_link": "" if half == "am" else "https://meet.example.org/demoshire",
-            },
+        save_session(
+            actor=lano,
+            inspection=inspection,
+            values=SessionValues(
+                date=add_working_days(onsite, offset),
+                part_of_day=half,
+                start_time=dt.time.fromisoformat(start),
+                end_time=dt.time.fromisoformat(end),
+                title=title,
+                focus=focus,
+                attendee_groups=groups,
+                place="Demoshire Council House" if half == "am" else "",
+                online_link="" if half == "am" else "https://meet.example.org/demoshire",
+            ),
         )

@@ -11,14 +11,9 @@ from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.domain.inspection.outcomes import OutcomeError, RecordedOutcome, check_outcome
-from sendready.inspections.actions import (
-    overrides_of,
-    plan_timeline,
-    save_actual_row,
-    stored_settings,
-    write_milestones,
-)
+from sendready.inspections.actions import save_actual_row, write_milestones
 from sendready.inspections.models import Inspection
+from sendready.inspections.timelines import overrides_of, plan_timeline, stored_settings
 
 # The framework's 2016 inspection records how many significant weaknesses a re-visit judges.
 WEAKNESSES_FROM = ("2016-inspection", "wsoa", "weaknesses")
@@ -30,7 +25,7 @@ def _locked(inspection: Inspection) -> Inspection:
 
 
 def set_actual_dates(
-    *, inspection: Inspection, user, dates: Mapping[str, dt.date | None], request=None
+    *, actor, inspection: Inspection, dates: Mapping[str, dt.date | None], request=None
 ) -> Inspection:
     """Enter (or clear, with None) real dates by name; every step chained from them moves."""
     with transaction.atomic():
@@ -49,11 +44,11 @@ def set_actual_dates(
             inspection.outcome_key,
         )
         for name, day in dates.items():
-            save_actual_row(inspection, name, day, user)
+            save_actual_row(inspection=inspection, name=name, day=day, actor=actor)
             if name in ("onsite_start", "onsite_end"):
                 setattr(inspection, name, day)
         inspection.save(update_fields=["onsite_start", "onsite_end", "updated_at"])
-        write_milestones(inspection, timeline, owner=None)
+        write_milestones(inspection=inspection, timeline=timeline, owner=None)
         said = ", ".join(f"{n} = {d.isoformat() if d else 'cleared'}" for n, d in dates.items())
         record(
             request,
@@ -61,13 +56,13 @@ def set_actual_dates(
             "inspection",
             inspection.pk,
             area=inspection.area,
-            user=user,
+            user=actor,
             detail=f"actual dates: {said}",
         )
     return inspection
 
 
-def weaknesses_recorded(inspection: Inspection) -> int | None:
+def _weaknesses_recorded(inspection: Inspection) -> int | None:
     """Significant weaknesses the area's latest 2016 inspection recorded, for judging a re-visit."""
     framework, key, count = WEAKNESSES_FROM
     earlier = (
@@ -83,8 +78,8 @@ def weaknesses_recorded(inspection: Inspection) -> int | None:
 
 def record_outcome(
     *,
+    actor,
     inspection: Inspection,
-    user,
     key: str,
     report_date: dt.date,
     counts: Mapping[str, int] | None = None,
@@ -108,7 +103,7 @@ def record_outcome(
                     judgements=dict(judgements or {}),
                     findings=findings,
                 ),
-                weaknesses_recorded=weaknesses_recorded(inspection),
+                weaknesses_recorded=_weaknesses_recorded(inspection),
             )
         except OutcomeError as exc:
             field = _form_field(exc.field)
@@ -124,21 +119,21 @@ def record_outcome(
             )
         except ValidationError as exc:
             raise ValidationError({"report_date": exc.messages}) from exc
-        save_actual_row(inspection, fw.report_step, report_date, user)
+        save_actual_row(inspection=inspection, name=fw.report_step, day=report_date, actor=actor)
         inspection.outcome_key = checked.key
         inspection.outcome_counts = dict(checked.counts)
         inspection.outcome_judgements = {str(n): j for n, j in checked.judgements.items()}
         inspection.outcome_findings = findings
-        inspection.outcome_recorded_by, inspection.outcome_recorded_at = user, timezone.now()
+        inspection.outcome_recorded_by, inspection.outcome_recorded_at = actor, timezone.now()
         inspection.save()
-        write_milestones(inspection, timeline, owner=None)
+        write_milestones(inspection=inspection, timeline=timeline, owner=None)
         record(
             request,
             AuditAction.CHANGED,
             "inspection",
             inspection.pk,
             area=inspection.area,
-            user=user,
+            user=actor,
             detail=f"outcome {key}, report {report_date.isoformat()}, {checked.counts}",
         )
     return inspection

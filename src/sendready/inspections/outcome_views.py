@@ -10,9 +10,9 @@ from sendready.areas.models import LocalArea
 from sendready.domain.inspection.frameworks import load_framework
 from sendready.govuk_forms import add_validation_error
 from sendready.inspections.access import get_inspection
-from sendready.inspections.actions import overrides_of
 from sendready.inspections.outcome_actions import record_outcome, set_actual_dates
 from sendready.inspections.outcome_forms import ActualDateForm, OutcomeForm, date_names
+from sendready.inspections.timelines import overrides_of
 from sendready.inspections.views import page_context
 
 
@@ -31,7 +31,7 @@ def step_actual(request: HttpRequest, area: LocalArea, pk: int, step_key: str) -
     if request.method == "POST" and form.is_valid():
         try:
             set_actual_dates(
-                inspection=inspection, user=request.user, dates=form.dates(), request=request
+                actor=request.user, inspection=inspection, dates=form.dates(), request=request
             )
         except ValidationError as exc:
             add_validation_error(form, exc)
@@ -79,8 +79,8 @@ def inspection_outcome(request: HttpRequest, area: LocalArea, pk: int) -> HttpRe
         data = form.cleaned_data
         try:
             record_outcome(
+                actor=request.user,
                 inspection=inspection,
-                user=request.user,
                 key=data["key"],
                 report_date=data["report_date"],
                 counts=form.counts(),

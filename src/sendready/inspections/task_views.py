@@ -64,7 +64,13 @@ def task_edit(request: HttpRequest, area: LocalArea, pk: int, task_id: int) -> H
         owner = owners.filter(pk=data["owner"]).first() if data["owner"] else None
         due_at = dt.datetime.combine(data["due_date"], data["due_time"], tzinfo=LONDON)
         actions.update_task(
-            task, request.user, owner, data["status"], due_at, data["notes"], request=request
+            actor=request.user,
+            task=task,
+            owner=owner,
+            status=data["status"],
+            due_at=due_at,
+            notes=data["notes"],
+            request=request,
         )
         messages.success(request, f"Task ‘{task.title}’ saved.")
         return redirect("inspections:tasks", area.code, pk)

@@ -8,11 +8,11 @@ from django.views.decorators.http import require_POST
 from sendready.areas.access import area_view
 from sendready.areas.models import LocalArea
 from sendready.areas.registry import extra_sessions
-from sendready.inspections import actions
 from sendready.inspections.access import get_inspection, get_session
 from sendready.inspections.forms import SessionForm
 from sendready.inspections.hooks import as_active
 from sendready.inspections.presenters import group_labels, sessions_by_day, timetable_days
+from sendready.inspections.timetable_actions import SessionValues, delete_session, save_session
 from sendready.inspections.views import page_context
 
 SESSION_FIELDS = [
@@ -76,7 +76,7 @@ def session_edit(request: HttpRequest, area: LocalArea, pk: int, session_id: int
 def session_delete(request: HttpRequest, area: LocalArea, pk: int, session_id: int) -> HttpResponse:
     """Remove a session."""
     session = get_session(area, pk, session_id)
-    actions.delete_session(session, request.user, request=request)
+    delete_session(actor=request.user, session=session, request=request)
     messages.success(request, f"Session ‘{session.title}’ removed.")
     return redirect("inspections:timetable", area.code, pk)
 
@@ -89,8 +89,14 @@ def _onsite_start(inspection):
 def _session_form(request, area, inspection, session, initial) -> HttpResponse:
     form = SessionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in SESSION_FIELDS}
-        saved = actions.save_session(inspection, request.user, data, session, request=request)
+        values = SessionValues(**{name: form.cleaned_data[name] for name in SESSION_FIELDS})
+        saved = save_session(
+            actor=request.user,
+            inspection=inspection,
+            values=values,
+            session=session,
+            request=request,
+        )
         messages.success(request, f"Session ‘{saved.title}’ saved.")
         return redirect("inspections:timetable", area.code, inspection.pk)
     title = "Change a session" if session else "Add a session"

@@ -15,6 +15,7 @@ from sendready.domain.inspection.timeline import TimelineError
 from sendready.govuk_forms import add_validation_error
 from sendready.inspections import actions
 from sendready.inspections.access import get_inspection
+from sendready.inspections.briefing_actions import BriefingValues, update_briefing
 from sendready.inspections.forms import BriefingForm, FrameworkSettingsForm, InspectionForm
 from sendready.inspections.hooks import as_active
 from sendready.inspections.models import Inspection
@@ -25,6 +26,7 @@ from sendready.inspections.presenters import (
     outcome_summary,
     sources_by_key,
 )
+from sendready.inspections.timelines import timeline_for
 
 
 def page_context(request: HttpRequest, area: LocalArea, title: str, **extra) -> dict:
@@ -61,11 +63,11 @@ def inspection_new(request: HttpRequest, area: LocalArea) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             inspection = actions.record_inspection(
-                area,
-                request.user,
-                form.cleaned_data["framework"],
-                form.cleaned_data["notified_on"],
-                form.overrides(),
+                actor=request.user,
+                area=area,
+                framework=form.cleaned_data["framework"],
+                notified_on=form.cleaned_data["notified_on"],
+                overrides=form.overrides(),
                 request=request,
             )
         except ValidationError as exc:
@@ -89,7 +91,7 @@ def inspection_detail(request: HttpRequest, area: LocalArea, pk: int) -> HttpRes
     milestones = list(inspection.milestones.select_related("task", "task__owner"))
     warnings, needed, notes = [], [], {}
     try:
-        timeline = actions.timeline_for(inspection)
+        timeline = timeline_for(inspection)
         warnings, needed = timeline.warnings, timeline.real_dates_needed
         notes = {m.key: m.note for m in timeline.milestones if m.note}
     except TimelineError:  # an old record the current framework data no longer accepts
@@ -145,10 +147,10 @@ def inspection_dates(request: HttpRequest, area: LocalArea, pk: int) -> HttpResp
     if request.method == "POST" and form.is_valid():
         try:
             actions.change_onsite_dates(
-                inspection,
-                request.user,
-                form.cleaned_data.get("onsite_start"),
-                form.cleaned_data.get("onsite_end"),
+                actor=request.user,
+                inspection=inspection,
+                onsite_start=form.cleaned_data.get("onsite_start"),
+                onsite_end=form.cleaned_data.get("onsite_end"),
                 request=request,
             )
         except ValidationError as exc:
@@ -175,7 +177,12 @@ def inspection_briefing_edit(request: HttpRequest, area: LocalArea, pk: int) -> 
     }
     form = BriefingForm(request.POST or None, initial={**initial, "team": team_text})
     if request.method == "POST" and form.is_valid():
-        actions.update_briefing(inspection, request.user, dict(form.cleaned_data), request=request)
+        update_briefing(
+            actor=request.user,
+            inspection=inspection,
+            values=BriefingValues(**form.cleaned_data),
+            request=request,
+        )
         messages.success(request, "Briefing details saved.")
         return redirect("inspections:detail", area.code, inspection.pk)
     return render(
@@ -190,7 +197,7 @@ def inspection_briefing_edit(request: HttpRequest, area: LocalArea, pk: int) -> 
 def inspection_conclude(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     """Mark the inspection as over."""
     inspection = get_inspection(area, pk)
-    actions.conclude_inspection(inspection, request.user, request=request)
+    actions.conclude_inspection(actor=request.user, inspection=inspection, request=request)
     messages.success(request, "Inspection marked as concluded.")
     return redirect("inspections:list", area.code)
 
@@ -206,7 +213,12 @@ def inspection_settings(request: HttpRequest, area: LocalArea, pk: int) -> HttpR
     form = FrameworkSettingsForm(request.POST or None, initial=initial, framework=framework)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.change_settings(inspection, request.user, form.cleaned_data, request=request)
+            actions.change_settings(
+                actor=request.user,
+                inspection=inspection,
+                values=form.cleaned_data,
+                request=request,
+            )
         except ValidationError as exc:
             add_validation_error(form, exc)
         else:

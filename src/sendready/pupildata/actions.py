@@ -34,12 +34,12 @@ def max_upload_bytes() -> int:
 
 
 def start_import(
+    *,
+    actor,
     area: LocalArea,
-    user,
     source: UploadedFile | Path | str,
     file_name: str,
     snapshot_date: dt.date,
-    *,
     background: bool = True,
     request=None,
 ) -> ImportRun:
@@ -53,22 +53,23 @@ def start_import(
         location = source
     else:
         location = storage.save_chunks(storage.new_upload_name(file_name), source.chunks())
-    run = ImportRun.objects.create(
-        area=area,
-        uploaded_by=user,
-        file_name=file_name[:255],
-        upload_path=location,
-        snapshot_date=snapshot_date,
-    )
-    record(
-        request,
-        AuditAction.IMPORTED,
-        "pupil_import",
-        run.pk,
-        area=area,
-        detail=f"{file_name} as at {snapshot_date.isoformat()}",
-        user=user,
-    )
+    with transaction.atomic():
+        run = ImportRun.objects.create(
+            area=area,
+            uploaded_by=actor,
+            file_name=file_name[:255],
+            upload_path=location,
+            snapshot_date=snapshot_date,
+        )
+        record(
+            request,
+            AuditAction.IMPORTED,
+            "pupil_import",
+            run.pk,
+            area=area,
+            detail=f"{file_name} as at {snapshot_date.isoformat()}",
+            user=actor,
+        )
     if background:
         from sendready.pupildata.tasks import run_import
 
@@ -76,7 +77,7 @@ def start_import(
         ImportRun.objects.filter(pk=run.pk).update(task_id=str(result.id))
         run.refresh_from_db()
     else:
-        run = process_import(run.pk)
+        run = process_import(run_id=run.pk)
     return run
 
 
@@ -92,7 +93,7 @@ def _problems(items: list[Problem]) -> list[dict]:
     return [asdict(p) for p in items]
 
 
-def process_import(run_id: int) -> ImportRun:
+def process_import(*, run_id: int) -> ImportRun:
     """Read, check and store one file; a file with any error stores nothing. Never raises for bad data."""
     run = ImportRun.objects.select_related("area").get(pk=run_id)
     if run.status != RunStatus.QUEUED:
@@ -203,12 +204,19 @@ def _store(run: ImportRun, result: ValidationResult) -> None:
     run.refresh_from_db()
 
 
-def import_path(area: LocalArea, user, path: Path, snapshot_date: dt.date) -> ImportRun:
+def import_path(*, actor, area: LocalArea, path: Path, snapshot_date: dt.date) -> ImportRun:
     """Import a file on disk now (console, demo, benchmark): the same checks and storage as the web."""
-    return start_import(area, user, Path(path), Path(path).name, snapshot_date, background=False)
+    return start_import(
+        actor=actor,
+        area=area,
+        source=Path(path),
+        file_name=Path(path).name,
+        snapshot_date=snapshot_date,
+        background=False,
+    )
 
 
-def copy_for_import(path: Path) -> str:
+def copy_for_import(*, path: Path) -> str:
     """A private copy of a file in storage (its name), deleted after its import; the original is untouched."""
     with path.open("rb") as handle:
         return storage.save_chunks(
@@ -216,7 +224,7 @@ def copy_for_import(path: Path) -> str:
         )
 
 
-def remove_snapshot(snapshot: Snapshot, user, request=None) -> None:
+def remove_snapshot(*, actor, snapshot: Snapshot, request=None) -> None:
     """Delete a snapshot and its rows."""
     relative = snapshot.data_path
     with transaction.atomic():
@@ -227,7 +235,7 @@ def remove_snapshot(snapshot: Snapshot, user, request=None) -> None:
             snapshot.pk,
             area=snapshot.area,
             detail=str(snapshot.snapshot_date),
-            user=user,
+            user=actor,
         )
         snapshot.delete()
         transaction.on_commit(lambda: storage.remove(relative))

@@ -35,6 +35,6 @@ def load(area, people) -> None:
         for day, seed, rows in snapshot_plan(dt.date.today()):
             path = Path(folder) / f"demoshire-send-{day.isoformat()}.csv"
             write_csv(generate(rows, seed, as_of=day), path)
-            run = actions.import_path(area, user, path, day)
+            run = actions.import_path(actor=user, area=area, path=path, snapshot_date=day)
             if run.snapshot_id is None:
                 raise RuntimeError(f"Demo data did not import: {run.errors[:3]}")

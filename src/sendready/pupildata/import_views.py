@@ -29,11 +29,11 @@ def upload(request: HttpRequest, area: LocalArea) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         run = actions.start_import(
-            area,
-            request.user,
-            upload_file,
-            upload_file.name,
-            form.cleaned_data["snapshot_date"],
+            actor=request.user,
+            area=area,
+            source=upload_file,
+            file_name=upload_file.name,
+            snapshot_date=form.cleaned_data["snapshot_date"],
             request=request,
         )
         return redirect("pupildata:progress", area.code, run.pk)

@@ -8,7 +8,7 @@ def run_import(run_id: int) -> None:
     """Check and store one uploaded file."""
     from sendready.pupildata.actions import process_import
 
-    process_import(run_id)
+    process_import(run_id=run_id)
 
 
 @task

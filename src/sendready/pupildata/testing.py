@@ -14,7 +14,9 @@ def sample_snapshot_and_run(area, user, rows: int = 40) -> tuple[Snapshot, Impor
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "sample.csv"
         write_csv(generate(rows, 5, as_of=dt.date(2025, 3, 31)), path)
-        run = actions.import_path(area, user, path, dt.date(2025, 3, 31))
+        run = actions.import_path(
+            actor=user, area=area, path=path, snapshot_date=dt.date(2025, 3, 31)
+        )
     assert run.snapshot is not None, run.errors[:3]
     return run.snapshot, run
 

@@ -16,6 +16,7 @@ from sendready.domain.inspection.frameworks import load_framework
 from sendready.selfevaluation.access import LEAD_ROLES, find_self_evaluation
 from sendready.selfevaluation.constants import OVERALL
 from sendready.selfevaluation.models import Change, Comment, CriterionEntry, SelfEvaluation
+from sendready.selfevaluation.presenters import person_name, shown
 from sendready.stored_text import clean_model_text
 
 CURRENT_FRAMEWORK = "2023-full"
@@ -35,19 +36,6 @@ ASSESSMENT_LABELS = {
 }
 
 
-def person_name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
-
-
-def shown(field: str, value: Any) -> str:
-    """A value as the history shows it."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    return str(value)
-
-
 def start_self_evaluation(
     *, actor, area: LocalArea, request: HttpRequest | None = None
 ) -> SelfEvaluation:
@@ -59,7 +47,7 @@ def start_self_evaluation(
         existing = find_self_evaluation(area)
         if existing is not None:
             return existing
-        sef = new_sef(area, criteria, actor)
+        sef = new_sef(area=area, criteria=criteria, actor=actor)
         record(
             request,
             AuditAction.CREATED,
@@ -72,7 +60,8 @@ def start_self_evaluation(
     return sef
 
 
-def new_sef(area: LocalArea, criteria: CriteriaSet, actor, previous=None) -> SelfEvaluation:
+def new_sef(*, area: LocalArea, criteria: CriteriaSet, actor, previous=None) -> SelfEvaluation:
+    """A new SEF with an empty entry per criterion; callers hold the transaction and audit it."""
     sef = SelfEvaluation.objects.create(
         area=area,
         framework=criteria.framework,

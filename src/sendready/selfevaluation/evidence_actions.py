@@ -1,4 +1,5 @@
-"""Changing the evidence log: add, edit, remove, pin an indicator. Files are saved before the row."""
+"""Changing the evidence log: add, edit, remove, pin an indicator or another capability's finding.
+Files are saved before the row."""
 
 import datetime as dt
 from collections.abc import Mapping
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from sendready.areas.models import Membership
-from sendready.areas.registry import indicator_snapshots, latest_values
+from sendready.areas.registry import FINDING_SOURCES, find_finding, indicator_snapshots
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.selfevaluation import files
@@ -31,14 +32,14 @@ FIELDS = (
 )
 
 
-def remove_unless_shared(path: str) -> None:
+def _remove_unless_shared(path: str) -> None:
     """Remove a stored file no evidence refers to any more (a SEF moved to a new criteria version
     shares its files with the one it was moved from)."""
     if not Evidence.objects.filter(file_path=path).exists():
         files.remove(path)
 
 
-def check_values(sef: SelfEvaluation, values: Mapping[str, Any], has_file: bool) -> None:
+def _check_values(sef: SelfEvaluation, values: Mapping[str, Any], has_file: bool) -> None:
     """Refuse evidence the log cannot use, naming the box that is wrong."""
     criteria = criteria_of(sef)
     errors: dict[str, str] = {}
@@ -57,7 +58,9 @@ def check_values(sef: SelfEvaluation, values: Mapping[str, Any], has_file: bool)
     owner = values.get("owner")
     if owner is not None and not Membership.objects.filter(area=sef.area, user=owner).exists():
         errors["owner"] = "The owner must be a member of this area"
-    if not (values.get("link") or has_file or values.get("indicator_id")):
+    if not (
+        values.get("link") or has_file or values.get("indicator_id") or values.get("finding_source")
+    ):
         errors["link"] = "Give a link to the evidence or upload a file"
     if errors:
         raise ValidationError(errors)
@@ -75,8 +78,12 @@ def save_evidence(
 ) -> Evidence:
     """Add or change an evidence item; a new file replaces the old one only once the row is saved."""
     keeps_file = bool(evidence and evidence.file_path and not remove_file)
-    pinned = {"indicator_id": evidence.indicator_id} if evidence else {}
-    check_values(sef, {**pinned, **values}, has_file=bool(upload) or keeps_file)
+    pinned = (
+        {"indicator_id": evidence.indicator_id, "finding_source": evidence.finding_source}
+        if evidence
+        else {}
+    )
+    _check_values(sef, {**pinned, **values}, has_file=bool(upload) or keeps_file)
     if upload is not None:
         files.check_upload(upload)
     stored = files.store(upload, "evidence") if upload is not None else ""
@@ -108,7 +115,7 @@ def save_evidence(
                 detail=f"{item.title[:200]} ({', '.join(item.criteria)})",
             )
             if old_path:
-                transaction.on_commit(lambda: remove_unless_shared(old_path))
+                transaction.on_commit(lambda: _remove_unless_shared(old_path))
     except Exception:
         files.remove(stored)  # the row was not written, so nothing refers to the new file
         raise
@@ -130,7 +137,7 @@ def remove_evidence(*, actor, evidence: Evidence, request: HttpRequest | None = 
         )
         evidence.delete()
         if path:
-            transaction.on_commit(lambda: remove_unless_shared(path))
+            transaction.on_commit(lambda: _remove_unless_shared(path))
 
 
 def _indicator_at(sef: SelfEvaluation, indicator_id: str, as_of: dt.date | None):
@@ -181,7 +188,7 @@ def pin_indicator(
     snapshot (the newest by default) so the log shows it then and in the newest snapshot now."""
     snapshot, value = _indicator_at(sef, indicator_id, compare_from)
     full = _pinned_values(values, indicator_id, snapshot.snapshot_date, value.title)
-    check_values(sef, full, has_file=False)
+    _check_values(sef, full, has_file=False)
     with transaction.atomic():
         item = Evidence(sef=sef, created_by=actor, **full)
         _set_figure(item, value, snapshot.snapshot_date)
@@ -217,7 +224,7 @@ def change_pinned_indicator(
     keeps_default_title = values.get("title") in ("", None, evidence.indicator_title)
     title = value.title if keeps_default_title else values["title"]
     full = _pinned_values({**values, "title": title}, indicator_id, snapshot.snapshot_date, title)
-    check_values(sef, full, has_file=False)
+    _check_values(sef, full, has_file=False)
     before = f"{evidence.indicator_id} as of {evidence.indicator_as_of}"
     with transaction.atomic():
         item = Evidence.objects.select_for_update().get(pk=evidence.pk)
@@ -239,11 +246,53 @@ def change_pinned_indicator(
     return item
 
 
-def live_value(evidence: Evidence) -> tuple[dt.date, float | int | None] | None:
-    """A pinned indicator's value in the newest snapshot now, or None when it is not pinned."""
-    if not evidence.indicator_id:
-        return None
-    latest = latest_values(evidence.sef.area)
-    if latest is None or evidence.indicator_id not in latest.values:
-        return None
-    return latest.snapshot_date, latest.values[evidence.indicator_id].value
+def pin_finding(
+    *,
+    actor,
+    sef: SelfEvaluation,
+    source_key: str,
+    finding_key: str,
+    values: Mapping[str, Any],
+    request: HttpRequest | None = None,
+) -> Evidence:
+    """Pin another capability's finding (an audit theme, a survey result) as evidence: the log shows
+    it live from its source, and keeps a copy of it as pinned."""
+    source = FINDING_SOURCES.get(source_key)
+    finding = find_finding(sef.area, source_key, finding_key) if source else None
+    if source is None or finding is None:
+        raise ValidationError({"finding": "Choose a finding from the list"})
+    full = {
+        "kind": source.evidence_kind,
+        "title": values.get("title") or finding.title,
+        "summary": values.get("summary") or finding.summary,
+        "evidence_date": finding.as_of or dt.date.today(),
+        "review_by": values.get("review_by"),
+        "owner": values.get("owner"),
+        "co_produced": False,
+        "criteria": values.get("criteria") or [],
+        "finding_source": source_key,
+    }
+    _check_values(sef, full, has_file=False)
+    pinned = {
+        "source": source.title,
+        "title": finding.title,
+        "summary": finding.summary,
+        "table": [list(row) for row in finding.table],
+        "as_of": finding.as_of.isoformat() if finding.as_of else "",
+    }
+    with transaction.atomic():
+        item = Evidence(
+            sef=sef, created_by=actor, finding_key=finding_key, finding_pinned=pinned, **full
+        )
+        clean_model_text(item)
+        item.save()
+        record(
+            request,
+            AuditAction.CREATED,
+            "evidence",
+            item.pk,
+            area=sef.area,
+            user=actor,
+            detail=f"pinned finding {source_key}:{finding_key}",
+        )
+    return item

@@ -151,3 +151,33 @@ class PinForm(_Shared):
         ]
         if snapshot_dates and not self.initial.get("compare_from"):
             self.initial["compare_from"] = snapshot_dates[0].isoformat()
+
+
+class FindingForm(_Shared):
+    """Pin a finding another part of the service offers (its choices are "source:key")."""
+
+    finding = forms.ChoiceField(
+        label="Finding",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a finding",
+            "invalid_choice": "Choose a finding from the list",
+        },
+    )
+    title = LineField(
+        label="Title (optional)",
+        required=False,
+        max_length=200,
+        help_text="Leave blank to use the finding's name",
+    )
+    summary = ParagraphField(
+        label="What it shows (optional)",
+        required=False,
+        max_length=4000,
+        help_text="Leave blank to use the finding's own summary",
+    )
+    field_order = ["finding", "title", "summary", "criteria", "review_by", "owner"]
+
+    def __init__(self, *args: Any, findings: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["finding"]).choices = findings

@@ -11,7 +11,7 @@ from sendready.areas.models import LocalArea
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.govuk_forms import add_validation_error
-from sendready.selfevaluation import evidence_actions, files
+from sendready.selfevaluation import evidence_actions, files, presenters
 from sendready.selfevaluation.access import (
     criteria_of,
     get_evidence,
@@ -19,6 +19,7 @@ from sendready.selfevaluation.access import (
     may_edit_evidence,
 )
 from sendready.selfevaluation.evidence_forms import EvidenceForm
+from sendready.selfevaluation.finding_views import live_finding, may_see_source
 from sendready.selfevaluation.upload import upload_view
 from sendready.selfevaluation.views import page_context
 
@@ -96,6 +97,7 @@ def evidence_detail(request: HttpRequest, area: LocalArea, evidence_id: int) -> 
     """One item: what it is, the criteria it supports, its file or link, a pinned figure then and now."""
     sef = _sef(request, area)
     item = get_evidence(sef, evidence_id)
+    finding_now = live_finding(request.user, area, item) if item.finding_source else None
     return render(
         request,
         "selfevaluation/evidence_detail.html",
@@ -105,7 +107,11 @@ def evidence_detail(request: HttpRequest, area: LocalArea, evidence_id: int) -> 
             sef,
             item.title,
             item=item,
-            live=evidence_actions.live_value(item),
+            live=presenters.live_value(item),
+            finding_now=finding_now,
+            finding_gone=bool(item.finding_source)
+            and finding_now is None
+            and may_see_source(request.user, area, item),
             can_edit=may_edit_evidence(request.user, area, item),
             today=timezone.localdate(),
         ),

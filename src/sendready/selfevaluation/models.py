@@ -146,6 +146,11 @@ class Evidence(StoredFile):
     indicator_unit = models.CharField(max_length=20, blank=True)
     indicator_value = models.FloatField(null=True, blank=True)
     indicator_as_of = models.DateField(null=True, blank=True)
+    # A finding pinned from another capability (tracked cases' audit themes, survey results): its
+    # source and key find it again live; `finding_pinned` keeps its title, summary and table as pinned.
+    finding_source = models.CharField(max_length=40, blank=True)
+    finding_key = models.CharField(max_length=120, blank=True)
+    finding_pinned = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)

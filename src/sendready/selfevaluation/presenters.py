@@ -2,7 +2,9 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from sendready.areas.registry import latest_values
 from sendready.domain.inspection.coverage import Coverage, EvidenceFacts, coverage
 from sendready.domain.inspection.criteria import CriteriaSet, Criterion
 from sendready.domain.inspection.frameworks import load_framework
@@ -72,3 +74,31 @@ def saved_assessment(sef: SelfEvaluation, report_date: dt.date) -> SelfAssessmen
         int(sef.priority_actions or 0),
     )
     return assess(criteria_of(sef), answers, report_date)
+
+
+def person_name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def shown(field: str, value: Any) -> str:
+    """A value as the history shows it."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def live_value(evidence: Evidence) -> tuple[dt.date, float | int | None] | None:
+    """A pinned indicator's value in the newest snapshot now, or None when it is not pinned."""
+    if not evidence.indicator_id:
+        return None
+    latest = latest_values(evidence.sef.area)
+    if latest is None or evidence.indicator_id not in latest.values:
+        return None
+    return latest.snapshot_date, latest.values[evidence.indicator_id].value
+
+
+def evidence_left_behind(sef: SelfEvaluation, kept: tuple[str, ...]) -> list[Evidence]:
+    """Evidence of `sef` that supports none of the criteria carried over."""
+    return [e for e in sef.evidence.all() if not any(k in kept for k in e.criteria)]

@@ -8,9 +8,10 @@ from django.http import HttpRequest
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.domain.inspection.criteria import CarryOver, carry_over, load_criteria
-from sendready.selfevaluation.actions import ASSESSMENT_LABELS, new_sef, person_name
+from sendready.selfevaluation.actions import ASSESSMENT_LABELS, new_sef
 from sendready.selfevaluation.constants import OVERALL
 from sendready.selfevaluation.models import Change, Comment, Evidence, SelfEvaluation
+from sendready.selfevaluation.presenters import person_name
 
 
 def move_to_version(
@@ -26,7 +27,7 @@ def move_to_version(
     with transaction.atomic():
         if SelfEvaluation.objects.filter(area=sef.area, criteria_version=version).exists():
             raise ValidationError({"version": "The area already answers that version."})
-        moved = new_sef(sef.area, new, actor, previous=sef)
+        moved = new_sef(area=sef.area, criteria=new, actor=actor, previous=sef)
         _copy_answers(sef, moved, plan.kept)
         Change.objects.create(
             sef=moved,
@@ -85,8 +86,3 @@ def _copy_answers(old: SelfEvaluation, new: SelfEvaluation, kept: tuple[str, ...
             e.pk, e.id, e.sef, e.criteria = None, None, new, still  # a copy; files are shared
             copies.append(e)
     Evidence.objects.bulk_create(copies)
-
-
-def evidence_left_behind(sef: SelfEvaluation, kept: tuple[str, ...]) -> list[Evidence]:
-    """Evidence of `sef` that supports none of the criteria carried over."""
-    return [e for e in sef.evidence.all() if not any(k in kept for k in e.criteria)]

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from sendready.areas.access import area_view, can
 from sendready.areas.models import LocalArea
 from sendready.domain.inspection.criteria import CriteriaSet, carry_over, latest_for, load_criteria
-from sendready.selfevaluation import version_actions
+from sendready.selfevaluation import presenters, version_actions
 from sendready.selfevaluation.access import criteria_of, get_self_evaluation
 from sendready.selfevaluation.models import SelfEvaluation
 from sendready.selfevaluation.views import page_context
@@ -58,7 +58,7 @@ def move(request: HttpRequest, area: LocalArea) -> HttpResponse:
             "kept": _listed(newer, plan.kept),
             "dropped": _listed(current, plan.dropped),
             "added": _listed(newer, plan.added),
-            "left_behind": version_actions.evidence_left_behind(sef, plan.kept),
+            "left_behind": presenters.evidence_left_behind(sef, plan.kept),
         }
     if sef.previous is not None:
         before = load_criteria(sef.previous.criteria_version)

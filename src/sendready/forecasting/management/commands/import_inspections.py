@@ -22,7 +22,7 @@ class Command(BaseCommand):
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(f"There is no file at {path}.")
-        report = import_events(path.read_bytes())
+        report = import_events(content=path.read_bytes())
         if report.errors:
             for e in report.errors:
                 self.stderr.write(str(e))

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         if area is None:
             raise CommandError(f"No local area with code '{options['area']}'.")
         day = parse_iso_date(options["snapshot_date"], "--snapshot-date") or dt.date.today()
-        run = actions.import_path(area, None, path, day)
+        run = actions.import_path(actor=None, area=area, path=path, snapshot_date=day)
         for w in run.warnings:
             self.stderr.write(f"Warning: {_where(w)}{w['message']}")
         if run.status != RunStatus.DONE:
