@@ -11,6 +11,7 @@ from sendready.audit.models import AuditEvent
 from sendready.domain.dates.workdays import LONDON
 from sendready.surveys import actions
 from sendready.surveys.models import Survey
+from sendready.surveys.state import current_fingerprint, is_approved
 from sendready.surveys.submission import Availability, availability
 
 pytestmark = pytest.mark.django_db
@@ -47,14 +48,14 @@ def test_a_draft_cannot_take_answers_until_the_forum_approves(people, lano, pcf)
             survey=survey,
             decision="changes_requested",
             comments=" ",
-            seen_fingerprint=actions.current_fingerprint(survey),
+            seen_fingerprint=current_fingerprint(survey),
         )
     actions.record_review(
         actor=pcf,
         survey=survey,
         decision="changes_requested",
         comments="Question 4: say 'noticed' not 'identified'.",
-        seen_fingerprint=actions.current_fingerprint(survey),
+        seen_fingerprint=current_fingerprint(survey),
     )
     survey.refresh_from_db()
     assert survey.status == "changes_requested"
@@ -64,14 +65,14 @@ def test_a_draft_cannot_take_answers_until_the_forum_approves(people, lano, pcf)
         survey=survey,
         decision="approved",
         comments="",
-        seen_fingerprint=actions.current_fingerprint(survey),
+        seen_fingerprint=current_fingerprint(survey),
     )
     survey.refresh_from_db()
     assert availability(survey) is Availability.OPEN
 
 
 def test_a_change_after_approval_needs_a_new_review(survey, lano):
-    assert actions.is_approved(survey)
+    assert is_approved(survey)
     actions.save_question(
         actor=lano,
         survey=survey,
@@ -83,7 +84,7 @@ def test_a_change_after_approval_needs_a_new_review(survey, lano):
         },
     )
     survey.refresh_from_db()
-    assert survey.status == "draft" and not actions.is_approved(survey)
+    assert survey.status == "draft" and not is_approved(survey)
     assert availability(survey) is Availability.UNAPPROVED
     entry = AuditEvent.objects.filter(object_type="survey").order_by("-pk").first()
     assert "needs a new review" in entry.detail
@@ -92,7 +93,7 @@ def test_a_change_after_approval_needs_a_new_review(survey, lano):
 def test_the_forum_cannot_approve_wording_that_changed_while_they_read_it(people, lano, pcf):
     survey = actions.create_survey(actor=lano, area=people.area, audience="practitioners")
     actions.send_for_review(actor=lano, survey=survey)
-    seen = actions.current_fingerprint(survey)
+    seen = current_fingerprint(survey)
     actions.remove_question(actor=lano, survey=survey, key="training")  # back to draft
     actions.send_for_review(actor=lano, survey=survey)
     with pytest.raises(ValidationError, match="changed while you were reading"):
@@ -114,7 +115,7 @@ def test_only_a_forum_representative_may_review(client, people, lano):
         {
             "decision": "approved",
             "comments": "",
-            "fingerprint": actions.current_fingerprint(survey),
+            "fingerprint": current_fingerprint(survey),
         },
     )
     assert response.status_code == 302

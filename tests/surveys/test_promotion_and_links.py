@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def inspection(people, lano):
     inspection = inspection_actions.record_inspection(
-        people.area, lano, "2023-full", dt.date(2025, 9, 8)
+        actor=lano, area=people.area, framework="2023-full", notified_on=dt.date(2025, 9, 8)
     )
     inspection.survey_link = "https://survey.example.org/inspectors"
     inspection.save(update_fields=["survey_link"])

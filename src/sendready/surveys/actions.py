@@ -2,45 +2,30 @@
 
 Changing anything families will read (title, description, questions, easy-read) after the forum
 approved it, or while they are reviewing it, sends the survey back to draft: it needs a new review.
-Families' answers are stored by `submission.submit_answers`, which writes no audit entry on purpose
-(an entry is timed to the second, and would date each answer)."""
+Families' answers are stored by `submit_answers`, which writes no audit entry on purpose (an entry is
+timed to the second, and would date each answer)."""
 
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from sendready.areas.models import LocalArea
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
-from sendready.domain.surveys.bank import (
-    BankError,
-    audiences,
-    fingerprint,
-    new_key,
-    question_from_mapping,
-)
+from sendready.domain.surveys.answers import Answer
+from sendready.domain.surveys.bank import BankError, audiences, new_key, question_from_mapping
 from sendready.domain.surveys.promotion import CHANNELS
-from sendready.domain.surveys.schedule import window_problem
+from sendready.domain.surveys.schedule import london_day, window_problem
 from sendready.surveys.constants import Decision, SurveyStatus
-from sendready.surveys.models import PromotionTask, Review, Survey
+from sendready.surveys.models import PromotionTask, Response, Review, SubmittedForm, Survey
+from sendready.surveys.state import current_fingerprint, is_approved
 
 OBJECT = "survey"
-
-
-def current_fingerprint(survey: Survey) -> str:
-    return fingerprint(survey.title, survey.description, survey.easy_read, survey.questions)
-
-
-def is_approved(survey: Survey) -> bool:
-    """Approved by the forum, and unchanged since."""
-    return (
-        survey.status == SurveyStatus.APPROVED
-        and survey.approved_fingerprint == current_fingerprint(survey)
-    )
 
 
 def _audit(request, actor, survey: Survey, action: AuditAction, detail: str) -> None:
@@ -284,8 +269,6 @@ def mark_promoted(
     request: HttpRequest | None = None,
 ) -> PromotionTask:
     """Record that the inspectors' survey was (or was not yet) promoted on one channel."""
-    from django.utils import timezone
-
     if channel not in CHANNELS:
         raise ValidationError("No such channel.")
     with transaction.atomic():
@@ -311,3 +294,34 @@ def record_export(*, actor, survey: Survey, kind: str, request: HttpRequest | No
     """Audit a download of a survey's results (counts after suppression, and written answers)."""
     with transaction.atomic():
         _audit(request, actor, survey, AuditAction.EXPORTED, f"results as {kind}")
+
+
+# Digests of used form tokens are kept this many days past the day they were used: a token older than
+# SURVEY_FORM_MAX_AGE_SECONDS is refused anyway.
+KEEP_USED_DAYS = 2
+_last_forgotten: dt.date | None = None
+
+
+def submit_answers(
+    *, survey: Survey, answers: dict[str, Answer], digest: str, now: dt.datetime | None = None
+) -> bool:
+    """Store one family's answers with the day only; False (and nothing stored) when this form's
+    token was already used, by a double click or a resent form. Anonymous: no actor, no audit entry."""
+    today = london_day(now or timezone.now())
+    _forget_old_tokens(today)
+    try:
+        with transaction.atomic():
+            SubmittedForm.objects.create(digest=digest, used_on=today)
+            Response.objects.create(survey=survey, submitted_on=today, answers=answers)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _forget_old_tokens(today: dt.date) -> None:
+    """Drop digests of tokens that can no longer be sent: each server process does it once a day."""
+    global _last_forgotten
+    if _last_forgotten != today:
+        cutoff = today - dt.timedelta(days=KEEP_USED_DAYS)
+        SubmittedForm.objects.filter(used_on__lt=cutoff).delete()
+        _last_forgotten = today

@@ -17,11 +17,11 @@ from sendready.domain.surveys.answers import check_answers
 from sendready.domain.surveys.bank import Question, questions_of
 from sendready.domain.surveys.schedule import at
 from sendready.surveys import tokens
+from sendready.surveys.actions import submit_answers
 from sendready.surveys.models import Survey
 from sendready.surveys.submission import (
     Availability,
     availability,
-    submit_answers,
     wait_before_next,
 )
 

@@ -13,6 +13,7 @@ from sendready.surveys import actions
 from sendready.surveys.access import get_survey
 from sendready.surveys.constants import SurveyStatus
 from sendready.surveys.forms import ReviewForm
+from sendready.surveys.state import current_fingerprint
 from sendready.surveys.views import page
 
 
@@ -20,7 +21,7 @@ from sendready.surveys.views import page
 def survey_review(request: HttpRequest, area: LocalArea, survey_id: int) -> HttpResponse:
     """Approve the wording shown, or ask for changes with comments."""
     survey = get_survey(area, survey_id)
-    seen = actions.current_fingerprint(survey)
+    seen = current_fingerprint(survey)
     form = ReviewForm(request.POST or None, initial={"fingerprint": seen})
     if request.method == "POST" and form.is_valid():
         try:

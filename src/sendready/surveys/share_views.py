@@ -5,10 +5,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from sendready.areas.access import area_view
 from sendready.areas.models import LocalArea
 from sendready.domain.surveys.schedule import window_sentence
-from sendready.surveys import actions
 from sendready.surveys.access import get_survey
 from sendready.surveys.links import public_url
 from sendready.surveys.qr import qr_data_uri, qr_png, qr_svg
+from sendready.surveys.state import is_approved
 from sendready.surveys.views import page
 
 
@@ -24,7 +24,7 @@ def survey_share(request: HttpRequest, area: LocalArea, survey_id: int) -> HttpR
         survey=survey,
         link=link,
         qr=qr_data_uri(link),
-        approved=actions.is_approved(survey),
+        approved=is_approved(survey),
         window=window_sentence(survey.opens_at, survey.closes_at),
     )
 

@@ -1,23 +1,17 @@
-"""Taking a family's answers: whether the survey takes them now, the identity-free rate limit, and
-storing them exactly once."""
+"""Taking a family's answers: whether the survey takes them now, and the identity-free rate limit
+(`actions.submit_answers` stores them exactly once)."""
 
 import datetime as dt
 import time
 from enum import StrEnum
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from sendready.domain.surveys.answers import Answer
 from sendready.domain.surveys.ratelimit import Buckets
-from sendready.domain.surveys.schedule import WindowState, london_day, window_state
-from sendready.surveys.actions import is_approved
-from sendready.surveys.models import Response, SubmittedForm, Survey
-
-# Digests of used tokens are kept this many days past the day they were used: a token older than
-# SURVEY_FORM_MAX_AGE_SECONDS is refused anyway.
-KEEP_USED_DAYS = 2
+from sendready.domain.surveys.schedule import WindowState, window_state
+from sendready.surveys.models import Survey
+from sendready.surveys.state import is_approved
 
 
 class Availability(StrEnum):
@@ -52,36 +46,3 @@ def wait_before_next(survey: Survey) -> float:
     if _buckets is None or (_buckets.rate, _buckets.burst) != (rate, burst):
         _buckets = Buckets(rate=rate, burst=burst)
     return _buckets.take(survey.pk, time.monotonic())
-
-
-def submit_answers(
-    *, survey: Survey, answers: dict[str, Answer], digest: str, now: dt.datetime | None = None
-) -> bool:
-    """Store one set of answers with the day only; False (and nothing stored) when this form's token
-    was already used, by a double click or a resent form."""
-    today = london_day(now or timezone.now())
-    _forget_once_a_day(today)
-    try:
-        with transaction.atomic():
-            SubmittedForm.objects.create(digest=digest, used_on=today)
-            Response.objects.create(survey=survey, submitted_on=today, answers=answers)
-    except IntegrityError:
-        return False
-    return True
-
-
-_last_forgotten: dt.date | None = None
-
-
-def _forget_once_a_day(today: dt.date) -> None:
-    global _last_forgotten
-    if _last_forgotten != today:
-        forget_old_tokens(today)
-        _last_forgotten = today
-
-
-def forget_old_tokens(today: dt.date) -> int:
-    """Drop digests of tokens that can no longer be sent (each server process does it once a day)."""
-    cutoff = today - dt.timedelta(days=KEEP_USED_DAYS)
-    deleted, _ = SubmittedForm.objects.filter(used_on__lt=cutoff).delete()
-    return deleted

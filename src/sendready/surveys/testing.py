@@ -9,8 +9,9 @@ from django.utils import timezone
 from sendready.domain.surveys.answers import check_answers
 from sendready.domain.surveys.bank import Kind, Question, questions_of
 from sendready.surveys import actions, tokens
+from sendready.surveys.actions import submit_answers
 from sendready.surveys.models import Survey
-from sendready.surveys.submission import submit_answers
+from sendready.surveys.state import current_fingerprint
 
 SAMPLE_TEXTS = [
     "More short breaks in the school holidays.",
@@ -31,7 +32,7 @@ def open_survey(area, lano, pcf, audience: str = "parents_carers", days_open: in
         survey=survey,
         decision="approved",
         comments="",
-        seen_fingerprint=actions.current_fingerprint(survey),
+        seen_fingerprint=current_fingerprint(survey),
     )
     now = timezone.now()
     return actions.set_window(

@@ -17,6 +17,7 @@ from sendready.surveys.constants import Audience, SurveyStatus
 from sendready.surveys.forms import DetailsForm, NewSurveyForm, WindowForm
 from sendready.surveys.links import public_url
 from sendready.surveys.models import Survey
+from sendready.surveys.state import is_approved
 from sendready.surveys.submission import availability
 
 
@@ -38,7 +39,7 @@ def page(
 
 
 def status_text(survey: Survey) -> str:
-    if actions.is_approved(survey):
+    if is_approved(survey):
         return STATE_TITLES[window_state(survey.opens_at, survey.closes_at, _now())]
     return SurveyStatus(survey.status).label
 
@@ -99,7 +100,7 @@ def survey_detail(request: HttpRequest, area: LocalArea, survey_id: int) -> Http
         survey=survey,
         questions=questions_of(survey.questions),
         state=status_text(survey),
-        approved=actions.is_approved(survey),
+        approved=is_approved(survey),
         availability=availability(survey),
         window=window_sentence(survey.opens_at, survey.closes_at),
         reviews=list(survey.reviews.select_related("reviewer")),
