@@ -143,3 +143,22 @@ def test_the_list_filters_by_audience(client, survey, people, lano, pcf):
 def test_synthetic_answers_go_through_the_same_checks(survey):
     assert answer_survey(survey, 10) == 10
     assert Response.objects.filter(survey=survey).count() == 10
+
+
+def test_results_can_be_pinned_as_self_evaluation_evidence(answered, people, lano):
+    from sendready.selfevaluation import actions as sef_actions
+    from sendready.selfevaluation import evidence_actions
+
+    sef = sef_actions.start_self_evaluation(actor=lano, area=people.area)
+    item = evidence_actions.pin_finding(
+        actor=lano,
+        sef=sef,
+        source_key="surveys",
+        finding_key=f"{answered.pk}-listened_to",
+        values={"owner": lano, "criteria": ["participate"]},
+    )
+    assert item.kind == "lived_experience"
+    table = [list(row) for row in item.finding_pinned["table"]]
+    assert ["Strongly disagree", "fewer than 5", ""] in table
+    assert ["Agree", "12", "60%"] in table
+    assert not any("Idea" in str(row) for row in table)  # written answers never leave

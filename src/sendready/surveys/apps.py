@@ -67,3 +67,9 @@ class SurveysConfig(AppConfig):
             )
         )
         register_survey_links(audience_links)
+        from sendready.areas.registry import FindingSource, register_finding_source
+        from sendready.surveys.findings import survey_findings
+
+        register_finding_source(
+            FindingSource("surveys", "Surveys", "lived_experience", "view_surveys", survey_findings)
+        )
