@@ -15,6 +15,9 @@ base = "areas/<str:area_code>/surveys/"
 one = base + "<int:survey_id>/"
 question = one + "questions/<str:key>/"
 urlpatterns = [
+    # Families' pages first: no account, no area in the address.
+    path("s/<str:slug>/", public_views.answer, name="answer"),
+    path("s/<str:slug>/thank-you/", public_views.thanks, name="thanks"),
     path(base, views.survey_list, name="list"),
     path(base + "new/", views.survey_new, name="new"),
     path(base + "inspectors-survey/", promotion_views.promotion, name="promotion"),
@@ -45,7 +48,4 @@ urlpatterns = [
         {"kind": "xlsx"},
         name="export_xlsx",
     ),
-    # Families' pages: no account, no area in the address.
-    path("s/<str:slug>/", public_views.answer, name="answer"),
-    path("s/<str:slug>/thank-you/", public_views.thanks, name="thanks"),
 ]
