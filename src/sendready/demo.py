@@ -34,6 +34,7 @@ DEMO_LOADERS = [
     "sendready.pupildata.demo",
     "sendready.cases.demo",  # after person-level data: it samples the demo snapshot
     "sendready.selfevaluation.demo",  # after person-level data, so it can pin an indicator
+    "sendready.surveys.demo",
 ]
 
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "sendready.inspection_requests",
     "sendready.selfevaluation",
     "sendready.cases",
+    "sendready.surveys",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +225,15 @@ PUPIL_EXPORT_KEEP_HOURS = env_int("PUPIL_EXPORT_KEEP_HOURS", 24)
 PUPIL_SUPPRESS_BELOW = env_int("PUPIL_SUPPRESS_BELOW", 5)
 # A tracked case's documents (PDF, Word, Excel, images): the largest single file accepted.
 CASE_UPLOAD_MAX_BYTES = env_int("CASE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# Surveys: the public address families are sent (links and QR codes), small-number suppression, the
+# longest written answer, how long a survey form stays valid, and the identity-free rate limit (per
+# survey and server process: the site-wide limit is this times the number of gunicorn workers).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+SURVEY_SUPPRESS_BELOW = env_int("SURVEY_SUPPRESS_BELOW", 5)
+SURVEY_ANSWER_MAX_CHARS = env_int("SURVEY_ANSWER_MAX_CHARS", 2000)
+SURVEY_FORM_MAX_AGE_SECONDS = env_int("SURVEY_FORM_MAX_AGE_SECONDS", 24 * 60 * 60)
+SURVEY_SUBMISSIONS_PER_SECOND = env_int("SURVEY_SUBMISSIONS_PER_SECOND", 50)
+SURVEY_SUBMISSION_BURST = env_int("SURVEY_SUBMISSION_BURST", 200)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [

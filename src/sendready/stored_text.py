@@ -28,6 +28,7 @@ OUR_APPS = frozenset(
         "pupildata",
         "inspection_requests",
         "selfevaluation",
+        "surveys",
     }
 )
 

@@ -16,6 +16,9 @@ from sendready.audit import urls as audit_urls
 platform_urls = [*account_urls.urlpatterns, *area_urls.urlpatterns, *audit_urls.urlpatterns]
 
 urlpatterns = [
+    # First: families' survey pages are the busiest URLs (answers arrive in bursts), and every request
+    # resolves its URL more than once.
+    path("", include("sendready.surveys.urls")),
     path("", area_views.home, name="home"),
     path("sign-in/", account_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),

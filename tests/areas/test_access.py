@@ -21,6 +21,7 @@ SAMPLE_KWARGS = {
     "step_key": "annex_a",
     "criterion_key": "identified",
     "cohort_key": "ehc_plans",
+    "key": "listened_to",
 }
 
 
@@ -67,6 +68,9 @@ def sample_kwargs(two_areas, settings, tmp_path):
 
     # Everyone in the area is on this case's team, so the walk reaches the pages a role allows.
     case = sample_case(people.area, lano, people.by_role.values())
+    from sendready.surveys.testing import open_survey
+
+    survey = open_survey(people.area, lano, people.by_role[Role.PCF_REP])
     case_params = case_kwargs(case, lano)
     return {
         **case_params,
@@ -83,6 +87,7 @@ def sample_kwargs(two_areas, settings, tmp_path):
         "snapshot_id": snapshot.pk,
         "run_id": run.pk,
         "job_id": job.pk,
+        "survey_id": survey.pk,
     }
 
 
@@ -163,6 +168,9 @@ PUBLIC_PAGES = {
     "accounts:password_reset_sent",
     "accounts:password_set",
     "accounts:password_set_done",
+    # Families answer surveys without an account (tested in tests/surveys/test_answering.py).
+    "surveys:answer",
+    "surveys:thanks",
 }
 SITE_PATTERNS = sorted(
     (item for item in _site_patterns() if item[0] not in PUBLIC_PAGES),

@@ -4,7 +4,8 @@ A capability calls the `register_*` functions here, and only here, for everythin
 its permissions and the roles holding them, its menu sections and overview panels, and the hooks
 through which capabilities meet without importing each other (the active inspection, inspection panels,
 tasks, step links, on-site meetings and inspector windows; findings pinned as evidence; indicator
-values; person-level snapshots; recorded inspections). Nothing else edits these tables. Pages are built from them by `navigation.py`;
+values; person-level snapshots; recorded inspections; each audience's survey link). Nothing else edits
+these tables. Pages are built from them by `navigation.py`;
 `access.py` decides permissions.
 """
 
@@ -113,6 +114,8 @@ class StepDate:
     title: str
     date: dt.date
     time: dt.time | None = None
+    end_date: dt.date | None = None
+    end_time: dt.time | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ class ActiveInspection:
     framework: str
     notified_on: dt.date
     steps: dict[str, StepDate] = field(default_factory=dict)
+    survey_link: str = ""  # the inspectors' own survey, recorded once on the inspection
 
 
 @dataclass(frozen=True)
@@ -398,3 +402,23 @@ def register_recorded_inspections(provider: RecordedInspectionsProvider) -> None
 def recorded_inspections() -> list[HistoryEvent]:
     """Every area's recorded inspections with an outcome, as national-history events."""
     return [event for provider in _RECORDED_PROVIDERS for event in provider()]
+
+
+# ---- Survey links: offered by surveys, read by the key message and briefings ---------------------
+
+SurveyLinksProvider = Callable[["LocalArea", "int | None"], dict[str, str]]
+_SURVEY_LINK_PROVIDERS: list[SurveyLinksProvider] = []
+
+
+def register_survey_links(provider: SurveyLinksProvider) -> None:
+    """Offer each audience's survey link for an area (and, when given, one of its inspections)."""
+    if provider not in _SURVEY_LINK_PROVIDERS:
+        _SURVEY_LINK_PROVIDERS.append(provider)
+
+
+def survey_links(area: LocalArea, inspection_pk: int | None = None) -> dict[str, str]:
+    """{audience title: full web address} of the area's surveys families can answer now or soon."""
+    links: dict[str, str] = {}
+    for provider in _SURVEY_LINK_PROVIDERS:
+        links.update(provider(area, inspection_pk))
+    return links

@@ -66,3 +66,34 @@ def bar_svg(bars: list[tuple[str, float]], title: str, axis_title: str = "Per ce
         .configure_title(font="Arial", fontSize=16, color="#0b0c0c", anchor="start")
     )
     return vlc.vegalite_to_svg(chart.to_dict())
+
+
+def answer_bars_svg(bars: list[tuple[str, float | None]], title: str) -> str:
+    """Horizontal bars of the per cent choosing each answer (a survey question); an answer whose
+    count is hidden to protect small numbers has no bar. The page's table gives every number."""
+    values = [
+        {"label": label, "value": value, "order": i}
+        for i, (label, value) in enumerate(bars)
+        if value is not None
+    ]
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar(color="#1d70b8")
+        .encode(
+            y=alt.Y(
+                "label:N", title=None, sort=alt.SortField("order"), axis=alt.Axis(labelLimit=320)
+            ),
+            x=alt.X("value:Q", title="Per cent", scale=alt.Scale(domain=[0, 100])),
+        )
+        .properties(width=360, height=max(40, 28 * max(len(values), 1)), title=title[:90])
+        .configure_axis(
+            labelFont="Arial",
+            titleFont="Arial",
+            labelFontSize=13,
+            titleFontSize=14,
+            labelColor="#0b0c0c",
+            titleColor="#0b0c0c",
+        )
+        .configure_title(font="Arial", fontSize=16, color="#0b0c0c", anchor="start")
+    )
+    return vlc.vegalite_to_svg(chart.to_dict())

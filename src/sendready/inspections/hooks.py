@@ -10,7 +10,11 @@ def as_active(inspection: Inspection) -> ActiveInspection:
         pk=inspection.pk,
         framework=inspection.framework,
         notified_on=inspection.notified_on,
-        steps={m.key: StepDate(m.title, m.date, m.time) for m in inspection.milestones.all()},
+        steps={
+            m.key: StepDate(m.title, m.date, m.time, m.end_date, m.end_time)
+            for m in inspection.milestones.all()
+        },
+        survey_link=inspection.survey_link,
     )
 
 
