@@ -50,15 +50,23 @@ class Board:
         return actions.move_request(actor=self.lano, item=item, target="released")
 
     def inspector(self, username: str = "hmi_lead", **days):
-        access, _ = room_actions.open_access(
+        return room_actions.open_access(
             actor=self.lano,
             inspection=self.inspection,
             name="Jane Lead",
             username=username,
+            email=f"{username}@inspectors.example.org",
             role="Lead HMI",
+            request=web_request(),
             **days,
         )
-        return access
+
+
+def web_request():
+    """A request for actions that build links in emails (https://testserver/...)."""
+    from django.test import RequestFactory
+
+    return RequestFactory().get("/", secure=True)
 
 
 def this_monday() -> dt.date:

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from sendready.audit.models import AuditEvent
 from sendready.inspection_requests import actions, room_actions
 from sendready.inspection_requests.models import EvidenceFile, RoomVisit
-from tests.inspection_requests.conftest import PDF, expire
+from tests.inspection_requests.conftest import PDF, expire, web_request
 
 
 def test_an_inspector_sees_only_released_items(client, board):
@@ -104,8 +104,13 @@ def test_an_inspector_of_another_inspection_cannot_open_this_room(client, board)
         framework="2023-full",
         notified_on=board.inspection.notified_on,
     )
-    theirs, _ = room_actions.open_access(
-        actor=board.people.outsider, inspection=other, name="B inspector", username="hmi_b"
+    theirs = room_actions.open_access(
+        actor=board.people.outsider,
+        inspection=other,
+        name="B inspector",
+        username="hmi_b",
+        email="hmi_b@inspectors.example.org",
+        request=web_request(),
     )
     ours = board.inspector()
     item = board.released()

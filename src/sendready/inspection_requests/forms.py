@@ -188,9 +188,10 @@ class AccessForm(forms.Form):
     )
     email = EmailAddressField(
         label="Email address",
-        required=False,
+        help_text="We email the inspector a link to choose their own password",
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.org"
+            "required": "Enter the inspector's email address: we email them how to sign in",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
         },
     )
     first_day = GovukDateField(

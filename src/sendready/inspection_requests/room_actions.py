@@ -2,7 +2,6 @@
 visit recorded (the room's own record and the audit log, in one transaction)."""
 
 import datetime as dt
-import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -21,6 +20,7 @@ from sendready.domain.requests.room import (
     check_custom_window,
     room_window,
 )
+from sendready.inspection_requests.emails import send_inspector_invitation
 from sendready.inspection_requests.models import EvidenceFile, InspectorAccess, RoomVisit, Version
 
 
@@ -58,13 +58,19 @@ def open_access(
     inspection,
     name: str,
     username: str,
-    email: str = "",
+    email: str,
+    request: HttpRequest,
     role: str = "",
     first_day: dt.date | None = None,
     last_day: dt.date | None = None,
-    request: HttpRequest | None = None,
-) -> tuple[InspectorAccess, str]:
-    """A new inspector account limited to this inspection and window; returns its one-time password."""
+) -> InspectorAccess:
+    """A new inspector account limited to this inspection and window. It has no usable password:
+    the inspector is emailed a link to choose their own (nobody else ever sees one), and signs in
+    with a second factor like everyone else (accounts.two_factor asks it of inspectors)."""
+    if not email:
+        raise ValidationError(
+            {"email": "Enter the inspector's email address: we email them how to sign in"}
+        )
     default = default_window(inspection)
     try:
         window = check_custom_window(
@@ -73,16 +79,16 @@ def open_access(
     except WindowError as exc:
         raise ValidationError({"last_day": str(exc)}) from exc
     user_model = get_user_model()
-    if user_model.objects.filter(username__iexact=username).exists():
-        raise ValidationError(
-            {
-                "username": "That username is taken. Inspector accounts are new accounts: choose another"
-            }
-        )
-    password = secrets.token_urlsafe(12)
     with transaction.atomic():
+        if user_model.objects.filter(username__iexact=username).exists():
+            raise ValidationError(
+                {
+                    "username": "That username is taken. Inspector accounts are new accounts: "
+                    "choose another"
+                }
+            )
         user = user_model.objects.create_user(
-            username, email=email, password=password, first_name=name[:150]
+            username, email=email, password=None, first_name=name[:150]
         )
         access = InspectorAccess.objects.create(
             user=user,
@@ -101,9 +107,13 @@ def open_access(
             access.pk,
             area=inspection.area,
             user=actor,
-            detail=f"{username} ({name}) from {window.first_day} to {window.last_day}",
+            detail=f"{username} ({name}) from {window.first_day} to {window.last_day}; "
+            "emailed a link to choose a password",
         )
-    return access, password
+        send_inspector_invitation(
+            request, user, area_name=inspection.area.name, window=window, actor=actor
+        )
+    return access
 
 
 def end_access(

@@ -51,17 +51,17 @@ def check_custom_window(default: Window, first_day: dt.date, last_day: dt.date) 
         raise WindowError("The last day of access must be on or after the first day")
     if first_day < default.first_day or last_day > default.last_day:
         raise WindowError(
-            f"Access must fall between {_day(default.first_day)} and {_day(default.last_day)}, "
+            f"Access must fall between {day_words(default.first_day)} and {day_words(default.last_day)}, "
             "the window the framework allows"
         )
     return Window(first_day, last_day)
 
 
-def _day(day: dt.date) -> str:
+def day_words(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
 def time_left(window: Window, now: dt.datetime) -> str:
     """Plain words for how long access lasts ("until 23:59 on 3 October 2025")."""
     last = london(window.closes_at - dt.timedelta(minutes=1))
-    return f"until 23:59 on {_day(last.date())}" if window.state(now) != "closed" else "ended"
+    return f"until 23:59 on {day_words(last.date())}" if window.state(now) != "closed" else "ended"

@@ -46,7 +46,7 @@ def inspectors(request: HttpRequest, area: LocalArea, inspection_id: int) -> Htt
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            access, password = room_actions.open_access(
+            access = room_actions.open_access(
                 actor=request.user,
                 inspection=inspection,
                 name=data["name"],
@@ -62,9 +62,10 @@ def inspectors(request: HttpRequest, area: LocalArea, inspection_id: int) -> Htt
         else:
             messages.success(
                 request,
-                f"{access.name} can sign in as {access.user.username} with the one-time password "
-                f"{password} (give it to them securely). They see only what you release, until 23:59 "
-                f"on {access.last_day.day} {access.last_day:%B %Y}.",
+                f"{access.name} has access as {access.user.username}. We have emailed them a link "
+                "to choose their password; they set up two-factor sign-in when they first sign in. "
+                f"They see only what you release, until 23:59 on {access.last_day.day} "
+                f"{access.last_day:%B %Y}.",
             )
             return redirect("inspection_requests:inspectors", area.code, inspection.pk)
     now = timezone.now()

@@ -1,0 +1,73 @@
+"""The emails the request board sends: an inspector's way in (a link to choose their own password),
+an owner told of a request assigned to them, and the LANOs told of one waiting for review.
+
+They go through Django's email backend (MAILERS, see settings and README), like the platform's own
+emails. The set-password link is the platform's (accounts.emails.set_password_link): Django's
+password-reset token, which works once and for LINK_DAYS days. Mail is sent after the change that
+asked for it has been committed, and a mail server that is down never undoes that change.
+"""
+
+import logging
+from collections.abc import Iterable
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+
+from sendready.accounts.emails import LINK_DAYS, set_password_link
+from sendready.domain.requests.room import Window, day_words
+
+log = logging.getLogger(__name__)
+
+
+def _name(person) -> str:
+    return (person.get_full_name() or person.get_username()) if person else "Someone"
+
+
+def _send_now(people: Iterable, subject: str, lines: list[str]) -> int:
+    """Send one email to each person with an address; returns how many went."""
+    sent = 0
+    for person in people:
+        if not person.email:
+            continue
+        try:
+            send_mail(subject, "\n".join(lines) + "\n", None, [person.email])
+        except OSError:
+            log.exception("Could not send %r to user %s", subject, person.pk)
+        else:
+            sent += 1
+    return sent
+
+
+def _send_after_commit(people: Iterable, subject: str, lines: list[str]) -> None:
+    people = list(people)
+    transaction.on_commit(lambda: _send_now(people, subject, lines))
+
+
+def send_inspector_invitation(
+    request: HttpRequest, user, *, area_name: str, window: Window, actor
+) -> None:
+    """Give a new inspector their username and a link to choose their own password (never a password)."""
+    _send_after_commit(
+        [user],
+        f"Your access to the {area_name} evidence room on sendready",
+        [
+            f"{_name(actor)} has given you read-only access to what {area_name} releases to the "
+            "inspection team on sendready.",
+            "",
+            f"Your username is: {user.get_username()}",
+            "",
+            f"Choose your password here (the link works once, for {LINK_DAYS} days):",
+            set_password_link(request, user),
+            "",
+            "When you first sign in you will set up two-factor sign-in with an authenticator app.",
+            f"Your access runs from {day_words(window.first_day)} to 23:59 on "
+            f"{day_words(window.last_day)} (London time) and then ends by itself.",
+            "",
+            "If the link has stopped working, use 'Forgotten your password?' on the sign-in page:",
+            request.build_absolute_uri(reverse("login")),
+            "",
+            "If you did not expect this email, you can ignore it.",
+        ],
+    )
