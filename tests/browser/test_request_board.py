@@ -120,8 +120,11 @@ def test_a_request_goes_from_the_board_to_release(
         "Pen portrait: tracked case 1",
     )
     assert_accessible(page)
+    expect(page.locator("main")).to_contain_text("did not own or prepare the answer")
+    page.get_by_label("Release note (optional)").fill("Checked with the family")
     page.get_by_role("button", name="Release to inspectors").click()
     expect(page.locator("main")).to_contain_text("Version 1: released")
+    expect(page.locator("main")).to_contain_text("Release note: Checked with the family")
     expect(page.get_by_role("button", name="Start a new version")).to_be_visible()
     assert_accessible(page)
     assert not console_errors, console_errors

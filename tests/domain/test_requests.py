@@ -186,3 +186,11 @@ def test_the_room_window_works_from_today_as_well():
     window = room_window(today, today + dt.timedelta(days=14), 10)
     assert window.last_day > today + dt.timedelta(days=14)
     assert window.state(dt.datetime.now(UTC)) == "open"
+
+
+def test_release_needs_someone_who_did_not_prepare_the_answer():
+    from sendready.domain.requests.rules import NotYourMove, check_releaser
+
+    check_releaser(3, {1, 2})
+    with pytest.raises(NotYourMove, match="someone else must release it"):
+        check_releaser(2, {1, 2})

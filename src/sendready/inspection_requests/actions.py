@@ -14,7 +14,12 @@ from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.domain.requests.due import DueTimeError, check_due
 from sendready.domain.requests.paste import PasteError, parse_pasted_list
-from sendready.domain.requests.rules import NotYourMove, TransitionRefused, check_move
+from sendready.domain.requests.rules import (
+    NotYourMove,
+    TransitionRefused,
+    check_move,
+    check_releaser,
+)
 from sendready.inspection_requests.constants import EventKind, RequestState
 from sendready.inspection_requests.models import (
     EvidenceFile,
@@ -188,7 +193,7 @@ def move_request(
             raise ValidationError(str(exc)) from exc
         now = timezone.now()
         if target == RequestState.READY_FOR_REVIEW:
-            _check_something_to_review(item)
+            _check_something_to_review(item, actor)
         if target == RequestState.RELEASED:
             _release(item, actor, now, note)
         elif item.state == RequestState.RELEASED:
@@ -203,12 +208,14 @@ def move_request(
     return item
 
 
-def _check_something_to_review(item: InspectionRequest) -> None:
+def _check_something_to_review(item: InspectionRequest, actor) -> None:
     draft = draft_of(item)
     if draft is None or not (draft.files.exists() or draft.link or draft.answer):
         raise ValidationError(
             "There is nothing to review yet: add a file, a link or a written answer first."
         )
+    draft.sent_for_review_by = actor
+    draft.save(update_fields=["sent_for_review_by"])
 
 
 def _release(item: InspectionRequest, actor, now: dt.datetime, note: str) -> None:
@@ -217,10 +224,14 @@ def _release(item: InspectionRequest, actor, now: dt.datetime, note: str) -> Non
         raise ValidationError(
             "There is nothing to release: add a file, a link or a written answer first."
         )
+    try:
+        check_releaser(actor.pk, draft.preparers())
+    except NotYourMove as exc:
+        raise PermissionDenied(str(exc)) from exc
     draft.released_at = now
     draft.released_by = actor
-    draft.reviewed_note = note[:500]
-    draft.save(update_fields=["released_at", "released_by", "reviewed_note"])
+    draft.release_note = note[:1000]
+    draft.save(update_fields=["released_at", "released_by", "release_note"])
     item.released_at = now
 
 
@@ -229,7 +240,11 @@ def _new_version(item: InspectionRequest) -> Version:
     latest = item.versions.order_by("-number").first()
     assert latest is not None
     draft = Version.objects.create(
-        request=item, number=latest.number + 1, answer=latest.answer, link=latest.link
+        request=item,
+        number=latest.number + 1,
+        answer=latest.answer,
+        link=latest.link,
+        answered_by=latest.answered_by,
     )
     for f in latest.files.all():
         # The same stored file: released files are never deleted, so sharing the name is safe.
@@ -273,8 +288,8 @@ def save_answer(
     with transaction.atomic():
         item = InspectionRequest.objects.select_for_update().select_related("area").get(pk=item.pk)
         draft = editable_draft(item)
-        draft.answer, draft.link = answer, link
-        draft.save(update_fields=["answer", "link"])
+        draft.answer, draft.link, draft.answered_by = answer, link, actor
+        draft.save(update_fields=["answer", "link", "answered_by"])
         start_if_new(item)
         add_event(item, actor, EventKind.CHANGED, f"Answer of version {draft.number} saved.")
         record(

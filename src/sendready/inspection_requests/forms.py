@@ -166,7 +166,12 @@ class RequestCommentForm(forms.Form):
 
 class MoveForm(forms.Form):
     target = forms.ChoiceField(choices=RequestState.choices, widget=forms.HiddenInput)
-    note = LineField(label="Note (optional)", required=False, max_length=500)
+    note = ParagraphField(
+        label="Release note (optional)",
+        required=False,
+        max_length=1000,
+        help_text="Kept with the released version: what was checked, or what inspectors should know",
+    )
 
 
 class AccessForm(forms.Form):

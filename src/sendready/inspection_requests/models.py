@@ -89,7 +89,14 @@ class Version(models.Model):
     released_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reviewed_note = models.CharField(max_length=500, blank=True)
+    release_note = models.TextField("release note", max_length=1000, blank=True)
+    # Who prepared this version besides its files' uploaders: none of them may release it.
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_for_review_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["request", "number"]
@@ -103,6 +110,13 @@ class Version(models.Model):
     @property
     def is_released(self) -> bool:
         return self.released_at is not None
+
+    def preparers(self) -> set[int]:
+        """Ids of the people who prepared this version: the request's owner, whoever wrote its
+        answer, added its files or sent it for review."""
+        ids = {self.request.owner_id, self.answered_by_id, self.sent_for_review_by_id}
+        ids |= set(self.files.values_list("uploaded_by_id", flat=True))
+        return {i for i in ids if i is not None}
 
 
 class EvidenceFile(models.Model):

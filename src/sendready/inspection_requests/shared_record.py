@@ -18,6 +18,7 @@ SHARED_HEADERS = (
     "Shared with",
     "Opened by",
     "Downloads",
+    "Release note",
 )
 VISIT_HEADERS = ("When (London)", "Inspector", "Role", "Request", "Version", "What", "File")
 
@@ -44,6 +45,7 @@ class SharedRow:
             "; ".join(self.shared_with),
             "; ".join(self.opened_by),
             self.downloads,
+            v.release_note,
         ]
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from sendready.areas.access import area_view, can
 from sendready.areas.models import LocalArea
 from sendready.domain.requests.due import london
-from sendready.domain.requests.rules import load_rules, moves_from
+from sendready.domain.requests.rules import SAME_HANDS, load_rules, moves_from
 from sendready.govuk_forms import add_validation_error
 from sendready.inspection_requests import actions
 from sendready.inspection_requests.access import get_inspection, get_request, is_owner, may_work_on
@@ -103,6 +103,10 @@ def _detail_context(request: HttpRequest, area: LocalArea, item, **forms) -> dic
         is_reviewer=can(request.user, "review_requests", area),
         is_manager=can(request.user, "manage_requests", area),
     )
+    release_refused = ""
+    if draft is not None and request.user.pk in draft.preparers():
+        release_refused = SAME_HANDS if any(m.target == "released" for m in moves) else ""
+        moves = [m for m in moves if m.target != "released"]
     return page_context(
         request,
         area,
@@ -113,6 +117,7 @@ def _detail_context(request: HttpRequest, area: LocalArea, item, **forms) -> dic
         versions=versions,
         draft=draft,
         moves=moves,
+        release_refused=release_refused,
         may_work=may_work_on(request.user, item),
         events=item.events.select_related("by"),
         answer_form=forms.get("answer_form")
