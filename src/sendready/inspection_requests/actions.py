@@ -14,6 +14,7 @@ from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.domain.requests.due import DueTimeError, check_due
 from sendready.domain.requests.paste import PasteError, parse_pasted_list
+from sendready.domain.requests.related import RelatedError, check_related
 from sendready.domain.requests.rules import (
     NotYourMove,
     TransitionRefused,
@@ -27,6 +28,7 @@ from sendready.inspection_requests.models import (
     RequestEvent,
     Version,
 )
+from sendready.inspection_requests.related import related_choices
 
 OBJECT = "inspection_request"
 
@@ -40,14 +42,15 @@ class RequestValues:
     requested_at: dt.datetime
     details: str = ""
     asked_by: str = ""
-    related_to: str = ""
+    criterion: str = ""
+    tracked_case: str = ""
     strand: str = ""
     organisation: str = ""
     owner: Any = None
     extra: dict = field(default_factory=dict)
 
 
-def _check_values(area, values: RequestValues) -> None:
+def _check_values(area, values: RequestValues, *, actor, inspection, before=None) -> None:
     try:
         check_due(values.requested_at, values.due_at)
     except DueTimeError as exc:
@@ -58,6 +61,19 @@ def _check_values(area, values: RequestValues) -> None:
         raise ValidationError(
             {"owner": "The owner must be a member of this local area who works on requests"}
         )
+    choices = related_choices(area, actor, inspection)
+    try:
+        check_related(
+            # A key already stored stays valid (a case since declined, a revised framework).
+            "" if before is not None and values.criterion == before.criterion else values.criterion,
+            ""
+            if before is not None and values.tracked_case == before.tracked_case
+            else values.tracked_case,
+            choices.criteria,
+            {key for key, _ in choices.cases},
+        )
+    except RelatedError as exc:
+        raise ValidationError({exc.field: str(exc)}) from exc
 
 
 def add_event(item: InspectionRequest, actor, kind: str, text: str) -> None:
@@ -73,7 +89,7 @@ def add_request(
 ) -> InspectionRequest:
     """Record a request inspectors made, with an empty first version to answer it in."""
     area = inspection.area
-    _check_values(area, values)
+    _check_values(area, values, actor=actor, inspection=inspection)
     with transaction.atomic():
         item = InspectionRequest.objects.create(
             area=area,
@@ -83,7 +99,8 @@ def add_request(
             asked_by=values.asked_by,
             requested_at=values.requested_at,
             due_at=values.due_at,
-            related_to=values.related_to,
+            criterion=values.criterion,
+            tracked_case=values.tracked_case,
             strand=values.strand,
             organisation=values.organisation,
             owner=values.owner,
@@ -105,7 +122,7 @@ def add_pasted_requests(
         lines = parse_pasted_list(text)
     except PasteError as exc:
         raise ValidationError({"lines": exc.problems}) from exc
-    _check_values(inspection.area, values)
+    _check_values(inspection.area, values, actor=actor, inspection=inspection)
     with transaction.atomic():
         return [
             add_request(
@@ -122,7 +139,7 @@ def update_request(
     *, actor, item: InspectionRequest, values: RequestValues, request: HttpRequest | None = None
 ) -> InspectionRequest:
     """Change what was asked, when it is due or who owns it (never once released)."""
-    _check_values(item.area, values)
+    _check_values(item.area, values, actor=actor, inspection=item.inspection, before=item)
     with transaction.atomic():
         item = InspectionRequest.objects.select_for_update().get(pk=item.pk)
         _refuse_if_released(item)
@@ -134,7 +151,8 @@ def update_request(
                 "asked_by",
                 "requested_at",
                 "due_at",
-                "related_to",
+                "criterion",
+                "tracked_case",
                 "strand",
                 "organisation",
                 "owner",

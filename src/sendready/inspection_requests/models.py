@@ -38,7 +38,10 @@ class InspectionRequest(models.Model):
     asked_by = models.CharField("asked by", max_length=120, blank=True)
     requested_at = models.DateTimeField("asked at")
     due_at = models.DateTimeField("due")
-    related_to = models.CharField("related criterion or tracked case", max_length=200, blank=True)
+    # Keys, not copies: a criterion of the framework's criteria data, and a tracked case offered by
+    # the cases capability through areas.registry.tracked_case_choices (this app never imports it).
+    criterion = models.CharField("related criterion", max_length=40, blank=True)
+    tracked_case = models.CharField("related tracked case", max_length=20, blank=True)
     strand = models.CharField(max_length=20, choices=Strand.choices, blank=True)
     organisation = models.CharField(max_length=20, choices=Organisation.choices, blank=True)
     owner = models.ForeignKey(

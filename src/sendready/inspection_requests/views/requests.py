@@ -23,6 +23,7 @@ from sendready.inspection_requests.forms import (
     RequestCommentForm,
     RequestForm,
 )
+from sendready.inspection_requests.related import related_choices
 from sendready.inspection_requests.views.common import owners, page_context
 
 
@@ -33,7 +34,8 @@ def _values(form, title: str = "") -> RequestValues:
         title=title or data.get("title", ""),
         details=data.get("details", ""),
         asked_by=data.get("asked_by", ""),
-        related_to=data.get("related_to", ""),
+        criterion=data.get("criterion", ""),
+        tracked_case=data.get("tracked_case", ""),
         strand=data.get("strand", ""),
         organisation=data.get("organisation", ""),
         owner=form.chosen_owner(),
@@ -46,7 +48,11 @@ def _values(form, title: str = "") -> RequestValues:
 def request_new(request: HttpRequest, area: LocalArea, inspection_id: int) -> HttpResponse:
     """Record one request inspectors made."""
     inspection = get_inspection(area, inspection_id)
-    form = RequestForm(request.POST or None, owners=owners(area))
+    form = RequestForm(
+        request.POST or None,
+        owners=owners(area),
+        related=related_choices(area, request.user, inspection),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             item = actions.add_request(
@@ -117,6 +123,7 @@ def _detail_context(request: HttpRequest, area: LocalArea, item, **forms) -> dic
         versions=versions,
         draft=draft,
         moves=moves,
+        related=related_choices(area, request.user, item.inspection).words(item),
         release_refused=release_refused,
         may_work=may_work_on(request.user, item),
         events=item.events.select_related("by"),
@@ -145,7 +152,8 @@ def request_edit(request: HttpRequest, area: LocalArea, request_id: int) -> Http
     initial = {
         "title": item.title,
         "details": item.details,
-        "related_to": item.related_to,
+        "criterion": item.criterion,
+        "tracked_case": item.tracked_case,
         "asked_by": item.asked_by,
         "asked_date": asked.date(),
         "asked_time": asked.time(),
@@ -155,7 +163,8 @@ def request_edit(request: HttpRequest, area: LocalArea, request_id: int) -> Http
         "organisation": item.organisation,
         "strand": item.strand,
     }
-    form = RequestForm(request.POST or None, initial=initial, owners=owners(area))
+    related = related_choices(area, request.user, item.inspection)
+    form = RequestForm(request.POST or None, initial=initial, owners=owners(area), related=related)
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_request(

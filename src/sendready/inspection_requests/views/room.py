@@ -9,6 +9,7 @@ from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.domain.requests.room import time_left
 from sendready.inspection_requests.models import InspectorAccess, Version
+from sendready.inspection_requests.related import related_words
 from sendready.inspection_requests.room_access import (
     released_file,
     released_requests,
@@ -75,7 +76,13 @@ def room_item(request: HttpRequest, access: InspectorAccess, request_id: int) ->
     return render(
         request,
         "inspection_requests/room_item.html",
-        _context(access, item.title, item=item, versions=versions),
+        _context(
+            access,
+            item.title,
+            item=item,
+            versions=versions,
+            related=related_words(access.area, request.user)(item),
+        ),
     )
 
 
