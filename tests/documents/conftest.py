@@ -12,6 +12,8 @@ from sendready.documents.briefing_data import (
     TimetableEntry,
 )
 from sendready.domain.dates.workdays import LONDON
+from sendready.domain.inspection.frameworks import load_framework
+from sendready.domain.inspection.reader_steps import after_report, reader_steps
 from sendready.domain.inspection.timeline import build_timeline
 
 D = dt.date
@@ -56,6 +58,8 @@ def briefing(sessions) -> BriefingData:
     timeline = build_timeline(
         "2016-revisit", D(2022, 1, 17), overrides={"onsite_end": D(2022, 2, 3)}
     )
+    framework = load_framework("2016-revisit")
+    steps = reader_steps(framework, timeline.milestones, None)
     return BriefingData(
         area_name="Exampleshire",
         framework_title=timeline.framework_title,
@@ -74,8 +78,9 @@ def briefing(sessions) -> BriefingData:
         survey=SurveyWindow(
             dt.datetime(2022, 1, 24, 12, tzinfo=LONDON),
             dt.datetime(2022, 1, 28, 12, tzinfo=LONDON),
-            link="https://survey.example.org/parents",
         ),
+        surveys_for=("parents",),
+        parents_survey_link="https://survey.example.org/parents",
         forum_meeting=ForumMeeting(
             D(2022, 2, 1),
             dt.time(11),
@@ -88,4 +93,8 @@ def briefing(sessions) -> BriefingData:
         contact_email="send.improvement@example.gov.uk",
         milestones=timeline.milestones,
         sessions=sessions,
+        key_dates=steps,
+        after_report=after_report(framework, steps, None),
+        report_name=framework.public.report,
+        report_expected=timeline.milestone("letter").date,
     )

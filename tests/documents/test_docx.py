@@ -7,8 +7,8 @@ from docx import Document
 from sendready.documents.docx import key_message_to_families, onsite_timetable, stakeholder_briefing
 
 SURVEY_TEXT = (
-    "The online survey for parents and carers opens at 12:00 on Monday 24 January 2022 "
-    "and closes at 12:00 on Friday 28 January 2022."
+    "The survey opens at 12:00 on Monday 24 January 2022. "
+    "It closes at 12:00 on Friday 28 January 2022."
 )
 
 
@@ -49,7 +49,7 @@ def test_the_briefing_says_when_inspectors_are_on_site_and_gives_the_survey_wind
     text = text_of(open_doc(stakeholder_briefing(briefing)))
     assert "from Monday 31 January 2022 to Thursday 3 February 2022" in text
     assert SURVEY_TEXT in text
-    assert "Phone conference ID: 123 456 789#" in text
+    assert "Call +44 20 0000 0000. Then enter the conference ID 123 456 789#." in text
     assert "send.improvement@example.gov.uk" in text
 
 
@@ -59,11 +59,11 @@ def test_the_briefing_lists_the_team_in_a_table(briefing):
     assert team[1] == ["A. Inspector", "Lead HMI", "Ofsted"]
 
 
-def test_the_briefing_key_dates_include_the_letter_deadline(briefing):
+def test_the_briefing_key_dates_include_the_letter_in_public_wording(briefing):
     key_dates = cells(open_doc(stakeholder_briefing(briefing)).tables[1])
     assert [
         "Tuesday 22 March 2022",
-        "Re-visit letter due",
+        "Re-visit letter published",
         "Inspectors (Ofsted and CQC)",
     ] in key_dates
 
@@ -76,14 +76,14 @@ def test_the_briefing_links_are_clickable(briefing):
 
 def test_the_family_message_explains_how_to_give_views(briefing):
     document = open_doc(key_message_to_families(briefing))
-    assert "How you can tell inspectors what you think" in headings(document)
+    assert "Tell inspectors what you think" in headings(document)
     text = text_of(document)
     assert SURVEY_TEXT in text
     assert (
         "Exampleshire Parent Carer Forum is holding an online meeting on Tuesday 1 February 2022, "
-        "11:00 to 12:00."
+        "from 11:00 to 12:00."
     ) in text
-    assert "Or join by phone (audio only): +44 20 0000 0000" in text
+    assert "You can also join by phone (sound only). Call +44 20 0000 0000." in text
     assert not document.tables
 
 
@@ -91,7 +91,9 @@ def test_the_family_message_works_without_a_survey_or_meeting(briefing):
     from dataclasses import replace
 
     document = open_doc(key_message_to_families(replace(briefing, survey=None, forum_meeting=None)))
-    assert "How you can tell inspectors what you think" not in headings(document)
+    text = text_of(document)
+    assert "The survey has no dates yet." in text
+    assert "We do not know the date yet." in text
 
 
 def test_the_timetable_has_a_table_per_day_with_am_and_pm(sessions):

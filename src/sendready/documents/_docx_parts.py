@@ -1,10 +1,10 @@
-"""Small python-docx helpers shared by the document builders: tables, links, bytes."""
+"""Small python-docx helpers shared by every Word download: an accessible document (title, British
+English), tables with a repeating header row, links that say where they go, and the reader blocks."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from itertools import groupby
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -12,22 +12,48 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
-from sendready.documents.briefing_data import TimetableEntry
-from sendready.domain.dates.workdays import clock, long_date
+from sendready.documents.blocks import Bullets, Heading, Link, Para, Table, Written
 
-TIMETABLE_HEADERS = ("Session", "Time", "Meeting or activity", "Focus", "Who attends", "Where")
+LANGUAGE = "en-GB"
 
 
-def new_document() -> DocumentObject:
-    """A document in a plain, readable style (Arial 12pt is common council house style)."""
+def new_document(title: str) -> DocumentObject:
+    """Every Word download starts here: a plain, readable style (Arial 12pt is common council house
+    style), the title in the file's properties (what Word's title bar and screen readers announce) and
+    British English on every style, so spelling and speech follow it."""
     document = Document()
     style = document.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(12)
+    document.core_properties.title = title
+    document.core_properties.language = LANGUAGE
+    _set_language(document)
     return document
+
+
+def _set_language(document: DocumentObject) -> None:
+    """w:lang on the document defaults and on every style, and the theme's language in the settings."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    targets = [s.get_or_add_rPr() for s in styles.findall(qn("w:style"))]
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        rpr = rpr_default.find(qn("w:rPr")) if rpr_default is not None else None
+        if rpr is not None:
+            targets.append(rpr)
+    for rpr in targets:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        for attribute in ("w:val", "w:eastAsia"):
+            lang.set(qn(attribute), LANGUAGE)
+    theme = document.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), LANGUAGE)
 
 
 def to_bytes(document: DocumentObject) -> bytes:
@@ -38,11 +64,19 @@ def to_bytes(document: DocumentObject) -> bytes:
 
 
 def add_table(
-    document: DocumentObject, headers: Sequence[str], rows: Iterable[Sequence[str]]
+    document: DocumentObject,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    caption: str = "",
 ) -> None:
-    """A table with a bold header row repeated on each page."""
+    """A table with a bold header row repeated on each page, and its caption as the table's
+    alternative title (what Word's accessibility checker asks for)."""
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
+    if caption:
+        title = OxmlElement("w:tblCaption")
+        title.set(qn("w:val"), caption)
+        table._tbl.tblPr.append(title)
     header = table.rows[0]
     for cell, text in zip(header.cells, headers, strict=True):
         cell.text = ""
@@ -61,8 +95,9 @@ def _on(tag: str) -> BaseOxmlElement:
     return element
 
 
-def add_link(paragraph: Paragraph, url: str, text: str | None = None) -> None:
-    """Append a clickable hyperlink to a paragraph."""
+def add_link(paragraph: Paragraph, url: str, text: str) -> None:
+    """Append a clickable hyperlink whose text says where it goes (a bare address tells a screen
+    reader's list of links nothing)."""
     rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
@@ -76,37 +111,39 @@ def add_link(paragraph: Paragraph, url: str, text: str | None = None) -> None:
     colour.set(qn("w:val"), "1D70B8")
     props.extend([style, colour, underline])
     text_el = OxmlElement("w:t")
-    text_el.text = text or url
+    text_el.text = text
     run.extend([props, text_el])
     link.append(run)
     paragraph._p.append(link)
 
 
-def labelled_link(document: DocumentObject, label: str, url: str) -> None:
-    """A paragraph "Label: <link>"."""
-    paragraph = document.add_paragraph(f"{label}: ")
-    add_link(paragraph, url)
+def written_docx(written: Written) -> bytes:
+    """A reader document as Word: the title, then each block; easy read in large text with a wide
+    left margin on every line for the pictures the area adds."""
+    document = new_document(written.title)
+    if written.easy_read:
+        _easy_read_style(document)
+    document.add_heading(written.title, level=0)
+    for block in written.blocks:
+        if isinstance(block, Heading):
+            if block.text.strip():  # an empty heading is noise to a screen reader
+                document.add_heading(block.text, level=block.level)
+        elif isinstance(block, Para):
+            document.add_paragraph(block.text)
+        elif isinstance(block, Link):
+            add_link(document.add_paragraph(), block.url, block.text)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                document.add_paragraph(item, style="List Bullet")
+        elif isinstance(block, Table):
+            add_table(document, block.headers, block.rows, block.caption)
+    return to_bytes(document)
 
 
-def add_timetable(
-    document: DocumentObject, sessions: Iterable[TimetableEntry], level: int = 2
-) -> None:
-    """One heading and one table per day, sessions in time order."""
-    ordered = sorted(sessions, key=lambda s: (s.day, s.start))
-    for day, group in groupby(ordered, key=lambda s: s.day):
-        document.add_heading(long_date(day), level=level)
-        add_table(
-            document,
-            TIMETABLE_HEADERS,
-            [
-                (
-                    s.half,
-                    clock(s.start) + (f" to {clock(s.end)}" if s.end else ""),
-                    s.title,
-                    s.focus,
-                    s.attendees,
-                    s.where,
-                )
-                for s in group
-            ],
-        )
+def _easy_read_style(document: DocumentObject) -> None:
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(16)
+    layout = normal.paragraph_format
+    layout.left_indent = Cm(5)
+    layout.space_after = Pt(24)
+    layout.line_spacing = 1.5

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from sendready.domain.dates.workdays import clock, long_date, to_london
+from sendready.domain.inspection.reader_steps import ReaderStep
 
 
 class MilestoneLike(Protocol):
@@ -40,13 +41,19 @@ class BriefingTeamMember:
 
 @dataclass(frozen=True)
 class SurveyWindow:
-    """When an online survey opens and closes (London time) and where to find it."""
+    """When the online surveys open and close (London time); each audience's link is on BriefingData."""
 
     opens: dt.datetime
     closes: dt.datetime
-    link: str = ""
-    audience: str = "parents and carers"
     timed: bool = True  # False when only the days are known: say no time rather than guess one
+
+
+# The audiences inspectors survey, as BriefingData.surveys_for names them, in the order documents list them.
+SURVEY_AUDIENCES = {
+    "parents": "parents and carers",
+    "children": "children and young people",
+    "practitioners": "practitioners",
+}
 
 
 @dataclass(frozen=True)
@@ -103,9 +110,23 @@ class BriefingData:
     survey: SurveyWindow | None = None
     forum_meeting: ForumMeeting | None = None
     contact_email: str = ""
-    milestones: Sequence[MilestoneLike] = ()
+    milestones: Sequence[MilestoneLike] = ()  # every step, for the calendar: app-facing wording
     sessions: Sequence[TimetableEntry] = ()
-    next_steps: Sequence[str] = field(default_factory=tuple)
+    # What documents for readers say about the steps: public wording only (domain.inspection.reader_steps).
+    key_dates: Sequence[ReaderStep] = ()
+    after_report: Sequence[str] = ()
+    report_name: str = "report"  # "letter" under the 2016 framework
+    report_expected: dt.date | None = None
+    # One link per audience; empty until the partnership has it ("the link will follow").
+    surveys_for: tuple[str, ...] = ("parents", "children", "practitioners")
+    parents_survey_link: str = ""
+    children_survey_link: str = ""
+    children_easy_read_link: str = ""
+    practitioners_survey_link: str = ""
+
+    def survey_link(self, audience: str) -> str:
+        """The link for one audience of SURVEY_AUDIENCES, or "" when it has not come yet."""
+        return str(getattr(self, f"{audience}_survey_link"))
 
 
 def at_time(moment: dt.datetime) -> str:
@@ -114,18 +135,23 @@ def at_time(moment: dt.datetime) -> str:
     return f"{clock(local.time())} on {long_date(local.date())}"
 
 
-def survey_sentence(survey: SurveyWindow) -> str:
-    """One sentence giving the survey window."""
-    if not survey.timed:
-        return (
-            f"The online survey for {survey.audience} opens on "
-            f"{long_date(to_london(survey.opens).date())} and closes on "
-            f"{long_date(to_london(survey.closes).date())}."
-        )
-    return (
-        f"The online survey for {survey.audience} opens at {at_time(survey.opens)} "
-        f"and closes at {at_time(survey.closes)}."
+def survey_sentences(survey: SurveyWindow | None, several: bool = True) -> str:
+    """When the surveys (or the one survey) open and close, in two short sentences, or that the dates
+    are not known yet."""
+    noun, opens_verb, pronoun, closes_verb = (
+        ("The surveys", "open", "They", "close")
+        if several
+        else ("The survey", "opens", "It", "closes")
     )
+    if survey is None:
+        have = "have" if several else "has"
+        return f"{noun} {have} no dates yet. We will share them when inspectors tell us."
+    if not survey.timed:
+        opens = f"on {long_date(to_london(survey.opens).date())}"
+        closes = f"on {long_date(to_london(survey.closes).date())}"
+    else:
+        opens, closes = f"at {at_time(survey.opens)}", f"at {at_time(survey.closes)}"
+    return f"{noun} {opens_verb} {opens}. {pronoun} {closes_verb} {closes}."
 
 
 def onsite_phrase(start: dt.date, end: dt.date | None) -> str:
@@ -135,7 +161,7 @@ def onsite_phrase(start: dt.date, end: dt.date | None) -> str:
     return f"from {long_date(start)} to {long_date(end)}"
 
 
-def milestone_when(milestone: MilestoneLike) -> str:
+def milestone_when(milestone: MilestoneLike | ReaderStep) -> str:
     """A milestone's date, time and end in words."""
     when = long_date(milestone.date)
     if milestone.time:
@@ -149,6 +175,20 @@ def milestone_when(milestone: MilestoneLike) -> str:
 
 def meeting_sentence(meeting: ForumMeeting) -> str:
     """When the families' meeting takes place."""
-    hours = clock(meeting.start) + (f" to {clock(meeting.end)}" if meeting.end else "")
+    hours = (
+        f"from {clock(meeting.start)} to {clock(meeting.end)}"
+        if meeting.end
+        else f"at {clock(meeting.start)}"
+    )
     host = meeting.host[:1].upper() + meeting.host[1:]
     return f"{host} is holding an online meeting on {long_date(meeting.date)}, {hours}."
+
+
+def phone_sentence(meeting: ForumMeeting) -> str:
+    """How to join the meeting by phone, or "" when there is no number."""
+    if not meeting.phone_number:
+        return ""
+    then = (
+        f" Then enter the conference ID {meeting.conference_id}." if meeting.conference_id else ""
+    )
+    return f"You can also join by phone (sound only). Call {meeting.phone_number}.{then}"

@@ -28,8 +28,7 @@ def _evidence_rows(section: CriterionSection) -> list[tuple[str, ...]]:
 def sef_docx(data: SefData) -> bytes:
     """The SEF as a Word document: a heading per group and criterion, evidence tables per criterion."""
     data = _xml_safe(data)
-    document = new_document()
-    document.core_properties.title = f"{data.area_name}: self-evaluation"
+    document = new_document(f"{data.area_name}: self-evaluation")
     document.add_heading(f"{data.area_name}: self-evaluation", level=0)
     document.add_paragraph(
         f"Against {data.criteria_title} (criteria version {data.criteria_version}). "

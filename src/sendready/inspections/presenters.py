@@ -12,6 +12,7 @@ from sendready.documents.briefing_data import (
     TimetableEntry,
 )
 from sendready.domain.inspection.frameworks import Source, load_framework
+from sendready.domain.inspection.reader_steps import after_report, reader_steps
 from sendready.domain.inspection.timeline import TimelineMilestone, countdown
 from sendready.inspections.constants import AttendeeGroup
 from sendready.inspections.models import Inspection, Milestone, TimetableSession
@@ -130,21 +131,22 @@ def as_session(s: TimetableSession) -> TimetableEntry:
     )
 
 
-def _survey(inspection: Inspection, milestones: list[Milestone]) -> SurveyWindow | None:
+def _survey(milestones: list[Milestone]) -> SurveyWindow | None:
     step = next((m for m in milestones if m.key in SURVEY_KEYS), None)
     if step is None or step.end_date is None:
         return None
     timed = step.time is not None and step.end_time is not None
     opens = dt.datetime.combine(step.date, step.time or dt.time(0, 0), tzinfo=LONDON)
     closes = dt.datetime.combine(step.end_date, step.end_time or dt.time(0, 0), tzinfo=LONDON)
-    audience = (
-        "parents and carers"
-        if step.key == "parent_survey"
-        else "children and young people, parents and carers, and practitioners"
-    )
-    return SurveyWindow(
-        opens=opens, closes=closes, link=inspection.survey_link, audience=audience, timed=timed
-    )
+    return SurveyWindow(opens=opens, closes=closes, timed=timed)
+
+
+def _surveys_for(milestones: list[Milestone]) -> tuple[str, ...]:
+    """Which audiences inspectors survey: the 2016 re-visit surveys parents and carers only."""
+    keys = {m.key for m in milestones}
+    if "surveys" in keys:
+        return ("parents", "children", "practitioners")
+    return ("parents",) if "parent_survey" in keys else ()
 
 
 def _forum(inspection: Inspection) -> ForumMeeting | None:
@@ -160,8 +162,28 @@ def _forum(inspection: Inspection) -> ForumMeeting | None:
     )
 
 
+def _reader_wording(inspection: Inspection, milestones: list[Milestone]) -> dict:
+    """The steps in public wording and what happens after, for documents partners and families read."""
+    try:
+        framework = load_framework(inspection.framework)
+    except LookupError:
+        return {}
+    outcome = inspection.outcome_key or None
+    steps = reader_steps(framework, milestones, outcome)
+    report = next((m for m in milestones if m.key == framework.report_step), None)
+    return {
+        "key_dates": steps,
+        "after_report": after_report(framework, steps, outcome),
+        "report_name": framework.public.report,
+        "report_expected": report.date if report else None,
+    }
+
+
 def briefing_data(inspection: Inspection) -> BriefingData:
-    """Everything the briefing, the key message and the calendar say about the inspection."""
+    """Everything the briefing, the key message and the calendar say about the inspection.
+
+    Survey links: the briefing form holds the one for parents and carers; the others stay empty
+    (documents say the link will follow) until the surveys capability supplies them."""
     milestones = list(inspection.milestones.all())
     onsite = next((m for m in milestones if m.key == "onsite"), None)
     return BriefingData(
@@ -173,9 +195,12 @@ def briefing_data(inspection: Inspection) -> BriefingData:
         purpose=inspection.purpose,
         team=[BriefingTeamMember(t.name, t.role, t.organisation) for t in inspection.team.all()],
         areas_of_focus=inspection.focus_list(),
-        survey=_survey(inspection, milestones),
+        survey=_survey(milestones),
+        surveys_for=_surveys_for(milestones),
+        parents_survey_link=inspection.survey_link,
         forum_meeting=_forum(inspection),
         contact_email=inspection.contact_email,
         milestones=[as_domain(m) for m in milestones],
         sessions=[as_session(s) for s in inspection.sessions.all()],
+        **_reader_wording(inspection, milestones),
     )

@@ -30,5 +30,13 @@ urlpatterns = [
     path(one + "stakeholder-briefing.docx", download_views.briefing_docx, name="briefing_docx"),
     path(one + "key-message/", download_views.key_message, name="key_message"),
     path(one + "key-message.docx", download_views.key_message_docx, name="key_message_docx"),
+    path(one + "key-message.pdf", download_views.key_message_pdf, name="key_message_pdf"),
+    path(
+        one + "key-message/easy-read/",
+        download_views.key_message_easy_read,
+        name="key_message_easy_read",
+    ),
+    path(one + "key-message-easy-read.docx", download_views.easy_read_docx, name="easy_read_docx"),
+    path(one + "stakeholder-briefing.pdf", download_views.briefing_pdf, name="briefing_pdf"),
     path(one + "timetable.docx", download_views.timetable_docx, name="timetable_docx"),
 ]

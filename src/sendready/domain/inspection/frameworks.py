@@ -88,6 +88,26 @@ class Offset:
 
 
 @dataclass(frozen=True)
+class PublicWording:
+    """How a step reads in a document for partners or families; steps without one stay in the app.
+
+    A step's `description` is written for people using sendready (it may say which date to enter);
+    this wording is for people reading what the partnership sends them."""
+
+    title: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ReaderWording:
+    """What a framework's documents for readers call its report, and the one plain sentence said
+    about the follow-ups until the outcome is recorded."""
+
+    report: str = "report"
+    after_report: str = ""
+
+
+@dataclass(frozen=True)
 class Step:
     """One dated step of a framework; `end` or `duration` make it a window of several days."""
 
@@ -104,6 +124,7 @@ class Step:
     condition: str | None = None
     deadline: bool = False
     outcomes: tuple[str, ...] | None = None
+    public: PublicWording | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +143,7 @@ class Framework:
     outcomes: tuple[OutcomeOption, ...] = ()
     report_step: str | None = None
     week_note: str = ""
+    public: ReaderWording = ReaderWording()
 
     def step(self, key: str) -> Step:
         """The step with this key."""
@@ -227,6 +249,7 @@ def _parse(name: str, raw: dict) -> Framework:
                 condition=s.get("condition"),
                 deadline=bool(s.get("deadline", False)),
                 outcomes=tuple(s["outcomes"]) if "outcomes" in s else None,
+                public=PublicWording(**s["public"]) if "public" in s else None,
             )
         )
     note = raw.get("notification", {})
@@ -251,6 +274,7 @@ def _parse(name: str, raw: dict) -> Framework:
         ),
         report_step=raw.get("report_step"),
         week_note=raw.get("week_note", ""),
+        public=ReaderWording(**raw.get("public", {})),
     )
     _check(framework)
     return framework
