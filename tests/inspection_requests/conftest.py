@@ -89,10 +89,10 @@ def board(two_areas, settings, tmp_path):
 
 
 def expire(access: InspectorAccess) -> InspectorAccess:
-    """Move an access's window into the past."""
+    """End an access's window yesterday (a last day the LANO chose)."""
     today = timezone.localdate()
     InspectorAccess.objects.filter(pk=access.pk).update(
-        first_day=today - dt.timedelta(days=40), last_day=today - dt.timedelta(days=1)
+        chosen_last_day=today - dt.timedelta(days=1)
     )
     access.refresh_from_db()
     return access

@@ -63,7 +63,8 @@ def send_inspector_invitation(
             "",
             "When you first sign in you will set up two-factor sign-in with an authenticator app.",
             f"Your access runs from {day_words(window.first_day)} to 23:59 on "
-            f"{day_words(window.last_day)} (London time) and then ends by itself.",
+            f"{day_words(window.last_day)} (London time) as the inspection's dates stand now, and "
+            "then ends by itself.",
             "",
             "If the link has stopped working, use 'Forgotten your password?' on the sign-in page:",
             request.build_absolute_uri(reverse("login")),

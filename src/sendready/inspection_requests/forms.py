@@ -222,12 +222,12 @@ class AccessForm(forms.Form):
     first_day = GovukDateField(
         label="First day of access",
         required=False,
-        help_text="Leave blank for the day of notification",
+        help_text="Leave blank to start on the day of notification",
     )
     last_day = GovukDateField(
         label="Last day of access",
         required=False,
-        help_text="Leave blank for the framework's setting",
+        help_text="Leave blank to follow the inspection: the framework's number of working days after its last on-site day, even if those dates move",
     )
 
     def clean_username(self) -> str:

@@ -18,20 +18,16 @@ from sendready.domain.requests.room import (
     Window,
     WindowError,
     check_custom_window,
-    room_window,
+    current_room_window,
 )
 from sendready.inspection_requests.emails import send_inspector_invitation
 from sendready.inspection_requests.models import EvidenceFile, InspectorAccess, RoomVisit, Version
 
 
-def last_onsite_day(inspection) -> dt.date:
-    """The last on-site day: entered on the inspection, or the timeline's estimate."""
-    if inspection.onsite_end:
-        return inspection.onsite_end
-    onsite = inspection.milestones.filter(key="onsite").first()
-    if onsite is not None:
-        return onsite.end_date or onsite.date
-    return inspection.notified_on
+def planned_onsite_end(inspection) -> dt.date | None:
+    """The last on-site day as the inspection's timeline dates it now (its stored milestone)."""
+    onsite = inspection.milestones.filter(key="onsite").only("date", "end_date").first()
+    return (onsite.end_date or onsite.date) if onsite is not None else None
 
 
 def room_days(inspection) -> int:
@@ -43,13 +39,27 @@ def room_days(inspection) -> int:
     return setting.default if setting else 10
 
 
+def inspection_window(inspection, first_day=None, last_day=None) -> Window:
+    """The window as the inspection stands now (its dates and setting read afresh), narrowed by
+    any days a LANO chose."""
+    return current_room_window(
+        notified_on=inspection.notified_on,
+        onsite_end=inspection.onsite_end,
+        planned_onsite_end=planned_onsite_end(inspection),
+        working_days_after=room_days(inspection),
+        first_day=first_day,
+        last_day=last_day,
+    )
+
+
 def default_window(inspection) -> Window:
-    """The longest window the framework allows for this inspection."""
-    return room_window(inspection.notified_on, last_onsite_day(inspection), room_days(inspection))
+    """The longest window the framework allows for this inspection, as it stands now."""
+    return inspection_window(inspection)
 
 
 def window_of(access: InspectorAccess) -> Window:
-    return Window(access.first_day, access.last_day)
+    """An inspector's window now: it follows the inspection's current dates and setting."""
+    return inspection_window(access.inspection, access.chosen_first_day, access.chosen_last_day)
 
 
 def open_access(
@@ -96,8 +106,8 @@ def open_access(
             inspection=inspection,
             name=name,
             role=role,
-            first_day=window.first_day,
-            last_day=window.last_day,
+            chosen_first_day=first_day,
+            chosen_last_day=last_day,
             created_by=actor,
         )
         record(
@@ -107,7 +117,8 @@ def open_access(
             access.pk,
             area=inspection.area,
             user=actor,
-            detail=f"{username} ({name}) from {window.first_day} to {window.last_day}; "
+            detail=f"{username} ({name}) from {window.first_day} to {window.last_day}"
+            f"{'' if first_day or last_day else ', following the inspection'}; "
             "emailed a link to choose a password",
         )
         send_inspector_invitation(

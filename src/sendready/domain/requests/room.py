@@ -27,8 +27,15 @@ class Window:
     def closes_at(self) -> dt.datetime:
         return dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time(0), tzinfo=LONDON)
 
+    @property
+    def is_empty(self) -> bool:
+        """True when no day is left (a chosen last day before the inspection's notification)."""
+        return self.last_day < self.first_day
+
     def state(self, now: dt.datetime) -> str:
         """ "not_yet", "open" or "closed" at `now`."""
+        if self.is_empty:
+            return "closed"
         if now < self.opens_at:
             return "not_yet"
         return "open" if now < self.closes_at else "closed"
@@ -43,6 +50,27 @@ def room_window(notified_on: dt.date, last_onsite_day: dt.date, working_days_aft
     if last_onsite_day < notified_on:
         raise WindowError("The last on-site day is before the notification")
     return Window(notified_on, add_working_days(last_onsite_day, working_days_after))
+
+
+def current_room_window(
+    *,
+    notified_on: dt.date,
+    onsite_end: dt.date | None,
+    planned_onsite_end: dt.date | None,
+    working_days_after: int,
+    first_day: dt.date | None = None,
+    last_day: dt.date | None = None,
+) -> Window:
+    """An inspector's window as the inspection stands now: from its notification to
+    `working_days_after` working days after its last on-site day (the day entered, else the
+    timeline's plan, else the notification), narrowed by the days a LANO chose, if any. Computed
+    afresh every time, so moved dates and a changed setting apply at once."""
+    last_onsite = max(onsite_end or planned_onsite_end or notified_on, notified_on)
+    framework = room_window(notified_on, last_onsite, working_days_after)
+    return Window(
+        max(first_day or framework.first_day, framework.first_day),
+        min(last_day or framework.last_day, framework.last_day),
+    )
 
 
 def check_custom_window(default: Window, first_day: dt.date, last_day: dt.date) -> Window:

@@ -14,6 +14,7 @@ from sendready.areas.models import LocalArea
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.documents.xlsx import table_to_xlsx
+from sendready.domain.requests.room import day_words
 from sendready.govuk_forms import add_validation_error
 from sendready.inspection_requests import room_actions
 from sendready.inspection_requests.access import get_inspection, get_inspector_access
@@ -64,14 +65,16 @@ def inspectors(request: HttpRequest, area: LocalArea, inspection_id: int) -> Htt
                 request,
                 f"{access.name} has access as {access.user.username}. We have emailed them a link "
                 "to choose their password; they set up two-factor sign-in when they first sign in. "
-                f"They see only what you release, until 23:59 on {access.last_day.day} "
-                f"{access.last_day:%B %Y}.",
+                f"They see only what you release, now until 23:59 on "
+                f"{day_words(room_actions.window_of(access).last_day)}.",
             )
             return redirect("inspection_requests:inspectors", area.code, inspection.pk)
     now = timezone.now()
     accesses = [
-        (a, STATE_WORDS[room_actions.access_state(a, now)])
-        for a in InspectorAccess.objects.for_inspection(inspection.pk).select_related("user")
+        (a, room_actions.window_of(a), STATE_WORDS[room_actions.access_state(a, now)])
+        for a in InspectorAccess.objects.for_inspection(inspection.pk).select_related(
+            "user", "inspection"
+        )
     ]
     return render(
         request,
