@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from sendready.audit.models import AuditEvent
 from sendready.inspection_requests import actions, room_actions
 from sendready.inspection_requests.models import EvidenceFile, RoomVisit
+from sendready.inspection_requests.windows import window_of
 from tests.inspection_requests.conftest import PDF, expire, web_request
 
 
@@ -137,13 +138,13 @@ def test_the_window_runs_to_the_framework_setting_after_the_on_site_week(board):
     onsite = board.inspection.milestones.get(key="onsite")
     from sendready.domain.dates.workdays import add_working_days
 
-    window = room_actions.window_of(access)
+    window = window_of(access)
     assert window.first_day == board.inspection.notified_on
     assert window.last_day == add_working_days(onsite.end_date, 10)
     board.inspection.framework_settings = {"evidence_room_wd": 3}
     board.inspection.save()
     shorter = board.inspector("hmi_two")
-    assert room_actions.window_of(shorter).last_day == add_working_days(onsite.end_date, 3)
+    assert window_of(shorter).last_day == add_working_days(onsite.end_date, 3)
 
 
 def test_a_window_beyond_the_setting_or_a_taken_username_is_refused(board):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from sendready.areas.constants import Role
 from sendready.domain.dates.workdays import add_working_days
-from sendready.inspection_requests.room_actions import access_state, window_of
+from sendready.inspection_requests.windows import access_state, window_of
 from tests.inspection_requests.conftest import Board, web_request
 
 

@@ -179,7 +179,7 @@ class InspectorAccess(models.Model):
     name = models.CharField(max_length=120)
     role = models.CharField("role in the inspection team", max_length=120, blank=True)
     # Days a LANO chose to narrow the window, or blank. The window itself is never stored: it is
-    # worked out from the inspection's current dates each time (room_actions.window_of).
+    # worked out from the inspection's current dates each time (windows.window_of).
     chosen_first_day = models.DateField("first day chosen", null=True, blank=True)
     chosen_last_day = models.DateField("last day chosen", null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)

@@ -12,54 +12,10 @@ from django.utils import timezone
 from sendready.areas.models import Membership
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
-from sendready.domain.inspection.frameworks import load_framework
-from sendready.domain.requests.room import (
-    SETTING,
-    Window,
-    WindowError,
-    check_custom_window,
-    current_room_window,
-)
+from sendready.domain.requests.room import WindowError, check_custom_window
 from sendready.inspection_requests.emails import send_inspector_invitation
 from sendready.inspection_requests.models import EvidenceFile, InspectorAccess, RoomVisit, Version
-
-
-def planned_onsite_end(inspection) -> dt.date | None:
-    """The last on-site day as the inspection's timeline dates it now (its stored milestone)."""
-    onsite = inspection.milestones.filter(key="onsite").only("date", "end_date").first()
-    return (onsite.end_date or onsite.date) if onsite is not None else None
-
-
-def room_days(inspection) -> int:
-    """The framework setting (as changed for this inspection) for working days after on-site."""
-    given = (inspection.framework_settings or {}).get(SETTING)
-    if given is not None:
-        return int(given)
-    setting = load_framework(inspection.framework).settings.get(SETTING)
-    return setting.default if setting else 10
-
-
-def inspection_window(inspection, first_day=None, last_day=None) -> Window:
-    """The window as the inspection stands now (its dates and setting read afresh), narrowed by
-    any days a LANO chose."""
-    return current_room_window(
-        notified_on=inspection.notified_on,
-        onsite_end=inspection.onsite_end,
-        planned_onsite_end=planned_onsite_end(inspection),
-        working_days_after=room_days(inspection),
-        first_day=first_day,
-        last_day=last_day,
-    )
-
-
-def default_window(inspection) -> Window:
-    """The longest window the framework allows for this inspection, as it stands now."""
-    return inspection_window(inspection)
-
-
-def window_of(access: InspectorAccess) -> Window:
-    """An inspector's window now: it follows the inspection's current dates and setting."""
-    return inspection_window(access.inspection, access.chosen_first_day, access.chosen_last_day)
+from sendready.inspection_requests.windows import default_window
 
 
 def open_access(
@@ -127,6 +83,33 @@ def open_access(
     return access
 
 
+def grant_demo_access(*, actor, inspection, user, name: str, role: str = "") -> InspectorAccess:
+    """Give the demo's inspector account (made by the demo with its public password and demo app)
+    access to the demo inspection, following its dates. Refuses an account that belongs to an area
+    or already has an evidence room: only the demo calls this, never a page."""
+    with transaction.atomic():
+        if refuse_members_as_inspectors(user) or InspectorAccess.objects.filter(user=user).exists():
+            raise ValidationError("This account cannot be made an inspector.")
+        access = InspectorAccess.objects.create(
+            user=user,
+            area=inspection.area,
+            inspection=inspection,
+            name=name,
+            role=role,
+            created_by=actor,
+        )
+        record(
+            None,
+            AuditAction.CREATED,
+            "inspector_access",
+            access.pk,
+            area=inspection.area,
+            user=actor,
+            detail=f"{user.get_username()} ({name}), following the inspection (demo)",
+        )
+    return access
+
+
 def end_access(
     *, actor, access: InspectorAccess, request: HttpRequest | None = None
 ) -> InspectorAccess:
@@ -147,13 +130,6 @@ def end_access(
                 detail=f"access of {access.user.username} ended",
             )
     return access
-
-
-def access_state(access: InspectorAccess, now: dt.datetime | None = None) -> str:
-    """ "open", "not_yet", "closed" or "ended" (ended by the LANO)."""
-    if access.ended_at is not None:
-        return "ended"
-    return window_of(access).state(now or timezone.now())
 
 
 def record_visit(

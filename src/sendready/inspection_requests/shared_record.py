@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sendready.domain.requests.due import london
 from sendready.inspection_requests.models import InspectorAccess, RoomVisit, Version
-from sendready.inspection_requests.room_actions import window_of
+from sendready.inspection_requests.windows import window_of
 
 SHARED_HEADERS = (
     "Request",

@@ -16,8 +16,9 @@ from sendready.inspection_requests.room_access import (
     released_versions,
     room_view,
 )
-from sendready.inspection_requests.room_actions import record_visit, window_of
+from sendready.inspection_requests.room_actions import record_visit
 from sendready.inspection_requests.views.files import file_response
+from sendready.inspection_requests.windows import window_of
 
 
 def _context(access: InspectorAccess, title: str, **extra) -> dict:
