@@ -1,5 +1,6 @@
 """The emails the request board sends: an inspector's way in (a link to choose their own password),
-an owner told of a request assigned to them, and the LANOs told of one waiting for review.
+an owner told of a request assigned to them, and the LANOs told of one waiting for review. They carry
+links, so they are sent for changes made on the web (the demo and tests without a request send none).
 
 They go through Django's email backend (MAILERS, see settings and README), like the platform's own
 emails. The set-password link is the platform's (accounts.emails.set_password_link): Django's
@@ -16,6 +17,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from sendready.accounts.emails import LINK_DAYS, set_password_link
+from sendready.domain.requests.due import london
 from sendready.domain.requests.room import Window, day_words
 
 log = logging.getLogger(__name__)
@@ -70,5 +72,56 @@ def send_inspector_invitation(
             request.build_absolute_uri(reverse("login")),
             "",
             "If you did not expect this email, you can ignore it.",
+        ],
+    )
+
+
+def _due_words(item) -> str:
+    due = london(item.due_at)
+    return f"{due:%H:%M} on {day_words(due.date())} (London time)"
+
+
+def _request_link(request: HttpRequest, item) -> str:
+    return request.build_absolute_uri(
+        reverse("inspection_requests:detail", args=[item.area.code, item.pk])
+    )
+
+
+def send_assigned(request: HttpRequest, items: list, owner, actor) -> None:
+    """Tell an owner that requests were assigned to them (one email for a pasted list)."""
+    if not items or owner is None or owner.pk == getattr(actor, "pk", None):
+        return
+    area = items[0].area
+    first = items[0]
+    subject = (
+        f"Inspectors' request for you: {first.title}"
+        if len(items) == 1
+        else f"{len(items)} inspectors' requests for you"
+    )
+    lines = [f"{_name(actor)} has made you the owner of what inspectors asked {area.name} for:", ""]
+    for item in items:
+        lines += [
+            f"- {item.title}",
+            f"  due {_due_words(item)}",
+            f"  {_request_link(request, item)}",
+        ]
+    lines += ["", "Add your answer and files there, then send it for review."]
+    _send_after_commit([owner], subject, lines)
+
+
+def send_ready_for_review(request: HttpRequest, item, lanos: Iterable, actor) -> None:
+    """Tell the area's LANOs that a request waits for review (not the person who sent it)."""
+    people = [p for p in lanos if p.pk != getattr(actor, "pk", None)]
+    _send_after_commit(
+        people,
+        f"Ready for review: {item.title}",
+        [
+            f"{_name(actor)} has sent an answer to inspectors' request for review:",
+            "",
+            item.title,
+            f"Due {_due_words(item)}",
+            _request_link(request, item),
+            "",
+            "A LANO or senior leader who did not prepare it checks it and releases it to inspectors.",
         ],
     )

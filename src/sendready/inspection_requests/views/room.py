@@ -2,6 +2,7 @@
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
@@ -21,12 +22,22 @@ from sendready.inspection_requests.views.files import file_response
 from sendready.inspection_requests.windows import window_of
 
 
+def tracked_cases_url() -> str:
+    """The inspectors' tracked-case packs (the cases capability's page), found by its URL name;
+    empty when no capability offers it, so this app never imports that one."""
+    try:
+        return reverse("cases:inspector_cases")
+    except NoReverseMatch:
+        return ""
+
+
 def _context(access: InspectorAccess, title: str, **extra) -> dict:
     return {
         "title": title,
         "access": access,
         "room_area": access.area,
         "until": time_left(window_of(access), timezone.now()),
+        "tracked_cases_url": tracked_cases_url(),
         **extra,
     }
 
