@@ -231,6 +231,11 @@ def test_an_inspector_opens_the_evidence_room_and_the_lano_reads_the_record(
     expect(page.locator("main")).not_to_contain_text("Not yet released")
     assert_accessible(page)
     click_to(
+        page, page.get_by_role("link", name="Tracked cases: each case's pack"), "Tracked cases"
+    )
+    assert_accessible(page)
+    page.go_back()
+    click_to(
         page, page.get_by_role("link", name="Annex A: SEND strategy"), "Annex A: SEND strategy"
     )
     assert_accessible(page)
