@@ -33,14 +33,7 @@ PASSES_ITS_ACTION = {
 NOT_ACTIONS_YET = {
     "inspection_requests/actions.py": {"add_event", "draft_of", "editable_draft", "start_if_new"},
     "inspection_requests/file_actions.py": {"open_file", "content_of"},
-    "inspection_requests/room_actions.py": {
-        "last_onsite_day",
-        "room_days",
-        "default_window",
-        "window_of",
-        "access_state",
-        "refuse_members_as_inspectors",
-    },
+    "inspection_requests/room_actions.py": {"refuse_members_as_inspectors"},
 }
 
 # Calls that write a model or a queryset. `update` is flagged only on a queryset (see _writes).

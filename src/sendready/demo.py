@@ -26,6 +26,8 @@ DEMO_PEOPLE = [
     ("pcf", "Gary", "Wilde", Role.PCF_REP, "Parent carer forum chair"),
     ("viewer", "Jo", "Lee", Role.VIEWER, "Elected member (lead member for children)"),
 ]
+# An inspector: no role in any area; the request board's demo opens the evidence room to them.
+DEMO_INSPECTOR = ("inspector", "Alex", "Example")
 
 # Each capability adds demo content of its own: a module with load(area, people).
 # (The national inspection history needs none: migrations ship it.)
@@ -35,6 +37,7 @@ DEMO_LOADERS = [
     "sendready.cases.demo",  # after person-level data: it samples the demo snapshot
     "sendready.selfevaluation.demo",  # after person-level data, so it can pin an indicator
     "sendready.surveys.demo",
+    "sendready.inspection_requests.demo",  # after cases: a request names a tracked case
 ]
 
 
@@ -61,6 +64,7 @@ def load_demo() -> DemoResult:
                 area=area,
                 defaults={"role": role, "job_title": job, "organisation": area.name},
             )
+        people[DEMO_INSPECTOR[0]] = _person(*DEMO_INSPECTOR)
         Membership.objects.update_or_create(
             user=people["lano"],
             area=second,
@@ -72,7 +76,7 @@ def load_demo() -> DemoResult:
         )
     for module_name in DEMO_LOADERS:
         importlib.import_module(module_name).load(area, people)
-    return DemoResult(area=area, usernames=[p[0] for p in DEMO_PEOPLE])
+    return DemoResult(area=area, usernames=[p[0] for p in DEMO_PEOPLE] + [DEMO_INSPECTOR[0]])
 
 
 def _person(username: str, first: str, last: str):

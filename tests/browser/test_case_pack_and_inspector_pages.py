@@ -148,10 +148,19 @@ def test_an_auditor_withdraws_an_audit_and_an_inspector_reads_the_packs(
     expect(page.get_by_text("You withdrew this audit")).to_be_visible()
     assert_accessible(page)
     page.context.clear_cookies()
-    _, password = room_actions.open_access(
-        actor=people.by_role[Role.LANO], inspection=inspection, name="Jane Lead", username="jane"
+    from tests.inspection_requests.conftest import web_request
+
+    access = room_actions.open_access(
+        actor=people.by_role[Role.LANO],
+        inspection=inspection,
+        name="Jane Lead",
+        username="jane",
+        email="jane@inspectors.example.org",
+        request=web_request(),
     )
-    sign_in(page, live_server, "jane", password)
+    access.user.set_password("river-lantern-4417")  # as if chosen from the emailed link
+    access.user.save()
+    sign_in(page, live_server, "jane", "river-lantern-4417")
     page.goto(f"{live_server.url}/inspector/cases/")
     expect(page.get_by_role("heading", name="Tracked cases")).to_be_visible()
     assert_accessible(page)

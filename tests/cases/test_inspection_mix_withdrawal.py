@@ -200,8 +200,15 @@ def inspector_setup(client, people, ids):
     today = timezone.localdate()
     inspection = _inspection(people, today - dt.timedelta(days=today.weekday()))
     _named(client, people, ids, today)
-    access, _ = room_actions.open_access(
-        actor=people.by_role[Role.LANO], inspection=inspection, name="Jane Lead", username="hmi"
+    from tests.inspection_requests.conftest import web_request
+
+    access = room_actions.open_access(
+        actor=people.by_role[Role.LANO],
+        inspection=inspection,
+        name="Jane Lead",
+        username="hmi",
+        email="hmi@inspectors.example.org",
+        request=web_request(),
     )
     return inspection, access
 

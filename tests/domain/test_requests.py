@@ -186,3 +186,60 @@ def test_the_room_window_works_from_today_as_well():
     window = room_window(today, today + dt.timedelta(days=14), 10)
     assert window.last_day > today + dt.timedelta(days=14)
     assert window.state(dt.datetime.now(UTC)) == "open"
+
+
+def test_release_needs_someone_who_did_not_prepare_the_answer():
+    from sendready.domain.requests.rules import NotYourMove, check_releaser
+
+    check_releaser(3, {1, 2})
+    with pytest.raises(NotYourMove, match="someone else must release it"):
+        check_releaser(2, {1, 2})
+
+
+def _now_window(**given):
+    from sendready.domain.requests.room import current_room_window
+
+    values = {
+        "notified_on": dt.date(2025, 9, 8),
+        "onsite_end": None,
+        "planned_onsite_end": dt.date(2025, 9, 26),
+        "working_days_after": 10,
+        **given,
+    }
+    return current_room_window(**values)
+
+
+def test_the_window_follows_the_inspections_current_dates_and_setting():
+    # Notified Monday 8 September 2025, on site planned to Friday 26 September: to 10 October.
+    assert (_now_window().first_day, _now_window().last_day) == (
+        dt.date(2025, 9, 8),
+        dt.date(2025, 10, 10),
+    )
+    # The on-site week moved a week later (entered on the inspection): to 17 October.
+    assert _now_window(onsite_end=dt.date(2025, 10, 3)).last_day == dt.date(2025, 10, 17)
+    # The setting changed to 3 working days after the planned week: to Wednesday 1 October.
+    assert _now_window(working_days_after=3).last_day == dt.date(2025, 10, 1)
+    # No on-site date known yet: counted from the notification.
+    assert _now_window(planned_onsite_end=None).last_day == dt.date(2025, 9, 22)
+
+
+def test_days_a_lano_chose_narrow_the_window_but_never_stretch_it():
+    chosen = _now_window(first_day=dt.date(2025, 9, 15), last_day=dt.date(2025, 9, 30))
+    assert (chosen.first_day, chosen.last_day) == (dt.date(2025, 9, 15), dt.date(2025, 9, 30))
+    stretched = _now_window(first_day=dt.date(2025, 9, 1), last_day=dt.date(2025, 12, 1))
+    assert (stretched.first_day, stretched.last_day) == (dt.date(2025, 9, 8), dt.date(2025, 10, 10))
+    # The inspection's dates moved earlier than a chosen last day: the framework's window wins.
+    assert _now_window(last_day=dt.date(2025, 10, 10), working_days_after=2).last_day == dt.date(
+        2025, 9, 30
+    )
+    gone = _now_window(notified_on=dt.date(2025, 9, 8), last_day=dt.date(2025, 9, 5))
+    assert gone.is_empty and gone.state(dt.datetime(2025, 9, 1, tzinfo=UTC)) == "closed"
+
+
+def test_the_current_window_with_todays_date():
+    today = dt.date.today()
+    window = _now_window(notified_on=today, planned_onsite_end=today + dt.timedelta(days=14))
+    assert window.first_day == today and window.last_day > today + dt.timedelta(days=14)
+    assert window.state(dt.datetime.now(UTC)) == "open"
+    ended = _now_window(notified_on=today, planned_onsite_end=today, last_day=today)
+    assert ended.last_day == today and ended.state(dt.datetime.now(UTC)) == "open"

@@ -50,15 +50,23 @@ class Board:
         return actions.move_request(actor=self.lano, item=item, target="released")
 
     def inspector(self, username: str = "hmi_lead", **days):
-        access, _ = room_actions.open_access(
+        return room_actions.open_access(
             actor=self.lano,
             inspection=self.inspection,
             name="Jane Lead",
             username=username,
+            email=f"{username}@inspectors.example.org",
             role="Lead HMI",
+            request=web_request(),
             **days,
         )
-        return access
+
+
+def web_request():
+    """A request for actions that build links in emails (https://testserver/...)."""
+    from django.test import RequestFactory
+
+    return RequestFactory().get("/", secure=True)
 
 
 def this_monday() -> dt.date:
@@ -81,10 +89,10 @@ def board(two_areas, settings, tmp_path):
 
 
 def expire(access: InspectorAccess) -> InspectorAccess:
-    """Move an access's window into the past."""
+    """End an access's window yesterday (a last day the LANO chose)."""
     today = timezone.localdate()
     InspectorAccess.objects.filter(pk=access.pk).update(
-        first_day=today - dt.timedelta(days=40), last_day=today - dt.timedelta(days=1)
+        chosen_last_day=today - dt.timedelta(days=1)
     )
     access.refresh_from_db()
     return access

@@ -32,7 +32,7 @@ def test_a_request_goes_from_requested_to_released_with_its_audit_trail(board):
     item = actions.move_request(actor=board.lano, item=item, target="released", note="Checked")
     assert item.state == RequestState.RELEASED and item.released_at is not None
     version = item.versions.get()
-    assert version.released_by == board.lano and version.reviewed_note == "Checked"
+    assert version.released_by == board.lano and version.release_note == "Checked"
     kinds = list(
         AuditEvent.objects.filter(
             object_type="inspection_request", object_id=str(item.pk)

@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from sendready.audit.models import AuditEvent
 from sendready.inspection_requests import actions, room_actions
 from sendready.inspection_requests.models import EvidenceFile, RoomVisit
-from tests.inspection_requests.conftest import PDF, expire
+from sendready.inspection_requests.windows import window_of
+from tests.inspection_requests.conftest import PDF, expire, web_request
 
 
 def test_an_inspector_sees_only_released_items(client, board):
@@ -104,8 +105,13 @@ def test_an_inspector_of_another_inspection_cannot_open_this_room(client, board)
         framework="2023-full",
         notified_on=board.inspection.notified_on,
     )
-    theirs, _ = room_actions.open_access(
-        actor=board.people.outsider, inspection=other, name="B inspector", username="hmi_b"
+    theirs = room_actions.open_access(
+        actor=board.people.outsider,
+        inspection=other,
+        name="B inspector",
+        username="hmi_b",
+        email="hmi_b@inspectors.example.org",
+        request=web_request(),
     )
     ours = board.inspector()
     item = board.released()
@@ -132,12 +138,13 @@ def test_the_window_runs_to_the_framework_setting_after_the_on_site_week(board):
     onsite = board.inspection.milestones.get(key="onsite")
     from sendready.domain.dates.workdays import add_working_days
 
-    assert access.first_day == board.inspection.notified_on
-    assert access.last_day == add_working_days(onsite.end_date, 10)
+    window = window_of(access)
+    assert window.first_day == board.inspection.notified_on
+    assert window.last_day == add_working_days(onsite.end_date, 10)
     board.inspection.framework_settings = {"evidence_room_wd": 3}
     board.inspection.save()
     shorter = board.inspector("hmi_two")
-    assert shorter.last_day == add_working_days(onsite.end_date, 3)
+    assert window_of(shorter).last_day == add_working_days(onsite.end_date, 3)
 
 
 def test_a_window_beyond_the_setting_or_a_taken_username_is_refused(board):

@@ -32,7 +32,9 @@ def test_no_template_writes_its_own_csrf_input(path):
         # Families answer surveys without a cookie: their form carries a signed one-time token
         # (checked in tests/surveys/test_answering.py) instead of Django's CSRF cookie and input.
         public_survey = "surveys/public" in path.as_posix() and 'name="token"' in text
-        assert "{{ csrf_input }}" in text or public_survey, f"{path}: a POST form without csrf_input"
+        assert "{{ csrf_input }}" in text or public_survey, (
+            f"{path}: a POST form without csrf_input"
+        )
 
 
 @pytest.mark.parametrize("path", [p for p in TEMPLATES if _swept(p)], ids=lambda p: p.name)

@@ -3,9 +3,9 @@
 A capability calls the `register_*` functions here, and only here, for everything it adds or offers:
 its permissions and the roles holding them, its menu sections and overview panels, and the hooks
 through which capabilities meet without importing each other (the active inspection, inspection panels,
-tasks, step links, on-site meetings and inspector windows; findings pinned as evidence; indicator
-values; person-level snapshots; recorded inspections; each audience's survey link). Nothing else edits
-these tables. Pages are built from them by `navigation.py`;
+tasks, step links, on-site meetings and inspector windows; tracked cases to refer to; findings pinned
+as evidence; indicator values; person-level snapshots; recorded inspections; each audience's survey
+link). Nothing else edits these tables. Pages are built from them by `navigation.py`;
 `access.py` decides permissions.
 """
 
@@ -258,6 +258,37 @@ def inspector_window(user) -> InspectorWindow | None:
         if found is not None:
             return found
     return None
+
+
+# ---- Tracked cases: offered by cases, chosen by the request board ---------------------------------
+
+
+@dataclass(frozen=True)
+class TrackedCaseChoice:
+    """One of the area's tracked cases, as a choice another capability may store by `key`.
+
+    `label` names the child's case only for people who may open it (the LANO and its team);
+    everyone else reads "Tracked case 2 of <the selection>"."""
+
+    key: str
+    label: str
+
+
+TrackedCaseSource = Callable[["LocalArea", object, "int | None"], list[TrackedCaseChoice]]
+_TRACKED_CASE_SOURCES: list[TrackedCaseSource] = []
+
+
+def register_tracked_case_source(source: TrackedCaseSource) -> None:
+    """Offer an area's tracked cases for other capabilities to refer to."""
+    if source not in _TRACKED_CASE_SOURCES:
+        _TRACKED_CASE_SOURCES.append(source)
+
+
+def tracked_case_choices(
+    area: LocalArea, user, inspection_pk: int | None = None
+) -> list[TrackedCaseChoice]:
+    """The area's tracked cases (those named for `inspection_pk` first), as this person may see them."""
+    return [c for source in _TRACKED_CASE_SOURCES for c in source(area, user, inspection_pk)]
 
 
 # ---- Findings: offered by capabilities, pinned as evidence by the self-evaluation ---------------

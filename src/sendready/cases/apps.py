@@ -49,6 +49,10 @@ class CasesConfig(AppConfig):
         from sendready.cases.meetings import case_meetings
 
         register_session_source(case_meetings)
+        from sendready.areas.registry import register_tracked_case_source
+        from sendready.cases.references import tracked_case_references
+
+        register_tracked_case_source(tracked_case_references)
         from sendready.areas.registry import FindingSource, register_finding_source
         from sendready.cases.findings import audit_findings
 

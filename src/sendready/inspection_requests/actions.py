@@ -1,20 +1,25 @@
 """The only ways to change requests: each owns its transaction and writes its audit entry inside it."""
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from sendready.areas.access import can, role_in
+from sendready.areas.access import can
+from sendready.areas.constants import Role
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
-from sendready.domain.requests.due import DueTimeError, check_due
 from sendready.domain.requests.paste import PasteError, parse_pasted_list
-from sendready.domain.requests.rules import NotYourMove, TransitionRefused, check_move
+from sendready.domain.requests.rules import (
+    NotYourMove,
+    TransitionRefused,
+    check_move,
+    check_releaser,
+)
+from sendready.inspection_requests import emails
 from sendready.inspection_requests.constants import EventKind, RequestState
 from sendready.inspection_requests.models import (
     EvidenceFile,
@@ -22,37 +27,9 @@ from sendready.inspection_requests.models import (
     RequestEvent,
     Version,
 )
+from sendready.inspection_requests.request_values import RequestValues, check_values
 
 OBJECT = "inspection_request"
-
-
-@dataclass
-class RequestValues:
-    """What a person types about a request."""
-
-    title: str
-    due_at: dt.datetime
-    requested_at: dt.datetime
-    details: str = ""
-    asked_by: str = ""
-    related_to: str = ""
-    strand: str = ""
-    organisation: str = ""
-    owner: Any = None
-    extra: dict = field(default_factory=dict)
-
-
-def _check_values(area, values: RequestValues) -> None:
-    try:
-        check_due(values.requested_at, values.due_at)
-    except DueTimeError as exc:
-        raise ValidationError({"due_date": str(exc)}) from exc
-    if values.owner is not None and (
-        role_in(values.owner, area) is None or not can(values.owner, "work_on_requests", area)
-    ):
-        raise ValidationError(
-            {"owner": "The owner must be a member of this local area who works on requests"}
-        )
 
 
 def add_event(item: InspectionRequest, actor, kind: str, text: str) -> None:
@@ -66,58 +43,70 @@ def _owner_name(user) -> str:
 def add_request(
     *, actor, inspection, values: RequestValues, request: HttpRequest | None = None
 ) -> InspectionRequest:
-    """Record a request inspectors made, with an empty first version to answer it in."""
-    area = inspection.area
-    _check_values(area, values)
+    """Record a request inspectors made, with an empty first version to answer it in; its owner
+    is emailed (from the web)."""
+    check_values(inspection.area, values, actor=actor, inspection=inspection)
     with transaction.atomic():
-        item = InspectionRequest.objects.create(
-            area=area,
-            inspection=inspection,
-            title=values.title,
-            details=values.details,
-            asked_by=values.asked_by,
-            requested_at=values.requested_at,
-            due_at=values.due_at,
-            related_to=values.related_to,
-            strand=values.strand,
-            organisation=values.organisation,
-            owner=values.owner,
-            created_by=actor,
-        )
-        Version.objects.create(request=item, number=1)
-        add_event(item, actor, EventKind.CREATED, f"Added; owner {_owner_name(values.owner)}.")
-        record(
-            request, AuditAction.CREATED, OBJECT, item.pk, area=area, user=actor, detail=item.title
-        )
+        item = _create(actor, inspection, values, request)
+        if request is not None:
+            emails.send_assigned(request, [item], values.owner, actor)
+    return item
+
+
+def _create(actor, inspection, values: RequestValues, request) -> InspectionRequest:
+    """One new request and its first version, audited; callers hold the transaction."""
+    area = inspection.area
+    item = InspectionRequest.objects.create(
+        area=area,
+        inspection=inspection,
+        title=values.title,
+        details=values.details,
+        asked_by=values.asked_by,
+        requested_at=values.requested_at,
+        due_at=values.due_at,
+        criterion=values.criterion,
+        tracked_case=values.tracked_case,
+        strand=values.strand,
+        organisation=values.organisation,
+        owner=values.owner,
+        created_by=actor,
+    )
+    Version.objects.create(request=item, number=1)
+    add_event(item, actor, EventKind.CREATED, f"Added; owner {_owner_name(values.owner)}.")
+    record(request, AuditAction.CREATED, OBJECT, item.pk, area=area, user=actor, detail=item.title)
     return item
 
 
 def add_pasted_requests(
     *, actor, inspection, text: str, values: RequestValues, request: HttpRequest | None = None
 ) -> list[InspectionRequest]:
-    """One request per pasted line, all with the same due time and owner; all or nothing."""
+    """One request per pasted line, all with the same due time and owner; all or nothing. The
+    owner gets one email listing them all."""
     try:
         lines = parse_pasted_list(text)
     except PasteError as exc:
         raise ValidationError({"lines": exc.problems}) from exc
-    _check_values(inspection.area, values)
+    check_values(inspection.area, values, actor=actor, inspection=inspection)
     with transaction.atomic():
-        return [
-            add_request(
-                actor=actor,
-                inspection=inspection,
-                values=RequestValues(**{**values.__dict__, "title": line.title}),
-                request=request,
+        items = [
+            _create(
+                actor,
+                inspection,
+                RequestValues(**{**values.__dict__, "title": line.title}),
+                request,
             )
             for line in lines
         ]
+        if request is not None:
+            emails.send_assigned(request, items, values.owner, actor)
+    return items
 
 
 def update_request(
     *, actor, item: InspectionRequest, values: RequestValues, request: HttpRequest | None = None
 ) -> InspectionRequest:
     """Change what was asked, when it is due or who owns it (never once released)."""
-    _check_values(item.area, values)
+    check_values(item.area, values, actor=actor, inspection=item.inspection, before=item)
     with transaction.atomic():
         item = InspectionRequest.objects.select_for_update().get(pk=item.pk)
         _refuse_if_released(item)
@@ -129,7 +118,8 @@ def update_request(
                 "asked_by",
                 "requested_at",
                 "due_at",
-                "related_to",
+                "criterion",
+                "tracked_case",
                 "strand",
                 "organisation",
                 "owner",
@@ -146,6 +136,8 @@ def update_request(
         record(
             request, AuditAction.CHANGED, OBJECT, item.pk, area=item.area, user=actor, detail=words
         )
+        if "owner" in changed and request is not None:
+            emails.send_assigned(request, [item], item.owner, actor)
     return item
 
 
@@ -188,7 +180,7 @@ def move_request(
             raise ValidationError(str(exc)) from exc
         now = timezone.now()
         if target == RequestState.READY_FOR_REVIEW:
-            _check_something_to_review(item)
+            _check_something_to_review(item, actor)
         if target == RequestState.RELEASED:
             _release(item, actor, now, note)
         elif item.state == RequestState.RELEASED:
@@ -200,15 +192,25 @@ def move_request(
             item, actor, EventKind.RELEASED if target == "released" else EventKind.MOVED, text
         )
         record(request, AuditAction.CHANGED, OBJECT, item.pk, area=area, user=actor, detail=text)
+        if target == RequestState.READY_FOR_REVIEW and request is not None:
+            emails.send_ready_for_review(request, item, _lanos(area), actor)
     return item
 
 
-def _check_something_to_review(item: InspectionRequest) -> None:
+def _lanos(area):
+    return get_user_model().objects.filter(
+        memberships__area=area, memberships__role=Role.LANO, is_active=True
+    )
+
+
+def _check_something_to_review(item: InspectionRequest, actor) -> None:
     draft = draft_of(item)
     if draft is None or not (draft.files.exists() or draft.link or draft.answer):
         raise ValidationError(
             "There is nothing to review yet: add a file, a link or a written answer first."
         )
+    draft.sent_for_review_by = actor
+    draft.save(update_fields=["sent_for_review_by"])
 
 
 def _release(item: InspectionRequest, actor, now: dt.datetime, note: str) -> None:
@@ -217,10 +219,14 @@ def _release(item: InspectionRequest, actor, now: dt.datetime, note: str) -> Non
         raise ValidationError(
             "There is nothing to release: add a file, a link or a written answer first."
         )
+    try:
+        check_releaser(actor.pk, draft.preparers())
+    except NotYourMove as exc:
+        raise PermissionDenied(str(exc)) from exc
     draft.released_at = now
     draft.released_by = actor
-    draft.reviewed_note = note[:500]
-    draft.save(update_fields=["released_at", "released_by", "reviewed_note"])
+    draft.release_note = note[:1000]
+    draft.save(update_fields=["released_at", "released_by", "release_note"])
     item.released_at = now
 
 
@@ -229,7 +235,11 @@ def _new_version(item: InspectionRequest) -> Version:
     latest = item.versions.order_by("-number").first()
     assert latest is not None
     draft = Version.objects.create(
-        request=item, number=latest.number + 1, answer=latest.answer, link=latest.link
+        request=item,
+        number=latest.number + 1,
+        answer=latest.answer,
+        link=latest.link,
+        answered_by=latest.answered_by,
     )
     for f in latest.files.all():
         # The same stored file: released files are never deleted, so sharing the name is safe.
@@ -273,8 +283,8 @@ def save_answer(
     with transaction.atomic():
         item = InspectionRequest.objects.select_for_update().select_related("area").get(pk=item.pk)
         draft = editable_draft(item)
-        draft.answer, draft.link = answer, link
-        draft.save(update_fields=["answer", "link"])
+        draft.answer, draft.link, draft.answered_by = answer, link, actor
+        draft.save(update_fields=["answer", "link", "answered_by"])
         start_if_new(item)
         add_event(item, actor, EventKind.CHANGED, f"Answer of version {draft.number} saved.")
         record(

@@ -5,9 +5,8 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -124,6 +123,6 @@ def open_file(evidence: EvidenceFile):
     return default_storage.open(evidence.stored_name, "rb")
 
 
-def content_of(data: bytes, name: str) -> ContentFile:
-    """Bytes as an upload (for the command line and tests)."""
-    return ContentFile(data, name=name)
+def content_of(data: bytes, name: str) -> SimpleUploadedFile:
+    """Bytes as an upload (for the demo and tests)."""
+    return SimpleUploadedFile(name, data)

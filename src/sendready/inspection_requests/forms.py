@@ -11,6 +11,7 @@ from sendready.domain.requests.due import at_london, london
 from sendready.domain.requests.files import allowed_names
 from sendready.govuk_forms import GovukDateField
 from sendready.inspection_requests.constants import Organisation, RequestState, Strand
+from sendready.inspection_requests.related import RelatedChoices
 from sendready.stored_text import EmailAddressField, LineField, LinkField, ParagraphField
 
 TEXT_LIMIT = 4000
@@ -94,16 +95,35 @@ class RequestForm(DueFields):
         max_length=TEXT_LIMIT,
         help_text="Anything else they said: format, which cases, who to send it to",
     )
-    related_to = LineField(
-        label="Related criterion or tracked case",
+    criterion = forms.ChoiceField(
+        label="Related evaluation criterion",
         required=False,
-        max_length=200,
-        help_text="For example: Tracked case 3, or: Children and young people receive the right help at the right time",
+        error_messages={"invalid_choice": "Choose one of the evaluation criteria from the list"},
     )
+    tracked_case = forms.ChoiceField(
+        label="Related tracked case",
+        required=False,
+        help_text="The area's tracked cases; those named for this inspection come first",
+        error_messages={"invalid_choice": "Choose one of the area's tracked cases from the list"},
+    )
+
+    def __init__(self, *args: Any, related: RelatedChoices | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        related = related or RelatedChoices([], [])
+        cast(forms.ChoiceField, self.fields["criterion"]).choices = [
+            ("", "None"),
+            *related.criteria,
+        ]
+        cast(forms.ChoiceField, self.fields["tracked_case"]).choices = [
+            ("", "None"),
+            *related.cases,
+        ]
+
     field_order = [
         "title",
         "details",
-        "related_to",
+        "criterion",
+        "tracked_case",
         "asked_by",
         "asked_date",
         "asked_time",
@@ -166,7 +186,12 @@ class RequestCommentForm(forms.Form):
 
 class MoveForm(forms.Form):
     target = forms.ChoiceField(choices=RequestState.choices, widget=forms.HiddenInput)
-    note = LineField(label="Note (optional)", required=False, max_length=500)
+    note = ParagraphField(
+        label="Release note (optional)",
+        required=False,
+        max_length=1000,
+        help_text="Kept with the released version: what was checked, or what inspectors should know",
+    )
 
 
 class AccessForm(forms.Form):
@@ -188,20 +213,21 @@ class AccessForm(forms.Form):
     )
     email = EmailAddressField(
         label="Email address",
-        required=False,
+        help_text="We email the inspector a link to choose their own password",
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.org"
+            "required": "Enter the inspector's email address: we email them how to sign in",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
         },
     )
     first_day = GovukDateField(
         label="First day of access",
         required=False,
-        help_text="Leave blank for the day of notification",
+        help_text="Leave blank to start on the day of notification",
     )
     last_day = GovukDateField(
         label="Last day of access",
         required=False,
-        help_text="Leave blank for the framework's setting",
+        help_text="Leave blank to follow the inspection: the framework's number of working days after its last on-site day, even if those dates move",
     )
 
     def clean_username(self) -> str:

@@ -38,7 +38,10 @@ class InspectionRequest(models.Model):
     asked_by = models.CharField("asked by", max_length=120, blank=True)
     requested_at = models.DateTimeField("asked at")
     due_at = models.DateTimeField("due")
-    related_to = models.CharField("related criterion or tracked case", max_length=200, blank=True)
+    # Keys, not copies: a criterion of the framework's criteria data, and a tracked case offered by
+    # the cases capability through areas.registry.tracked_case_choices (this app never imports it).
+    criterion = models.CharField("related criterion", max_length=40, blank=True)
+    tracked_case = models.CharField("related tracked case", max_length=20, blank=True)
     strand = models.CharField(max_length=20, choices=Strand.choices, blank=True)
     organisation = models.CharField(max_length=20, choices=Organisation.choices, blank=True)
     owner = models.ForeignKey(
@@ -89,7 +92,14 @@ class Version(models.Model):
     released_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reviewed_note = models.CharField(max_length=500, blank=True)
+    release_note = models.TextField("release note", max_length=1000, blank=True)
+    # Who prepared this version besides its files' uploaders: none of them may release it.
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_for_review_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["request", "number"]
@@ -103,6 +113,13 @@ class Version(models.Model):
     @property
     def is_released(self) -> bool:
         return self.released_at is not None
+
+    def preparers(self) -> set[int]:
+        """Ids of the people who prepared this version: the request's owner, whoever wrote its
+        answer, added its files or sent it for review."""
+        ids = {self.request.owner_id, self.answered_by_id, self.sent_for_review_by_id}
+        ids |= set(self.files.values_list("uploaded_by_id", flat=True))
+        return {i for i in ids if i is not None}
 
 
 class EvidenceFile(models.Model):
@@ -161,8 +178,10 @@ class InspectorAccess(models.Model):
     )
     name = models.CharField(max_length=120)
     role = models.CharField("role in the inspection team", max_length=120, blank=True)
-    first_day = models.DateField()
-    last_day = models.DateField()
+    # Days a LANO chose to narrow the window, or blank. The window itself is never stored: it is
+    # worked out from the inspection's current dates each time (windows.window_of).
+    chosen_first_day = models.DateField("first day chosen", null=True, blank=True)
+    chosen_last_day = models.DateField("last day chosen", null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     ended_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

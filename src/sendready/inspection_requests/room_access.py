@@ -21,7 +21,7 @@ from sendready.inspection_requests.models import (
     InspectorAccess,
     Version,
 )
-from sendready.inspection_requests.room_actions import access_state
+from sendready.inspection_requests.windows import access_state
 
 REFUSALS = {
     "not_yet": "Your access to this evidence room has not started yet.",

@@ -2,7 +2,6 @@
 visit recorded (the room's own record and the audit log, in one transaction)."""
 
 import datetime as dt
-import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -13,43 +12,10 @@ from django.utils import timezone
 from sendready.areas.models import Membership
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
-from sendready.domain.inspection.frameworks import load_framework
-from sendready.domain.requests.room import (
-    SETTING,
-    Window,
-    WindowError,
-    check_custom_window,
-    room_window,
-)
+from sendready.domain.requests.room import WindowError, check_custom_window
+from sendready.inspection_requests.emails import send_inspector_invitation
 from sendready.inspection_requests.models import EvidenceFile, InspectorAccess, RoomVisit, Version
-
-
-def last_onsite_day(inspection) -> dt.date:
-    """The last on-site day: entered on the inspection, or the timeline's estimate."""
-    if inspection.onsite_end:
-        return inspection.onsite_end
-    onsite = inspection.milestones.filter(key="onsite").first()
-    if onsite is not None:
-        return onsite.end_date or onsite.date
-    return inspection.notified_on
-
-
-def room_days(inspection) -> int:
-    """The framework setting (as changed for this inspection) for working days after on-site."""
-    given = (inspection.framework_settings or {}).get(SETTING)
-    if given is not None:
-        return int(given)
-    setting = load_framework(inspection.framework).settings.get(SETTING)
-    return setting.default if setting else 10
-
-
-def default_window(inspection) -> Window:
-    """The longest window the framework allows for this inspection."""
-    return room_window(inspection.notified_on, last_onsite_day(inspection), room_days(inspection))
-
-
-def window_of(access: InspectorAccess) -> Window:
-    return Window(access.first_day, access.last_day)
+from sendready.inspection_requests.windows import default_window
 
 
 def open_access(
@@ -58,13 +24,19 @@ def open_access(
     inspection,
     name: str,
     username: str,
-    email: str = "",
+    email: str,
+    request: HttpRequest,
     role: str = "",
     first_day: dt.date | None = None,
     last_day: dt.date | None = None,
-    request: HttpRequest | None = None,
-) -> tuple[InspectorAccess, str]:
-    """A new inspector account limited to this inspection and window; returns its one-time password."""
+) -> InspectorAccess:
+    """A new inspector account limited to this inspection and window. It has no usable password:
+    the inspector is emailed a link to choose their own (nobody else ever sees one), and signs in
+    with a second factor like everyone else (accounts.two_factor asks it of inspectors)."""
+    if not email:
+        raise ValidationError(
+            {"email": "Enter the inspector's email address: we email them how to sign in"}
+        )
     default = default_window(inspection)
     try:
         window = check_custom_window(
@@ -73,16 +45,16 @@ def open_access(
     except WindowError as exc:
         raise ValidationError({"last_day": str(exc)}) from exc
     user_model = get_user_model()
-    if user_model.objects.filter(username__iexact=username).exists():
-        raise ValidationError(
-            {
-                "username": "That username is taken. Inspector accounts are new accounts: choose another"
-            }
-        )
-    password = secrets.token_urlsafe(12)
     with transaction.atomic():
+        if user_model.objects.filter(username__iexact=username).exists():
+            raise ValidationError(
+                {
+                    "username": "That username is taken. Inspector accounts are new accounts: "
+                    "choose another"
+                }
+            )
         user = user_model.objects.create_user(
-            username, email=email, password=password, first_name=name[:150]
+            username, email=email, password=None, first_name=name[:150]
         )
         access = InspectorAccess.objects.create(
             user=user,
@@ -90,8 +62,8 @@ def open_access(
             inspection=inspection,
             name=name,
             role=role,
-            first_day=window.first_day,
-            last_day=window.last_day,
+            chosen_first_day=first_day,
+            chosen_last_day=last_day,
             created_by=actor,
         )
         record(
@@ -101,9 +73,41 @@ def open_access(
             access.pk,
             area=inspection.area,
             user=actor,
-            detail=f"{username} ({name}) from {window.first_day} to {window.last_day}",
+            detail=f"{username} ({name}) from {window.first_day} to {window.last_day}"
+            f"{'' if first_day or last_day else ', following the inspection'}; "
+            "emailed a link to choose a password",
         )
-    return access, password
+        send_inspector_invitation(
+            request, user, area_name=inspection.area.name, window=window, actor=actor
+        )
+    return access
+
+
+def grant_demo_access(*, actor, inspection, user, name: str, role: str = "") -> InspectorAccess:
+    """Give the demo's inspector account (made by the demo with its public password and demo app)
+    access to the demo inspection, following its dates. Refuses an account that belongs to an area
+    or already has an evidence room: only the demo calls this, never a page."""
+    with transaction.atomic():
+        if refuse_members_as_inspectors(user) or InspectorAccess.objects.filter(user=user).exists():
+            raise ValidationError("This account cannot be made an inspector.")
+        access = InspectorAccess.objects.create(
+            user=user,
+            area=inspection.area,
+            inspection=inspection,
+            name=name,
+            role=role,
+            created_by=actor,
+        )
+        record(
+            None,
+            AuditAction.CREATED,
+            "inspector_access",
+            access.pk,
+            area=inspection.area,
+            user=actor,
+            detail=f"{user.get_username()} ({name}), following the inspection (demo)",
+        )
+    return access
 
 
 def end_access(
@@ -126,13 +130,6 @@ def end_access(
                 detail=f"access of {access.user.username} ended",
             )
     return access
-
-
-def access_state(access: InspectorAccess, now: dt.datetime | None = None) -> str:
-    """ "open", "not_yet", "closed" or "ended" (ended by the LANO)."""
-    if access.ended_at is not None:
-        return "ended"
-    return window_of(access).state(now or timezone.now())
 
 
 def record_visit(

@@ -5,8 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sendready.domain.requests.due import london
-from sendready.domain.requests.room import Window
 from sendready.inspection_requests.models import InspectorAccess, RoomVisit, Version
+from sendready.inspection_requests.windows import window_of
 
 SHARED_HEADERS = (
     "Request",
@@ -18,6 +18,7 @@ SHARED_HEADERS = (
     "Shared with",
     "Opened by",
     "Downloads",
+    "Release note",
 )
 VISIT_HEADERS = ("When (London)", "Inspector", "Role", "Request", "Version", "What", "File")
 
@@ -44,12 +45,12 @@ class SharedRow:
             "; ".join(self.shared_with),
             "; ".join(self.opened_by),
             self.downloads,
+            v.release_note,
         ]
 
 
-def _could_open(access: InspectorAccess, released_at: dt.datetime) -> bool:
+def _could_open(access: InspectorAccess, closes: dt.datetime, released_at: dt.datetime) -> bool:
     """The inspector's access was, or is, open at some time after the release."""
-    closes = Window(access.first_day, access.last_day).closes_at
     ended = access.ended_at
     return released_at < closes and (ended is None or released_at < ended)
 
@@ -57,6 +58,9 @@ def _could_open(access: InspectorAccess, released_at: dt.datetime) -> bool:
 def shared_rows(inspection) -> list[SharedRow]:
     """One row per released version, oldest release first."""
     accesses = list(InspectorAccess.objects.filter(inspection=inspection))
+    for a in accesses:
+        a.inspection = inspection  # the inspection already read, not once more per access
+    closes = {a.pk: window_of(a).closes_at for a in accesses}
     versions = (
         Version.objects.filter(request__inspection=inspection, released_at__isnull=False)
         .select_related("request", "released_by")
@@ -71,7 +75,9 @@ def shared_rows(inspection) -> list[SharedRow]:
             SharedRow(
                 version=v,
                 shared_with=[
-                    a.name for a in accesses if v.released_at and _could_open(a, v.released_at)
+                    a.name
+                    for a in accesses
+                    if v.released_at and _could_open(a, closes[a.pk], v.released_at)
                 ],
                 opened_by=opened,
                 downloads=sum(1 for visit in visits if visit.file_id),

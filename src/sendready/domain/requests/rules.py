@@ -128,3 +128,15 @@ def check_move(
         "manager": "a LANO or senior leader",
     }[candidates[0].by]
     raise NotYourMove(f"Only {who} can do this: {candidates[0].label.lower()}.")
+
+
+SAME_HANDS = (
+    "You own or helped prepare this answer, so someone else must release it: another LANO or a "
+    "senior leader who did not prepare it."
+)
+
+
+def check_releaser(releaser: int, preparers: set[int]) -> None:
+    """Release needs a second pair of eyes: NotYourMove when the releaser owns or prepared the answer."""
+    if releaser in preparers:
+        raise NotYourMove(SAME_HANDS)

@@ -1,5 +1,7 @@
 """The LANO's board, the page per owner, and the board's live JSON."""
 
+from collections.abc import Callable
+
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +16,7 @@ from sendready.domain.requests.rules import load_rules
 from sendready.inspection_requests.access import active_inspection, get_inspection, inspection_model
 from sendready.inspection_requests.models import InspectionRequest
 from sendready.inspection_requests.overview import owner_label, summarise
+from sendready.inspection_requests.related import related_words
 from sendready.inspection_requests.views.common import page_context
 
 FILTERS = {
@@ -41,7 +44,7 @@ def board_home(request: HttpRequest, area: LocalArea) -> HttpResponse:
     )
 
 
-def _rows(items, now) -> list[dict]:
+def _rows(items, now, related: Callable[[object], str]) -> list[dict]:
     states = load_rules().states
     rows = []
     for item in items:
@@ -54,6 +57,7 @@ def _rows(items, now) -> list[dict]:
                 "state_label": states[item.state].label,
                 "state_colour": states[item.state].colour,
                 "owner": owner_label(item.owner),
+                "related": related(item),
             }
         )
     return rows
@@ -71,13 +75,13 @@ def _keep(row: dict, chosen: str) -> bool:
     }.get(chosen, True)
 
 
-def board_data(area: LocalArea, inspection, chosen: str, now) -> dict:
+def board_data(area: LocalArea, inspection, chosen: str, now, user) -> dict:
     """Everything the board shows (the page and its JSON share it)."""
     items = list(
         InspectionRequest.objects.filter(area=area, inspection=inspection).select_related("owner")
     )
     summary = summarise(items, now)
-    rows = [r for r in _rows(items, now) if _keep(r, chosen)]
+    rows = [r for r in _rows(items, now, related_words(area, user)) if _keep(r, chosen)]
     return {"summary": summary, "rows": rows, "chosen": chosen, "filters": FILTERS, "now": now}
 
 
@@ -91,7 +95,7 @@ def _chosen(request: HttpRequest) -> str:
 def board(request: HttpRequest, area: LocalArea, inspection_id: int) -> HttpResponse:
     """Overdue, due today and waiting for review, by owner and organisation; every request."""
     inspection = get_inspection(area, inspection_id)
-    data = board_data(area, inspection, _chosen(request), timezone.now())
+    data = board_data(area, inspection, _chosen(request), timezone.now(), request.user)
     return render(
         request,
         "inspection_requests/board.html",
@@ -104,7 +108,7 @@ def board(request: HttpRequest, area: LocalArea, inspection_id: int) -> HttpResp
 def board_json(request: HttpRequest, area: LocalArea, inspection_id: int) -> HttpResponse:
     """The board's live part, for pages where JavaScript runs (polled; no reload)."""
     inspection = get_inspection(area, inspection_id)
-    data = board_data(area, inspection, _chosen(request), timezone.now())
+    data = board_data(area, inspection, _chosen(request), timezone.now(), request.user)
     context = page_context(request, area, "", inspection=inspection, **data)
     total = data["summary"]["total"]
     return JsonResponse(
@@ -142,7 +146,7 @@ def owner_page(request: HttpRequest, area: LocalArea, user_id: int) -> HttpRespo
             area=area, owner=person, inspection__status="active"
         ).select_related("owner", "inspection")
     )
-    rows = _rows(items, now)
+    rows = _rows(items, now, related_words(area, request.user))
     owed = [r for r in rows if r["item"].is_open]
     done = [r for r in rows if not r["item"].is_open]
     name = owner_label(person)

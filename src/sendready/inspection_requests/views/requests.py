@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from sendready.areas.access import area_view, can
 from sendready.areas.models import LocalArea
 from sendready.domain.requests.due import london
-from sendready.domain.requests.rules import load_rules, moves_from
+from sendready.domain.requests.rules import SAME_HANDS, load_rules, moves_from
 from sendready.govuk_forms import add_validation_error
 from sendready.inspection_requests import actions
 from sendready.inspection_requests.access import get_inspection, get_request, is_owner, may_work_on
@@ -23,6 +23,7 @@ from sendready.inspection_requests.forms import (
     RequestCommentForm,
     RequestForm,
 )
+from sendready.inspection_requests.related import related_choices
 from sendready.inspection_requests.views.common import owners, page_context
 
 
@@ -33,7 +34,8 @@ def _values(form, title: str = "") -> RequestValues:
         title=title or data.get("title", ""),
         details=data.get("details", ""),
         asked_by=data.get("asked_by", ""),
-        related_to=data.get("related_to", ""),
+        criterion=data.get("criterion", ""),
+        tracked_case=data.get("tracked_case", ""),
         strand=data.get("strand", ""),
         organisation=data.get("organisation", ""),
         owner=form.chosen_owner(),
@@ -46,7 +48,11 @@ def _values(form, title: str = "") -> RequestValues:
 def request_new(request: HttpRequest, area: LocalArea, inspection_id: int) -> HttpResponse:
     """Record one request inspectors made."""
     inspection = get_inspection(area, inspection_id)
-    form = RequestForm(request.POST or None, owners=owners(area))
+    form = RequestForm(
+        request.POST or None,
+        owners=owners(area),
+        related=related_choices(area, request.user, inspection),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             item = actions.add_request(
@@ -103,6 +109,10 @@ def _detail_context(request: HttpRequest, area: LocalArea, item, **forms) -> dic
         is_reviewer=can(request.user, "review_requests", area),
         is_manager=can(request.user, "manage_requests", area),
     )
+    release_refused = ""
+    if draft is not None and request.user.pk in draft.preparers():
+        release_refused = SAME_HANDS if any(m.target == "released" for m in moves) else ""
+        moves = [m for m in moves if m.target != "released"]
     return page_context(
         request,
         area,
@@ -113,6 +123,8 @@ def _detail_context(request: HttpRequest, area: LocalArea, item, **forms) -> dic
         versions=versions,
         draft=draft,
         moves=moves,
+        related=related_choices(area, request.user, item.inspection).words(item),
+        release_refused=release_refused,
         may_work=may_work_on(request.user, item),
         events=item.events.select_related("by"),
         answer_form=forms.get("answer_form")
@@ -140,7 +152,8 @@ def request_edit(request: HttpRequest, area: LocalArea, request_id: int) -> Http
     initial = {
         "title": item.title,
         "details": item.details,
-        "related_to": item.related_to,
+        "criterion": item.criterion,
+        "tracked_case": item.tracked_case,
         "asked_by": item.asked_by,
         "asked_date": asked.date(),
         "asked_time": asked.time(),
@@ -150,7 +163,8 @@ def request_edit(request: HttpRequest, area: LocalArea, request_id: int) -> Http
         "organisation": item.organisation,
         "strand": item.strand,
     }
-    form = RequestForm(request.POST or None, initial=initial, owners=owners(area))
+    related = related_choices(area, request.user, item.inspection)
+    form = RequestForm(request.POST or None, initial=initial, owners=owners(area), related=related)
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_request(

@@ -2,6 +2,7 @@
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
@@ -9,14 +10,25 @@ from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.domain.requests.room import time_left
 from sendready.inspection_requests.models import InspectorAccess, Version
+from sendready.inspection_requests.related import related_words
 from sendready.inspection_requests.room_access import (
     released_file,
     released_requests,
     released_versions,
     room_view,
 )
-from sendready.inspection_requests.room_actions import record_visit, window_of
+from sendready.inspection_requests.room_actions import record_visit
 from sendready.inspection_requests.views.files import file_response
+from sendready.inspection_requests.windows import window_of
+
+
+def tracked_cases_url() -> str:
+    """The inspectors' tracked-case packs (the cases capability's page), found by its URL name;
+    empty when no capability offers it, so this app never imports that one."""
+    try:
+        return reverse("cases:inspector_cases")
+    except NoReverseMatch:
+        return ""
 
 
 def _context(access: InspectorAccess, title: str, **extra) -> dict:
@@ -25,6 +37,7 @@ def _context(access: InspectorAccess, title: str, **extra) -> dict:
         "access": access,
         "room_area": access.area,
         "until": time_left(window_of(access), timezone.now()),
+        "tracked_cases_url": tracked_cases_url(),
         **extra,
     }
 
@@ -75,7 +88,13 @@ def room_item(request: HttpRequest, access: InspectorAccess, request_id: int) ->
     return render(
         request,
         "inspection_requests/room_item.html",
-        _context(access, item.title, item=item, versions=versions),
+        _context(
+            access,
+            item.title,
+            item=item,
+            versions=versions,
+            related=related_words(access.area, request.user)(item),
+        ),
     )
 
 

@@ -14,8 +14,9 @@ from sendready.areas.models import LocalArea
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.documents.xlsx import table_to_xlsx
+from sendready.domain.requests.room import day_words
 from sendready.govuk_forms import add_validation_error
-from sendready.inspection_requests import room_actions
+from sendready.inspection_requests import room_actions, windows
 from sendready.inspection_requests.access import get_inspection, get_inspector_access
 from sendready.inspection_requests.forms import AccessForm
 from sendready.inspection_requests.models import InspectorAccess
@@ -41,12 +42,12 @@ STATE_WORDS = {
 def inspectors(request: HttpRequest, area: LocalArea, inspection_id: int) -> HttpResponse:
     """Who can open the evidence room, until when; give an inspector access."""
     inspection = get_inspection(area, inspection_id)
-    default = room_actions.default_window(inspection)
+    default = windows.default_window(inspection)
     form = AccessForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            access, password = room_actions.open_access(
+            access = room_actions.open_access(
                 actor=request.user,
                 inspection=inspection,
                 name=data["name"],
@@ -62,15 +63,18 @@ def inspectors(request: HttpRequest, area: LocalArea, inspection_id: int) -> Htt
         else:
             messages.success(
                 request,
-                f"{access.name} can sign in as {access.user.username} with the one-time password "
-                f"{password} (give it to them securely). They see only what you release, until 23:59 "
-                f"on {access.last_day.day} {access.last_day:%B %Y}.",
+                f"{access.name} has access as {access.user.username}. We have emailed them a link "
+                "to choose their password; they set up two-factor sign-in when they first sign in. "
+                f"They see only what you release, now until 23:59 on "
+                f"{day_words(windows.window_of(access).last_day)}.",
             )
             return redirect("inspection_requests:inspectors", area.code, inspection.pk)
     now = timezone.now()
     accesses = [
-        (a, STATE_WORDS[room_actions.access_state(a, now)])
-        for a in InspectorAccess.objects.for_inspection(inspection.pk).select_related("user")
+        (a, windows.window_of(a), STATE_WORDS[windows.access_state(a, now)])
+        for a in InspectorAccess.objects.for_inspection(inspection.pk).select_related(
+            "user", "inspection"
+        )
     ]
     return render(
         request,
@@ -83,7 +87,7 @@ def inspectors(request: HttpRequest, area: LocalArea, inspection_id: int) -> Htt
             inspection=inspection,
             accesses=accesses,
             default=default,
-            room_days=room_actions.room_days(inspection),
+            room_days=windows.room_days(inspection),
         ),
     )
 
