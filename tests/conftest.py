@@ -16,6 +16,27 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 TEST_PASSWORD = "a-test-password-9"
 
 
+def _serial_live_server_on_sqlite() -> None:
+    """On SQLite the browser tests' server answers one request at a time.
+
+    The live server shares the in-memory test database's one connection with its request threads;
+    two requests at once (a survey's results page loads a chart image per question) then break it
+    ("bad parameter or other API misuse"). PostgreSQL keeps Django's threaded live server."""
+    if not os.environ.get("DATABASE_URL", "sqlite").startswith("sqlite"):
+        return
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SerialWSGIServer(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    LiveServerThread.server_class = SerialWSGIServer
+
+
+_serial_live_server_on_sqlite()
+
+
 @dataclass
 class AreaPeople:
     area: object

@@ -62,3 +62,23 @@ def test_a_survey_not_approved_offers_no_link(people, lano):
 
     actions.create_survey(actor=lano, area=people.area, audience="practitioners")
     assert survey_links(people.area) == {}
+
+
+def test_the_key_message_carries_each_audiences_link(people, lano, pcf, inspection, settings):
+    """The area's open surveys reach the key message to families; an audience without one reads that
+    the link will follow, and the inspectors' own survey stays the parents' and carers' link."""
+    from sendready.documents.family_message import key_message
+    from sendready.inspections.presenters import briefing_data
+    from sendready.surveys.links import public_url
+    from sendready.surveys.testing import open_survey
+
+    settings.SITE_URL = "https://sendready.example.org"
+    children = open_survey(people.area, lano, pcf, audience="children_young_people")
+    data = briefing_data(inspection)
+    assert data.children_survey_link == public_url(children)
+    assert data.practitioners_survey_link == ""
+    inspection.survey_link = "https://ofsted.example/survey"
+    inspection.save(update_fields=["survey_link"])
+    assert briefing_data(inspection).parents_survey_link == "https://ofsted.example/survey"
+    urls = [getattr(block, "url", "") for block in key_message(briefing_data(inspection)).blocks]
+    assert public_url(children) in urls and "https://ofsted.example/survey" in urls

@@ -4,6 +4,7 @@ import datetime as dt
 from collections import OrderedDict
 from zoneinfo import ZoneInfo
 
+from sendready.areas.registry import survey_links
 from sendready.documents.briefing_data import (
     BriefingData,
     BriefingTeamMember,
@@ -20,6 +21,13 @@ from sendready.inspections.models import Inspection, Milestone, TimetableSession
 LONDON = ZoneInfo("Europe/London")
 GROUP_LABELS = dict(AttendeeGroup.choices)
 SURVEY_KEYS = ("parent_survey", "surveys")
+
+# The audience titles the survey-links hook uses (areas/registry.survey_links).
+PARENTS, CHILDREN, PRACTITIONERS = (
+    "Parents and carers",
+    "Children and young people",
+    "Practitioners",
+)
 
 
 def as_domain(m: Milestone) -> TimelineMilestone:
@@ -182,8 +190,10 @@ def _reader_wording(inspection: Inspection, milestones: list[Milestone]) -> dict
 def briefing_data(inspection: Inspection) -> BriefingData:
     """Everything the briefing, the key message and the calendar say about the inspection.
 
-    Survey links: the briefing form holds the one for parents and carers; the others stay empty
-    (documents say the link will follow) until the surveys capability supplies them."""
+    Survey links: the inspectors' survey (recorded on the inspection) is the one for parents and
+    carers; the area's own surveys, offered through the registry by the surveys capability, fill each
+    audience's link the inspection does not have. An audience without one reads "the link will follow"."""
+    links = survey_links(inspection.area, inspection.pk)
     milestones = list(inspection.milestones.all())
     onsite = next((m for m in milestones if m.key == "onsite"), None)
     return BriefingData(
@@ -197,7 +207,9 @@ def briefing_data(inspection: Inspection) -> BriefingData:
         areas_of_focus=inspection.focus_list(),
         survey=_survey(milestones),
         surveys_for=_surveys_for(milestones),
-        parents_survey_link=inspection.survey_link,
+        parents_survey_link=inspection.survey_link or links.get(PARENTS, ""),
+        children_survey_link=links.get(CHILDREN, ""),
+        practitioners_survey_link=links.get(PRACTITIONERS, ""),
         forum_meeting=_forum(inspection),
         contact_email=inspection.contact_email,
         milestones=[as_domain(m) for m in milestones],
