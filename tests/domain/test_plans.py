@@ -15,7 +15,7 @@ from sendready.domain.plans import (
     rag_text,
     revisit_follow_ups,
 )
-from sendready.domain.plans.history import Change, as_at, changed_since, latest_judgement_counts
+from sendready.domain.plans.history import PlanChange, as_at, changed_since, latest_judgement_counts
 
 
 def test_wsoa_due_70_working_days_after_report() -> None:
@@ -86,8 +86,8 @@ def test_revisit_bad_input() -> None:
         revisit_follow_ups({"A1": "sufficient", "A2": "good"}, dt.date(2022, 3, 10))
 
 
-def _c(day: int, item: str, field: str, value: object) -> Change:
-    return Change(dt.datetime(2024, 5, day, 9, 0), item, field, value)
+def _c(day: int, item: str, field: str, value: object) -> PlanChange:
+    return PlanChange(dt.datetime(2024, 5, day, 9, 0), item, field, value)
 
 
 def test_plan_as_at_and_changed_since() -> None:

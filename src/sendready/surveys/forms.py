@@ -139,4 +139,4 @@ class ReviewForm(forms.Form):
         required=False,
         help_text="Needed when you ask for changes: say which question and what should change.",
     )
-    fingerprint = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    fingerprint = LineField(widget=forms.HiddenInput, max_length=64)

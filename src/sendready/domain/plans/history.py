@@ -13,7 +13,7 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Change:
+class PlanChange:
     """One recorded change: `item` (e.g. 'action:12') had `field` set to `value` at `at`."""
 
     at: dt.datetime
@@ -28,7 +28,7 @@ def _end_of(day: dt.date | dt.datetime) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.max)
 
 
-def as_at(changes: Iterable[Change], when: dt.date | dt.datetime) -> dict[str, dict[str, Any]]:
+def as_at(changes: Iterable[PlanChange], when: dt.date | dt.datetime) -> dict[str, dict[str, Any]]:
     """Each item's fields as they stood at the end of `when` (items made later are left out)."""
     cut = _end_of(when)
     state: dict[str, dict[str, Any]] = {}
@@ -48,7 +48,7 @@ class Difference:
 
 
 def changed_since(
-    changes: Iterable[Change], since: dt.date | dt.datetime, until: dt.date | dt.datetime
+    changes: Iterable[PlanChange], since: dt.date | dt.datetime, until: dt.date | dt.datetime
 ) -> list[Difference]:
     """Every field whose value differs between the end of `since` and the end of `until`."""
     changes = list(changes)
