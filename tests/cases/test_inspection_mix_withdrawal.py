@@ -15,6 +15,7 @@ from sendready.cases.constants import AuditStatus
 from sendready.cases.models import CaseAudit, CaseSelection
 from sendready.domain.dates.workdays import add_working_days
 from tests.cases.test_case_audits import audit, grades
+from tests.documents.docx_checks import all_text
 
 
 def _inspection(people, notified):
@@ -285,3 +286,10 @@ def test_a_case_meeting_shows_in_the_on_site_timetable_with_its_id_only_to_the_t
     page = client.get(url).content.decode()
     assert "The team around a tracked case meets inspectors" in page
     assert case.person_id not in page
+    word = client.get(reverse("inspections:timetable_docx", args=[people.area.code, inspection.pk]))
+    text = all_text(word.content)
+    assert "The team around a tracked case meets inspectors" in text and "Room 2" in text
+    assert case.person_id not in text
+    client.force_login(lano)
+    word = client.get(reverse("inspections:timetable_docx", args=[people.area.code, inspection.pk]))
+    assert f"Team around case {case.person_id} meets inspectors" in all_text(word.content)

@@ -108,3 +108,21 @@ def test_the_timetable_document_lists_sessions_by_day(client, two_areas):
     response = client.get(f"/areas/{people.area.code}/inspections/{revisit.pk}/timetable.docx")
     text = _text(docx.Document(io.BytesIO(response.content)))
     assert "Meeting with senior leaders" in text and "Council House" in text
+
+
+def test_the_easy_read_key_message_downloads_as_a_tagged_pdf_audited(client, two_areas):
+    import pypdf
+
+    people, revisit = _revisit(two_areas)
+    client.force_login(people.by_role[Role.PCF_REP])
+    url = f"/areas/{people.area.code}/inspections/{revisit.pk}/key-message-easy-read.pdf"
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].endswith('-key-message-easy-read.pdf"')
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Inspectors are coming" in text and "send@ashvale.example" in text
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert AuditEvent.objects.filter(
+        object_type="inspection", object_id=str(revisit.pk), detail__endswith="easy-read.pdf"
+    ).exists()

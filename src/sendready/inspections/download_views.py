@@ -1,16 +1,23 @@
 """Downloads: the calendar for Outlook, the stakeholder briefing, the key message (plain and easy read,
 as Word and tagged PDF) and the timetable, and the key message's web pages."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
 from sendready.areas.access import area_view
 from sendready.areas.models import LocalArea
+from sendready.areas.registry import ExtraSession, extra_sessions
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.documents import docx, family_message, ics, reader_pdf
+from sendready.documents.briefing_data import TimetableEntry
 from sendready.inspections.access import get_inspection
+from sendready.inspections.hooks import as_active
 from sendready.inspections.presenters import briefing_data, framework_title
 from sendready.inspections.views import page_context
 
@@ -44,53 +51,78 @@ def calendar(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
     return _download(request, inspection, content, "text/calendar; charset=utf-8", "inspection.ics")
 
 
-@area_view("view_inspection")
-def briefing_docx(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
-    """The stakeholder briefing as a Word document."""
-    inspection = get_inspection(area, pk)
-    content = docx.stakeholder_briefing(briefing_data(inspection))
-    return _download(request, inspection, content, DOCX, "stakeholder-briefing.docx")
-
-
-@area_view("view_inspection")
-def key_message_docx(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
-    """The key message to families as a Word document."""
-    inspection = get_inspection(area, pk)
-    content = docx.key_message_to_families(briefing_data(inspection))
-    return _download(request, inspection, content, DOCX, "key-message-to-families.docx")
-
-
-@area_view("view_inspection")
-def timetable_docx(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
-    """The on-site timetable as a Word document."""
-    inspection = get_inspection(area, pk)
+def _timetable_docx(request: HttpRequest, inspection) -> bytes:
+    """The timetable with the meetings other capabilities arrange (tracked cases' teams), as this person
+    sees them on the timetable page."""
     data = briefing_data(inspection)
-    content = docx.onsite_timetable(data.sessions, title=f"On-site timetable: {area.name}")
-    return _download(request, inspection, content, DOCX, "onsite-timetable.docx")
+    extra = extra_sessions(inspection.area, request.user, as_active(inspection))
+    entries = sorted(
+        [*data.sessions, *(_entry(meeting) for meeting in extra)], key=lambda e: (e.day, e.start)
+    )
+    return docx.onsite_timetable(entries, title=f"On-site timetable: {inspection.area.name}")
+
+
+def _entry(meeting: ExtraSession) -> TimetableEntry:
+    return TimetableEntry(
+        day=meeting.date,
+        start=meeting.start,
+        end=meeting.end,
+        title=meeting.title,
+        attendees=meeting.who,
+        place=meeting.where,
+    )
+
+
+@dataclass(frozen=True)
+class Download:
+    """One document of an inspection: how it is made, its type and the end of its file name."""
+
+    make: Callable[[HttpRequest, Any], bytes]
+    content_type: str
+    name: str
+
+
+DOWNLOADS = {
+    "briefing_docx": Download(
+        lambda r, i: docx.stakeholder_briefing(briefing_data(i)), DOCX, "stakeholder-briefing.docx"
+    ),
+    "briefing_pdf": Download(
+        lambda r, i: reader_pdf.stakeholder_briefing_pdf(briefing_data(i)),
+        PDF,
+        "stakeholder-briefing.pdf",
+    ),
+    "key_message_docx": Download(
+        lambda r, i: docx.key_message_to_families(briefing_data(i)),
+        DOCX,
+        "key-message-to-families.docx",
+    ),
+    "key_message_pdf": Download(
+        lambda r, i: reader_pdf.key_message_pdf(briefing_data(i)),
+        PDF,
+        "key-message-to-families.pdf",
+    ),
+    "easy_read_docx": Download(
+        lambda r, i: docx.easy_read_message(briefing_data(i)), DOCX, "key-message-easy-read.docx"
+    ),
+    "easy_read_pdf": Download(
+        lambda r, i: reader_pdf.easy_read_pdf(briefing_data(i)), PDF, "key-message-easy-read.pdf"
+    ),
+    "timetable_docx": Download(_timetable_docx, DOCX, "onsite-timetable.docx"),
+}
 
 
 @area_view("view_inspection")
-def briefing_pdf(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
-    """The stakeholder briefing as a tagged PDF, with the same words as the Word document."""
+def document(request: HttpRequest, area: LocalArea, pk: int, kind: str) -> HttpResponse:
+    """One of the inspection's documents (DOWNLOADS), audited as an export."""
     inspection = get_inspection(area, pk)
-    content = reader_pdf.stakeholder_briefing_pdf(briefing_data(inspection))
-    return _download(request, inspection, content, PDF, "stakeholder-briefing.pdf")
-
-
-@area_view("view_inspection")
-def key_message_pdf(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
-    """The key message to families as a tagged PDF, for the Local Offer website."""
-    inspection = get_inspection(area, pk)
-    content = reader_pdf.key_message_pdf(briefing_data(inspection))
-    return _download(request, inspection, content, PDF, "key-message-to-families.pdf")
-
-
-@area_view("view_inspection")
-def easy_read_docx(request: HttpRequest, area: LocalArea, pk: int) -> HttpResponse:
-    """The easy-read key message as a Word document, with space for the area's pictures."""
-    inspection = get_inspection(area, pk)
-    content = docx.easy_read_message(briefing_data(inspection))
-    return _download(request, inspection, content, DOCX, "key-message-easy-read.docx")
+    download = DOWNLOADS[kind]
+    return _download(
+        request,
+        inspection,
+        download.make(request, inspection),
+        download.content_type,
+        download.name,
+    )
 
 
 @area_view("view_inspection")

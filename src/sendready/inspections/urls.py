@@ -5,6 +5,13 @@ from sendready.inspections import download_views, outcome_views, task_views, tim
 app_name = "inspections"
 base = "areas/<str:area_code>/inspections/"
 one = base + "<int:pk>/"
+
+
+def _document(file_name: str, kind: str):
+    """A download of the inspection's, named for the document it gives (download_views.DOWNLOADS)."""
+    return path(one + file_name, download_views.document, {"kind": kind}, name=kind)
+
+
 urlpatterns = [
     path(base, views.inspection_list, name="list"),
     path(base + "new/", views.inspection_new, name="new"),
@@ -27,16 +34,17 @@ urlpatterns = [
         name="session_delete",
     ),
     path(one + "calendar.ics", download_views.calendar, name="calendar"),
-    path(one + "stakeholder-briefing.docx", download_views.briefing_docx, name="briefing_docx"),
+    _document("stakeholder-briefing.docx", "briefing_docx"),
     path(one + "key-message/", download_views.key_message, name="key_message"),
-    path(one + "key-message.docx", download_views.key_message_docx, name="key_message_docx"),
-    path(one + "key-message.pdf", download_views.key_message_pdf, name="key_message_pdf"),
+    _document("key-message.docx", "key_message_docx"),
+    _document("key-message.pdf", "key_message_pdf"),
     path(
         one + "key-message/easy-read/",
         download_views.key_message_easy_read,
         name="key_message_easy_read",
     ),
-    path(one + "key-message-easy-read.docx", download_views.easy_read_docx, name="easy_read_docx"),
-    path(one + "stakeholder-briefing.pdf", download_views.briefing_pdf, name="briefing_pdf"),
-    path(one + "timetable.docx", download_views.timetable_docx, name="timetable_docx"),
+    _document("key-message-easy-read.docx", "easy_read_docx"),
+    _document("key-message-easy-read.pdf", "easy_read_pdf"),
+    _document("stakeholder-briefing.pdf", "briefing_pdf"),
+    _document("timetable.docx", "timetable_docx"),
 ]
