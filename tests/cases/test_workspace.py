@@ -50,12 +50,12 @@ def test_a_file_of_the_wrong_type_or_contents_is_refused_and_nothing_is_kept(
     text = client.post(
         evidence_url(people.area, case, task), {"do": "upload", "document": bad}
     ).content.decode()
-    assert "is not a type we keep" in text
+    assert "is not a kind of file that can be kept with a tracked case" in text
     fake = SimpleUploadedFile("plan.pdf", b"<html>not a pdf</html>", content_type="application/pdf")
     text = client.post(
         evidence_url(people.area, case, task), {"do": "upload", "document": fake}
     ).content.decode()
-    assert "does not look like a PDF file inside" in text
+    assert "does not look like a PDF inside" in text
     assert not CaseEvidenceFile.objects.exists()
     assert not (media / "cases").exists() or not any((media / "cases").rglob("*.*"))
 

@@ -243,7 +243,10 @@ def test_a_document_of_the_wrong_type_is_refused(client, people, started):
     response = client.post(
         url("annex_update", people.area, item.pk), {"status": "ready", "file": bad}
     )
-    assert "strategy.zip is not a type we accept" in response.content.decode()
+    assert (
+        "strategy.zip is not a kind of file that can be kept as evidence"
+        in response.content.decode()
+    )
     item.refresh_from_db()
     assert item.status == "to_do" and not item.file_path
 

@@ -82,7 +82,9 @@ def test_a_file_of_the_wrong_type_is_refused_and_nothing_is_stored(client, peopl
     client.force_login(people.by_role[Role.LANO])
     program = SimpleUploadedFile("tool.exe", b"MZ\x90\x00", content_type="application/octet-stream")
     response = client.post(url("evidence_new", people.area), {**form(), "file": program})
-    assert "tool.exe is not a type we accept" in response.content.decode()
+    assert (
+        "tool.exe is not a kind of file that can be kept as evidence" in response.content.decode()
+    )
     assert not Evidence.objects.exists()
     assert not (tmp_path / "media").exists() or not any((tmp_path / "media").rglob("*.*"))
 
@@ -100,7 +102,7 @@ def test_a_file_too_large_is_refused_in_megabytes(client, people, sef):
     client.force_login(people.by_role[Role.LANO])
     big = SimpleUploadedFile("big.csv", b"a,b\n" * 600, content_type="text/csv")
     response = client.post(url("evidence_new", people.area), {**form(), "file": big})
-    assert "The file must be smaller than" in response.content.decode()
+    assert "the largest file accepted is" in response.content.decode()
     assert not Evidence.objects.exists()
 
 

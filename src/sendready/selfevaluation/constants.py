@@ -15,17 +15,17 @@ class AnnexStatus(models.TextChoices):
 
 
 # Files people attach as evidence or Annex A documents: what councils use, checked by content too.
-ALLOWED_FILES = {
-    ".pdf": "PDF",
-    ".docx": "Word document",
-    ".xlsx": "Excel workbook",
-    ".pptx": "PowerPoint presentation",
-    ".odt": "OpenDocument text",
-    ".ods": "OpenDocument spreadsheet",
-    ".csv": "CSV file",
-    ".txt": "text file",
-    ".png": "PNG image",
-    ".jpg": "JPEG image",
-    ".jpeg": "JPEG image",
-}
+ALLOWED_FILES = (
+    ".pdf",
+    ".docx",
+    ".xlsx",
+    ".pptx",
+    ".odt",
+    ".ods",
+    ".csv",
+    ".txt",
+    ".png",
+    ".jpg",
+    ".jpeg",
+)
 OVERALL = ""  # the criterion key under which changes to the overall self-assessment are logged

@@ -1,7 +1,6 @@
 """Evidence and Annex A files: checked for type and size, kept through Django's storage API."""
 
 import uuid
-import zipfile
 from pathlib import PurePath
 
 from django.conf import settings
@@ -10,13 +9,11 @@ from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 
+from sendready.domain.files import HEAD_BYTES, FileRefused, accepted, check_file
 from sendready.domain.text import clean_text
 from sendready.selfevaluation.constants import ALLOWED_FILES
 
-ZIP_TYPES = {".docx", ".xlsx", ".pptx", ".odt", ".ods"}
-# What each kind of file starts with, so a renamed program is refused whatever its name says.
-SIGNATURES = {".pdf": (b"%PDF-",), ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",)}
-SIGNATURES[".jpeg"] = SIGNATURES[".jpg"]
+EVIDENCE_FILES = accepted(ALLOWED_FILES, "kept as evidence")
 
 
 def max_bytes() -> int:
@@ -25,49 +22,24 @@ def max_bytes() -> int:
 
 
 def allowed_list() -> str:
-    return ", ".join(sorted({ext.lstrip(".").upper() for ext in ALLOWED_FILES if ext != ".jpeg"}))
-
-
-def _looks_right(ext: str, head: bytes, upload: UploadedFile) -> bool:
-    if ext in SIGNATURES:
-        return head.startswith(SIGNATURES[ext])
-    if ext in ZIP_TYPES:
-        upload.seek(0)
-        return zipfile.is_zipfile(upload)
-    return b"\x00" not in head  # csv and txt: text, not a binary under another name
+    return EVIDENCE_FILES.names()
 
 
 def check_upload(upload: UploadedFile, field: str = "file") -> None:
-    """Refuse a file of a type or size the log does not take, in words a council officer understands."""
-    name = PurePath(upload.name or "").name
-    ext = PurePath(name).suffix.lower()
-    if ext not in ALLOWED_FILES:
-        raise ValidationError(
-            {
-                field: f"{name or 'The file'} is not a type we accept. Upload one of: {allowed_list()}."
-            }
-        )
-    limit = max_bytes()
-    if upload.size is not None and upload.size > limit:
-        raise ValidationError(
-            {
-                field: f"{name} is {upload.size / 1024 / 1024:,.1f} MB. The file must be smaller than "
-                f"{limit / 1024 / 1024:,.0f} MB."
-            }
-        )
-    if upload.size == 0:
-        raise ValidationError({field: f"{name} is empty. Choose the file again."})
+    """Refuse a file of a kind or size the log does not take, in words a council officer understands."""
     upload.seek(0)
-    head = upload.read(16)
-    ok = _looks_right(ext, head, upload)
+    head = upload.read(HEAD_BYTES)
     upload.seek(0)
-    if not ok:
-        raise ValidationError(
-            {
-                field: f"{name} does not look like a {ALLOWED_FILES[ext]}. It may be damaged or "
-                "renamed; open it and save it again, then upload it."
-            }
+    try:
+        check_file(
+            upload.name or "",
+            upload.size or 0,
+            head,
+            accepted=EVIDENCE_FILES,
+            max_bytes=max_bytes(),
         )
+    except FileRefused as exc:
+        raise ValidationError({field: str(exc)}) from exc
 
 
 def safe_name(name: str) -> str:

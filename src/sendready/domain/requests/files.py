@@ -1,53 +1,30 @@
-"""Which files may be handed to inspectors: by extension, checked against the file's first bytes."""
+"""Which files may be handed to inspectors: the kinds the request rules accept, checked by
+sendready.domain.files like every other upload."""
 
 from __future__ import annotations
 
-from pathlib import PurePath
+from sendready.domain.files import (
+    Accepted,
+    FileRefused,
+    FileType,
+    accepted,
+    safe_download_name,
+)
+from sendready.domain.files import check_file as check_any_file
+from sendready.domain.requests.rules import load_rules
 
-from sendready.domain.requests.rules import FileType, load_rules
+__all__ = ["FileRefused", "allowed_names", "check_file", "safe_download_name", "shared_files"]
 
 
-class FileRefused(ValueError):
-    """A file that cannot be handed over, said in words a council officer understands."""
+def shared_files() -> Accepted:
+    return accepted(load_rules().accepted_files, "shared with inspectors")
 
 
 def allowed_names() -> str:
     """The accepted kinds, for hints and errors ("PDF, Word document, ...")."""
-    seen: list[str] = []
-    for ft in load_rules().file_types.values():
-        if ft.name not in seen:
-            seen.append(ft.name)
-    return ", ".join(seen)
+    return shared_files().names()
 
 
 def check_file(name: str, size: int, head: bytes, max_bytes: int) -> FileType:
-    """The file's type, or FileRefused: wrong extension, empty, too large, or content not matching."""
-    extension = PurePath(name).suffix.lower()
-    file_type = load_rules().file_types.get(extension)
-    if file_type is None:
-        raise FileRefused(
-            f"{name} is not a kind of file that can be shared with inspectors. "
-            f"Choose a {allowed_names()}"
-        )
-    if size == 0:
-        raise FileRefused(f"{name} is empty")
-    if size > max_bytes:
-        raise FileRefused(
-            f"{name} is {size / 1024 / 1024:,.1f} MB: the largest file accepted is "
-            f"{max_bytes / 1024 / 1024:,.0f} MB"
-        )
-    if file_type.signature and not head.startswith(file_type.signature):
-        raise FileRefused(
-            f"{name} does not look like a {file_type.name} inside. Save it again as a "
-            f"{file_type.name} and choose it again"
-        )
-    if not file_type.signature and b"\x00" in head:
-        raise FileRefused(f"{name} is not a plain {file_type.name}")
-    return file_type
-
-
-def safe_download_name(name: str) -> str:
-    """The file name offered on download: its last part only, without quotes or control characters."""
-    base = PurePath(name.replace("\\", "/")).name
-    cleaned = "".join(c for c in base if c.isprintable() and c not in '"\\/;')
-    return cleaned.strip() or "file"
+    """The file's kind, or FileRefused: wrong kind, empty, too large, or content not matching."""
+    return check_any_file(name, size, head, accepted=shared_files(), max_bytes=max_bytes)

@@ -29,18 +29,10 @@ class Transition:
 
 
 @dataclass(frozen=True)
-class FileType:
-    extension: str
-    content_type: str
-    name: str
-    signature: bytes
-
-
-@dataclass(frozen=True)
 class Rules:
     states: dict[str, State]
     transitions: tuple[Transition, ...]
-    file_types: dict[str, FileType]
+    accepted_files: tuple[str, ...]
     paste_max_lines: int
     paste_max_title: int
 
@@ -66,16 +58,10 @@ def load_rules() -> Rules:
     for t in transitions:
         if t.source not in states or t.target not in states or t.by not in ACTORS:
             raise ValueError(f"request_rules.json: bad transition {t}")
-    file_types = {
-        f["extension"]: FileType(
-            f["extension"], f["content_type"], f["name"], bytes.fromhex(f["signature"])
-        )
-        for f in raw["file_types"]
-    }
     return Rules(
         states,
         transitions,
-        file_types,
+        tuple(raw["accepted_files"]),
         int(raw["paste"]["max_lines"]),
         int(raw["paste"]["max_title"]),
     )
