@@ -27,14 +27,6 @@ PASSES_ITS_ACTION = {
     ("accounts/throttle.py", "audit_sign_in"),
 }
 
-# Public helpers of the inspection_requests actions modules that are reads or pieces of an action,
-# not actions. That app is being reworked on another branch at the same time; they move out of the
-# actions modules (or become private) when it lands, and this list goes.
-NOT_ACTIONS_YET = {
-    "inspection_requests/actions.py": {"add_event", "draft_of", "editable_draft", "start_if_new"},
-    "inspection_requests/file_actions.py": {"open_file", "content_of"},
-    "inspection_requests/room_actions.py": {"refuse_members_as_inspectors"},
-}
 
 # Calls that write a model or a queryset. `update` is flagged only on a queryset (see _writes).
 WRITES = {
@@ -196,7 +188,7 @@ def positional_actions(rel: str, source: str) -> list[str]:
     for node in ast.parse(source).body:
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
-        if node.name.startswith("_") or node.name in NOT_ACTIONS_YET.get(rel, ()):
+        if node.name.startswith("_"):
             continue
         args = node.args
         if args.posonlyargs or args.args or args.vararg:

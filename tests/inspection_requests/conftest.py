@@ -2,6 +2,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from sendready.areas.constants import Role
@@ -41,7 +42,7 @@ class Board:
         """A request with a PDF in its draft, sent for review by its owner."""
         item = self.add(title, hours)
         file_actions.add_file(
-            actor=self.owner, item=item, upload=file_actions.content_of(PDF, "audit.pdf")
+            actor=self.owner, item=item, upload=SimpleUploadedFile("audit.pdf", PDF)
         )
         return actions.move_request(actor=self.owner, item=item, target="ready_for_review")
 

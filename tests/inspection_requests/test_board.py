@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from sendready.areas.constants import Role
@@ -72,7 +74,7 @@ def test_a_released_item_cannot_change_but_a_new_version_keeps_both(board):
         actions.update_request(actor=board.lano, item=item, values=board.values("New title"))
     with pytest.raises(ValidationError, match="cannot change"):
         file_actions.add_file(
-            actor=board.owner, item=item, upload=file_actions.content_of(PDF, "more.pdf")
+            actor=board.owner, item=item, upload=SimpleUploadedFile("more.pdf", PDF)
         )
     item = actions.move_request(actor=board.owner, item=item, target="in_progress")
     first, second = item.versions.order_by("number")
@@ -81,11 +83,9 @@ def test_a_released_item_cannot_change_but_a_new_version_keeps_both(board):
     # Removing the copied file from the draft keeps the released version's file and its stored bytes.
     file_actions.remove_file(actor=board.owner, item=item, evidence=second.files.get())
     assert first.files.count() == 1 and second.files.count() == 0
-    with file_actions.open_file(first.files.get()) as handle:
+    with default_storage.open(first.files.get().stored_name, "rb") as handle:
         assert handle.read() == PDF
-    file_actions.add_file(
-        actor=board.owner, item=item, upload=file_actions.content_of(PDF, "v2.pdf")
-    )
+    file_actions.add_file(actor=board.owner, item=item, upload=SimpleUploadedFile("v2.pdf", PDF))
     actions.move_request(actor=board.owner, item=item, target="ready_for_review")
     item = actions.move_request(actor=board.lano, item=item, target="released")
     assert list(item.versions.values_list("number", flat=True).order_by("number")) == [1, 2]
@@ -188,8 +188,6 @@ def test_a_failed_file_attach_leaves_no_file_behind(board, monkeypatch):
         EvidenceFile.objects, "create", lambda **kw: (_ for _ in ()).throw(RuntimeError("disk"))
     )
     with pytest.raises(RuntimeError):
-        file_actions.add_file(
-            actor=board.owner, item=item, upload=file_actions.content_of(PDF, "a.pdf")
-        )
+        file_actions.add_file(actor=board.owner, item=item, upload=SimpleUploadedFile("a.pdf", PDF))
     _, names = default_storage.listdir(f"request-files/{item.area.code}")
     assert names == [] and Version.objects.get(request=item).files.count() == 0

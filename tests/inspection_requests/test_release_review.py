@@ -3,6 +3,7 @@ release note is kept with the released version."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sendready.areas.constants import Role
@@ -44,9 +45,7 @@ def test_a_lano_who_wrote_the_answer_of_someone_elses_request_cannot_release_it(
 def test_whoever_added_a_file_or_sent_it_for_review_cannot_release_it(board):
     leader = _leader(board)
     item = board.add("Chronologies")
-    file_actions.add_file(
-        actor=leader, item=item, upload=file_actions.content_of(PDF, "chronology.pdf")
-    )
+    file_actions.add_file(actor=leader, item=item, upload=SimpleUploadedFile("chronology.pdf", PDF))
     item = actions.move_request(actor=board.lano, item=item, target="ready_for_review")
     for preparer in (leader, board.lano):
         with pytest.raises(PermissionDenied):

@@ -21,6 +21,7 @@ from sendready.domain.requests.rules import (
 )
 from sendready.inspection_requests import emails
 from sendready.inspection_requests.constants import EventKind, RequestState
+from sendready.inspection_requests.drafts import draft_of, editable_draft
 from sendready.inspection_requests.models import (
     EvidenceFile,
     InspectionRequest,
@@ -32,7 +33,8 @@ from sendready.inspection_requests.request_values import RequestValues, check_va
 OBJECT = "inspection_request"
 
 
-def add_event(item: InspectionRequest, actor, kind: str, text: str) -> None:
+def add_event(*, item: InspectionRequest, actor, kind: str, text: str) -> None:
+    """Add a line to the request's history; part of every request action, inside its transaction."""
     RequestEvent.objects.create(request=item, by=actor, kind=kind, text=text[:4000])
 
 
@@ -72,7 +74,12 @@ def _create(actor, inspection, values: RequestValues, request) -> InspectionRequ
         created_by=actor,
     )
     Version.objects.create(request=item, number=1)
-    add_event(item, actor, EventKind.CREATED, f"Added; owner {_owner_name(values.owner)}.")
+    add_event(
+        item=item,
+        actor=actor,
+        kind=EventKind.CREATED,
+        text=f"Added; owner {_owner_name(values.owner)}.",
+    )
     record(request, AuditAction.CREATED, OBJECT, item.pk, area=area, user=actor, detail=item.title)
     return item
 
@@ -132,7 +139,7 @@ def update_request(
         words = ", ".join(n.replace("_", " ") for n in changed) or "nothing"
         if "owner" in changed:
             words += f" (owner now {_owner_name(item.owner)})"
-        add_event(item, actor, EventKind.CHANGED, f"Changed {words}.")
+        add_event(item=item, actor=actor, kind=EventKind.CHANGED, text=f"Changed {words}.")
         record(
             request, AuditAction.CHANGED, OBJECT, item.pk, area=item.area, user=actor, detail=words
         )
@@ -147,11 +154,6 @@ def _refuse_if_released(item: InspectionRequest) -> None:
             "This request has been released to inspectors and cannot change. Start a new version "
             "to send them something else; the released one is kept."
         )
-
-
-def draft_of(item: InspectionRequest) -> Version | None:
-    """The version being prepared (None while the latest is released)."""
-    return item.versions.filter(released_at__isnull=True).order_by("-number").first()
 
 
 def move_request(
@@ -189,7 +191,10 @@ def move_request(
         item.save(update_fields=["state", "released_at", "updated_at"])
         text = move.label + (f": {note}" if note else "")
         add_event(
-            item, actor, EventKind.RELEASED if target == "released" else EventKind.MOVED, text
+            item=item,
+            actor=actor,
+            kind=EventKind.RELEASED if target == "released" else EventKind.MOVED,
+            text=text,
         )
         record(request, AuditAction.CHANGED, OBJECT, item.pk, area=area, user=actor, detail=text)
         if target == RequestState.READY_FOR_REVIEW and request is not None:
@@ -285,8 +290,13 @@ def save_answer(
         draft = editable_draft(item)
         draft.answer, draft.link, draft.answered_by = answer, link, actor
         draft.save(update_fields=["answer", "link", "answered_by"])
-        start_if_new(item)
-        add_event(item, actor, EventKind.CHANGED, f"Answer of version {draft.number} saved.")
+        start_if_new(item=item)
+        add_event(
+            item=item,
+            actor=actor,
+            kind=EventKind.CHANGED,
+            text=f"Answer of version {draft.number} saved.",
+        )
         record(
             request,
             AuditAction.CHANGED,
@@ -299,21 +309,8 @@ def save_answer(
     return draft
 
 
-def editable_draft(item: InspectionRequest) -> Version:
-    if item.state == RequestState.WITHDRAWN:
-        raise ValidationError(
-            "This request was withdrawn. Reinstate it before changing its answer."
-        )
-    draft = draft_of(item)
-    if draft is None or item.state == RequestState.RELEASED:
-        raise ValidationError(
-            "This request has been released to inspectors and cannot change. Start a new version "
-            "to send them something else; the released one is kept."
-        )
-    return draft
-
-
-def start_if_new(item: InspectionRequest) -> None:
+def start_if_new(*, item: InspectionRequest) -> None:
+    """A first answer or file moves a new request to in progress; inside the action's transaction."""
     if item.state == RequestState.REQUESTED:
         item.state = RequestState.IN_PROGRESS
         item.save(update_fields=["state", "updated_at"])

@@ -5,6 +5,7 @@ import contextlib
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sendready.areas.registry import tracked_case_choices
 from sendready.domain.dates.workdays import add_working_days
@@ -91,7 +92,7 @@ def _requests(inspection, people) -> None:
     file_actions.add_file(
         actor=systemlead,
         item=strategy,
-        upload=file_actions.content_of(SUMMARY, "send-strategy-summary.txt"),
+        upload=SimpleUploadedFile("send-strategy-summary.txt", SUMMARY),
     )
     actions.move_request(actor=systemlead, item=strategy, target="ready_for_review")
     actions.move_request(

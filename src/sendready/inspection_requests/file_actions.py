@@ -6,15 +6,16 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpRequest
 
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.domain.requests.files import FileRefused, check_file, safe_download_name
-from sendready.inspection_requests.actions import add_event, editable_draft, start_if_new
+from sendready.inspection_requests.actions import add_event, start_if_new
 from sendready.inspection_requests.constants import EventKind
+from sendready.inspection_requests.drafts import editable_draft
 from sendready.inspection_requests.models import EvidenceFile, InspectionRequest
 
 FOLDER = "request-files"
@@ -66,12 +67,12 @@ def add_file(
                 sha256=sha256,
                 uploaded_by=actor,
             )
-            start_if_new(item)
+            start_if_new(item=item)
             add_event(
-                item,
-                actor,
-                EventKind.FILE_ADDED,
-                f"{evidence.name} added to version {draft.number}.",
+                item=item,
+                actor=actor,
+                kind=EventKind.FILE_ADDED,
+                text=f"{evidence.name} added to version {draft.number}.",
             )
             record(
                 request,
@@ -102,7 +103,10 @@ def remove_file(
         stored, name = evidence.stored_name, evidence.name
         evidence.delete()
         add_event(
-            item, actor, EventKind.FILE_REMOVED, f"{name} removed from version {draft.number}."
+            item=item,
+            actor=actor,
+            kind=EventKind.FILE_REMOVED,
+            text=f"{name} removed from version {draft.number}.",
         )
         record(
             request,
@@ -116,13 +120,3 @@ def remove_file(
         still_used = EvidenceFile.objects.filter(stored_name=stored).exists()
         if not still_used:
             transaction.on_commit(lambda: default_storage.delete(stored))
-
-
-def open_file(evidence: EvidenceFile):
-    """The stored file, opened for reading."""
-    return default_storage.open(evidence.stored_name, "rb")
-
-
-def content_of(data: bytes, name: str) -> SimpleUploadedFile:
-    """Bytes as an upload (for the demo and tests)."""
-    return SimpleUploadedFile(name, data)

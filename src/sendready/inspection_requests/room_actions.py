@@ -88,7 +88,10 @@ def grant_demo_access(*, actor, inspection, user, name: str, role: str = "") -> 
     access to the demo inspection, following its dates. Refuses an account that belongs to an area
     or already has an evidence room: only the demo calls this, never a page."""
     with transaction.atomic():
-        if refuse_members_as_inspectors(user) or InspectorAccess.objects.filter(user=user).exists():
+        if (
+            Membership.objects.filter(user=user).exists()
+            or InspectorAccess.objects.filter(user=user).exists()
+        ):
             raise ValidationError("This account cannot be made an inspector.")
         access = InspectorAccess.objects.create(
             user=user,
@@ -155,8 +158,3 @@ def record_visit(
             detail=f"inspector {access.name}: {what}",
         )
     return visit
-
-
-def refuse_members_as_inspectors(user) -> bool:
-    """True when the account belongs to an area: such a person is never treated as an inspector."""
-    return Membership.objects.filter(user=user).exists()

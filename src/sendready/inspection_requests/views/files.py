@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
@@ -22,7 +23,7 @@ from sendready.upload_limits import accepts_upload
 def file_response(evidence: EvidenceFile) -> FileResponse:
     """The stored file as a download: our content type, attachment, no sniffing, no scripts."""
     response = FileResponse(
-        file_actions.open_file(evidence),
+        default_storage.open(evidence.stored_name, "rb"),
         as_attachment=True,
         filename=evidence.name,
         content_type=evidence.content_type,
