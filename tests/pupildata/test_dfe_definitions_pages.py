@@ -4,6 +4,7 @@ DfE figures, files without the new columns, and snapshots saved before the new f
 import html
 import json
 
+import openpyxl
 import polars as pl
 import pytest
 from django.core.management import call_command
@@ -14,6 +15,8 @@ from sendready.domain.person_level.indicator_rules import specs
 from sendready.domain.person_level.indicators import definitions
 from sendready.pupildata import actions, figures, storage
 from sendready.pupildata.definitions import definition_groups
+from sendready.pupildata.export import snapshot_xlsx
+from sendready.pupildata.snapshot_source import SOURCE
 from tests.pupildata.conftest import AS_OF
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +164,14 @@ def test_a_stored_file_lacking_the_new_columns_altogether_still_gives_every_figu
     assert filtered["ehc_within_20_weeks_pct"] is not None
     page = figures.rows_page(snapshot, "ehc_decision_within_6_weeks_pct", {}, "numerator", 1)
     assert page.total >= 0
+    # The download for inspectors and other capabilities' reads get the new columns blank.
+    path = snapshot_xlsx(snapshot)
+    try:
+        sheet = openpyxl.load_workbook(path, read_only=True)["Pupils"]
+        header, first = list(sheet.iter_rows(min_row=1, max_row=2, values_only=True))
+        assert "transfer_in" in header and first[header.index("transfer_in")] is None
+    finally:
+        path.unlink()
+    read = SOURCE.find(people.area, AS_OF)
+    assert read is not None
+    assert read.read(["person_id", "decision_outcome"])["decision_outcome"].null_count() == 300
