@@ -51,6 +51,11 @@ def _import_without_new_columns(people, lano, tmp_path):
     return run.snapshot
 
 
+def test_the_definitions_page_is_offered_before_any_import(client, people, lano):
+    client.force_login(lano)
+    assert _url(people, "definitions/") in client.get(_url(people)).content.decode()
+
+
 def test_every_figure_is_on_the_definitions_page_once():
     listed = [d.id for _, entries in definition_groups() for d in entries]
     assert sorted(listed) == sorted(s.id for s in specs())
