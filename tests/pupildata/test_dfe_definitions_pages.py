@@ -14,7 +14,7 @@ from sendready.domain.person_level.generator import generate
 from sendready.domain.person_level.indicator_rules import specs
 from sendready.domain.person_level.indicators import definitions
 from sendready.pupildata import actions, figures, storage
-from sendready.pupildata.definitions import definition_groups
+from sendready.pupildata.definitions import definition_groups, where_they_differ
 from sendready.pupildata.export import snapshot_xlsx
 from sendready.pupildata.snapshot_source import SOURCE
 from tests.pupildata.conftest import AS_OF
@@ -79,6 +79,11 @@ def test_the_definitions_page_sets_each_definition_beside_dfe_s_and_says_where_t
     assert "govuk-summary-list" in page
     assert "Transferred in (transfer_in)" in page  # the optional column DfE's 20 weeks needs
     assert "Our definition" in page and "DfE's definition" in page and "Dates covered" in page
+    differ, same, unpublished = where_they_differ(definition_groups())
+    assert "ehc_within_20_weeks_pct" in {d.id for d in differ}
+    assert "child_in_need_ehc" in {d.id for d in unpublished}
+    assert f"Where ours and DfE's differ ({len(differ)} of the {len(differ) + len(same)}" in page
+    assert f"Figures DfE does not publish ({len(unpublished)})" in page
 
 
 def test_the_definitions_page_is_only_for_those_who_may_see_the_area(client, two_areas):
@@ -130,7 +135,7 @@ def test_indicators_json_has_the_new_figures_and_keeps_every_existing_key(people
         assert isinstance(data[key], (int, float)), key
     entry = {i["id"]: i for i in data["indicators"]}["ehc_within_20_weeks_dfe_pct"]
     assert entry["period"] == "calendar year 2024" and entry["not_in_file"] == []
-    assert entry["dfe_definition"] and entry["differs_from_dfe"]
+    assert entry["dfe_definition"] and entry["differs_from_dfe"] and entry["dfe_publishes"]
     assert {"area", "snapshot", "rows", "indicators", "breakdowns"} <= set(data)
 
 

@@ -24,6 +24,7 @@ class Definition:
     title: str
     definition: str
     dfe_definition: str
+    dfe_publishes: bool
     differs_from_dfe: str | None
     period: str
     national: str | None
@@ -40,6 +41,7 @@ def _entry(indicator_id: str) -> Definition:
         title=d["title"],
         definition=d["definition"],
         dfe_definition=d.get("dfe_definition", ""),
+        dfe_publishes=bool(d.get("dfe_publishes")),
         differs_from_dfe=d.get("differs_from_dfe"),
         period=PERIODS[spec.period],
         national=(
@@ -66,3 +68,16 @@ def definition_groups() -> list[tuple[str, list[Definition]]]:
     if left:
         groups.append(("Other figures", left))
     return [(title, [_entry(i) for i in ids]) for title, ids in groups]
+
+
+def where_they_differ(
+    groups: list[tuple[str, list[Definition]]],
+) -> tuple[list[Definition], list[Definition], list[Definition]]:
+    """Figures DfE publishes that ours counts differently, those it counts the same, and figures DfE
+    does not publish at all."""
+    entries = [d for _, group in groups for d in group]
+    return (
+        [d for d in entries if d.dfe_publishes and d.differs_from_dfe],
+        [d for d in entries if d.dfe_publishes and not d.differs_from_dfe],
+        [d for d in entries if not d.dfe_publishes],
+    )

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from sendready.areas.access import area_view
 from sendready.areas.models import LocalArea
-from sendready.pupildata.definitions import definition_groups
+from sendready.pupildata.definitions import definition_groups, where_they_differ
 from sendready.pupildata.views import context
 
 
@@ -13,7 +13,7 @@ from sendready.pupildata.views import context
 def definitions_page(request: HttpRequest, area: LocalArea) -> HttpResponse:
     """Every figure's definition beside DfE's (no child's record is shown, so nothing to audit)."""
     groups = definition_groups()
-    differ = [d for _, entries in groups for d in entries if d.differs_from_dfe]
+    differ, same, unpublished = where_they_differ(groups)
     return render(
         request,
         "pupildata/definitions.html",
@@ -23,5 +23,7 @@ def definitions_page(request: HttpRequest, area: LocalArea) -> HttpResponse:
             "Person-level data: definitions beside DfE's",
             groups=groups,
             differ=differ,
+            same=same,
+            unpublished=unpublished,
         ),
     )

@@ -34,7 +34,8 @@ class Indicator:
     """One figure with its definition and national comparison.
 
     `not_in_file` names the optional columns the figure needs that the file did not have (the value is
-    then None: "not in this file"); `period` says which dates it covers, in words.
+    then None: "not in this file"); `period` says which dates it covers, in words. `differs_from_dfe`
+    says how ours differs from DfE's figure (None: no difference, or DfE publishes none: `dfe_publishes`).
     """
 
     id: str
@@ -48,6 +49,7 @@ class Indicator:
     period: str = ""
     not_in_file: list[str] = field(default_factory=list)
     dfe_definition: str = ""
+    dfe_publishes: bool = False
     differs_from_dfe: str | None = None
 
 
@@ -186,6 +188,7 @@ def _indicator(
         period=period_text(s.period, as_of),
         not_in_file=absent,
         dfe_definition=d.get("dfe_definition", ""),
+        dfe_publishes=bool(d.get("dfe_publishes")),
         differs_from_dfe=d.get("differs_from_dfe"),
     )
 
@@ -201,6 +204,7 @@ def _not_in_file(s: Spec, d: dict[str, Any], absent: list[str], as_of: date) -> 
         period=period_text(s.period, as_of),
         not_in_file=absent,
         dfe_definition=d.get("dfe_definition", ""),
+        dfe_publishes=bool(d.get("dfe_publishes")),
         differs_from_dfe=d.get("differs_from_dfe"),
     )
 
