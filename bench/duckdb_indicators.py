@@ -76,13 +76,13 @@ def _sql(as_of: dt.date) -> str:
         (final_plan_date > {d(start)} AND final_plan_date <= {d(as_of)} AND ehcna_request_date IS NOT NULL) AS _new,
         date_diff('day', ehcna_request_date, final_plan_date) AS _days,
         (decision_to_assess_date > {d(start)} AND decision_to_assess_date <= {d(as_of)}
-          AND ehcna_request_date IS NOT NULL) AS _dec_year,
+          AND ehcna_request_date IS NOT NULL
+          AND coalesce(decision_outcome, '') <> 'not_assess') AS _dec_year,
         date_diff('day', ehcna_request_date, decision_to_assess_date) AS _dec_days,
         coalesce(exception_flag, false) AS _exc,
         coalesce(last_annual_review_date, final_plan_date) AS _basis,
-        coalesce(last_annual_review_date, final_plan_date) <
-          CASE WHEN {age} < 5 THEN {d(_months_before(as_of, 6))} ELSE {d(_months_before(as_of, 12))} END AS _overdue,
-        coalesce(persistent_absence, attendance_pct < 90) AS _pa
+        coalesce(last_annual_review_date, final_plan_date) < {d(_months_before(as_of, 12))} AS _overdue,
+        coalesce(persistent_absence, attendance_pct <= 90) AS _pa
       FROM pupils"""
     e, k = "sen_status = 'E'", "sen_status = 'K'"
     newx = "_new AND NOT _exc"

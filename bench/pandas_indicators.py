@@ -73,7 +73,7 @@ def compute(path: str, as_of: dt.date) -> dict:
     new_ex = new & ~exc
     pa = df["persistent_absence"].where(
         df["persistent_absence"].notna(),
-        df["attendance_pct"].lt(90).where(df["attendance_pct"].notna()),
+        df["attendance_pct"].le(90).where(df["attendance_pct"].notna()),
     )
     pa_known = pa.notna()
     pa = pa.fillna(False).astype(bool)
@@ -91,7 +91,7 @@ def compute(path: str, as_of: dt.date) -> dict:
     def months_before(m):  # noqa: E306
         return pd.Timestamp(as_of) - pd.DateOffset(months=m)
 
-    overdue = basis.lt(months_before(12)) & age.ge(5) | basis.lt(months_before(6)) & age.lt(5)
+    overdue = basis.lt(months_before(12))
     v["annual_reviews_overdue"] = int((e & overdue).sum())
     v["persistent_absence_pct"] = _pct(pa, school & pa_known)
     ya = age.between(16, 25)

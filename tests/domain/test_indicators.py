@@ -176,10 +176,12 @@ def test_counts_and_20_week_timeliness_match_a_hand_count():
     assert s["ehc_mean_weeks"] == pytest.approx(round((122 + 213) / 2 / 7, 1))
 
 
-def test_reviews_are_overdue_after_12_months_or_6_for_under_fives():
+def test_reviews_are_overdue_after_12_months_at_any_age_and_under_fives_are_shown_apart():
     s = compute_indicators(ROWS, AS_OF)
-    assert sorted(rows_for("annual_reviews_overdue", ROWS, AS_OF)["person_id"]) == ["D", "E"]
-    assert s["annual_reviews_overdue_pct"] == 40.0
+    assert sorted(rows_for("annual_reviews_overdue", ROWS, AS_OF)["person_id"]) == ["D"]
+    assert s["annual_reviews_overdue_pct"] == 20.0
+    # E (aged 3) was last reviewed 8 months ago: the Code of Practice's "should consider", not overdue.
+    assert rows_for("under_5_reviews_over_6_months", ROWS, AS_OF)["person_id"].to_list() == ["E"]
 
 
 def test_persistent_absence_suspensions_neet_and_overlaps():

@@ -107,6 +107,7 @@ SAMPLE_PAGES = [
     ("accounts:audit_log", True),
     ("inspections:list", True),
     ("pupildata:dashboard", True),
+    ("pupildata:definitions", True),
     ("cases:list", True),
     ("selfevaluation:overview", True),
     ("forecasting:national", False),

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from sendready.domain.person_level.indicator_rules import with_every_column
 from sendready.domain.person_level.reading import ROW_COLUMN
 from sendready.domain.person_level.schema import load_schema
 from sendready.domain.text import looks_like_formula
@@ -34,7 +35,8 @@ def snapshot_xlsx(snapshot: Snapshot, progress: Callable[[int], None] | None = N
         ROW_COLUMN in rows.collect_schema().names()
     ):  # stored in person_id order: give the file's own
         rows = rows.sort(ROW_COLUMN)
-    frame = rows.select(names).collect()
+    # A snapshot stored before the layout gained a column gets it blank.
+    frame = with_every_column(rows).select(names).collect()
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Pupils")
     sheet.freeze_panes = "A2"

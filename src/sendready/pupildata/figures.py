@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import polars as pl
 
+from sendready.domain.person_level.indicator_rules import specs
 from sendready.domain.person_level.indicators import (
     POSITION,
     IndicatorSet,
@@ -37,8 +38,13 @@ PAGE_SIZE = 50
 
 
 def cached(snapshot: Snapshot) -> IndicatorSet:
-    """The figures saved with the snapshot at import."""
-    return indicator_set_from_dict(snapshot.indicators)
+    """The figures saved with the snapshot at import; worked out again from its file (once in this
+    process) when they were saved before some of today's figures existed, so every snapshot shows
+    every figure by today's rules."""
+    saved = indicator_set_from_dict(snapshot.indicators)
+    if all(s.id in saved.indicators for s in specs()):
+        return saved
+    return _filtered(*file_key(snapshot), ())
 
 
 def indicators_for(snapshot: Snapshot, filters: dict[str, list[str]]) -> IndicatorSet:

@@ -27,8 +27,23 @@ SECTIONS: list[tuple[str, list[str]]] = [
         ],
     ),
     (
+        "New EHC plans and decisions as DfE counts them (calendar year)",
+        [
+            "ehc_new_plans_dfe",
+            "ehc_within_20_weeks_dfe_pct",
+            "ehc_within_20_weeks_incl_exceptions_dfe_pct",
+            "ehc_decision_within_6_weeks_dfe_pct",
+        ],
+    ),
+    (
         "Annual reviews",
-        ["annual_reviews_overdue", "annual_reviews_overdue_pct", "annual_reviews_unknown"],
+        [
+            "annual_reviews_overdue",
+            "annual_reviews_overdue_pct",
+            "annual_reviews_unknown",
+            "under_5_reviews_over_6_months",
+            "under_5_reviews_over_6_months_pct",
+        ],
     ),
     (
         "Attendance",
@@ -36,6 +51,9 @@ SECTIONS: list[tuple[str, list[str]]] = [
             "persistent_absence_pct",
             "persistent_absence_ehc_pct",
             "persistent_absence_sen_support_pct",
+            "severe_absence_pct",
+            "severe_absence_ehc_pct",
+            "severe_absence_sen_support_pct",
         ],
     ),
     (
@@ -56,6 +74,8 @@ SECTIONS: list[tuple[str, list[str]]] = [
         [
             "neet",
             "neet_pct",
+            "neet_or_not_known_16_17",
+            "neet_or_not_known_16_17_pct",
             "elective_home_education",
             "children_missing_education",
             "alternative_provision",
@@ -73,8 +93,10 @@ TREND_IDS = [
     "ehc_within_20_weeks_pct",
     "ehc_within_20_weeks_incl_exceptions_pct",
     "ehc_mean_weeks",
+    "ehc_within_20_weeks_dfe_pct",
     "annual_reviews_overdue",
     "persistent_absence_pct",
+    "severe_absence_pct",
     "neet",
     "alternative_provision",
     "placed_out_of_area",
@@ -141,8 +163,14 @@ def suppress_small_counts(figures: IndicatorSet, below: int) -> IndicatorSet:
     return dataclasses.replace(figures, indicators=indicators, breakdowns=breakdowns)  # type: ignore[arg-type]
 
 
-def display(value: Any, unit: str) -> str:
-    """A figure as people read it: 1,234 or 46.4% or 18.2 weeks; 'No data' without a base."""
+NOT_IN_FILE = "Not in this file"
+
+
+def display(value: Any, unit: str, not_in_file: list[str] | None = None) -> str:
+    """A figure as people read it: 1,234 or 46.4% or 18.2 weeks; 'No data' without a base, and
+    'Not in this file' when the file lacks a column the figure needs."""
+    if not_in_file:
+        return NOT_IN_FILE
     if value is None:
         return "No data"
     if isinstance(value, Small):
@@ -164,6 +192,14 @@ class Figure:
     numerator: int | None
     denominator: int | None
     is_pct: bool
+    period: str = ""
+    not_in_file: list[str] = field(default_factory=list)
+    differs_from_dfe: str | None = None
+
+    @property
+    def available(self) -> bool:
+        """False when the file lacks a column the figure needs (there are then no rows behind it)."""
+        return not self.not_in_file
 
 
 @dataclass
@@ -183,12 +219,15 @@ def figure(ind: Indicator) -> Figure:
     return Figure(
         id=ind.id,
         title=ind.title,
-        text=display(ind.value, ind.unit),
+        text=display(ind.value, ind.unit, ind.not_in_file),
         definition=ind.definition,
         national=_national(ind),
         numerator=ind.numerator,
         denominator=ind.denominator,
         is_pct=ind.denominator is not None,
+        period=ind.period,
+        not_in_file=ind.not_in_file,
+        differs_from_dfe=ind.differs_from_dfe,
     )
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
+import polars as pl
+
 from sendready.areas.models import LocalArea
 from sendready.areas.registry import SnapshotRows
+from sendready.domain.person_level.indicator_rules import with_every_column
 from sendready.domain.person_level.reading import ROW_COLUMN
 from sendready.pupildata import storage
 from sendready.pupildata.models import Snapshot
@@ -37,8 +40,12 @@ class StoredSnapshots:
 
 
 def _read(name: str, columns: list[str] | None = None):
-    frame = storage.read_rows(name, columns)
-    return frame.drop([ROW_COLUMN], strict=False)
+    try:
+        frame = storage.read_rows(name, columns)
+    except pl.exceptions.ColumnNotFoundError:
+        # Stored before the layout gained a column asked for: that column comes back blank.
+        frame = with_every_column(storage.read_rows(name)).select(columns or [])
+    return with_every_column(frame.drop([ROW_COLUMN], strict=False)) if columns is None else frame
 
 
 SOURCE = StoredSnapshots()

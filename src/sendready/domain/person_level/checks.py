@@ -197,6 +197,24 @@ def build_checks(today: date) -> list[Check]:
     status = typed["sen_status"]
     checks += [
         Check(
+            "decision_outcome",
+            typed["decision_outcome"].is_not_null() & typed["decision_to_assess_date"].is_null(),
+            pl.format(
+                "Decision outcome is {} but there is no decision date. Give the date of the "
+                "decision in 'decision_to_assess_date'.",
+                typed["decision_outcome"],
+            ),
+        ),
+        Check(
+            "decision_outcome",
+            typed["decision_outcome"].eq("not_assess") & typed["final_plan_date"].is_not_null(),
+            pl.lit(
+                "Decision outcome is not_assess but there is a final plan date: check which "
+                "request the decision was on."
+            ),
+            False,
+        ),
+        Check(
             "primary_need",
             status.eq("N") & typed["primary_need"].is_not_null(),
             pl.lit(

@@ -2,7 +2,9 @@
 
 Every row is invented. Proportions are rough: about 30% EHC plans and 70% SEN support; ASD, SEMH and SLCN
 lead for plans, SLCN, SEMH, MLD and SPLD for SEN support; about half of new plans within 20 weeks (national
-2024: 46.4% excluding exceptions) with about 10% exceptions; about 30% of school-age pupils persistently absent.
+2024: 46.4% excluding exceptions) with about 10% exceptions and 5% transfers in; about 30% of school-age
+pupils persistently absent and 2% severely absent; about 5% of SEN support with a decision not to assess;
+NEET not known for about 4% of those over 16.
 """
 
 from __future__ import annotations
@@ -195,7 +197,8 @@ def generate(
         "elective_home_education": setting == _SETTINGS.index("home_education"),
         "children_missing_education": rng.random(n) < 0.005,
         "attendance_pct": np.where(school_age, np.round(attendance, 1), np.nan),
-        "persistent_absence": attendance < 90,
+        # Missing 10% or more of sessions: attendance of 90% or less, as the file shows it.
+        "persistent_absence": np.round(attendance, 1) <= 90,
         "suspensions": np.where(school_age, susp, -1),
         "permanent_exclusion": school_age & (rng.random(n) < np.where(ehc, 0.0006, 0.0012)),
         "neet": (setting == _SETTINGS.index("not_in_education")) | (rng.random(n) < 0.03),
@@ -208,8 +211,40 @@ def generate(
         "school_age": school_age,
         "post16": age >= 16,
     }
+    _add_dfe_columns(num, rng, ehc, ~ehc & ~pending & (age >= 2), today)
     frame = pl.DataFrame(num).lazy().select(_as_strings()).select(load_schema().names).collect()
     return _make_dirty(frame, as_of) if dirty else frame
+
+
+def _add_dfe_columns(
+    num: dict[str, np.ndarray],
+    rng: np.random.Generator,
+    ehc: np.ndarray,
+    may_be_refused: np.ndarray,
+    today: np.datetime64,
+) -> None:
+    """The columns DfE's definitions need (decisions not to assess, transfers in, NEET not known), and
+    a few pupils who missed half their sessions (severe absence).
+
+    Drawn after every other column, so a seed's other columns are what they were before these existed.
+    """
+    n = len(ehc)
+    refused = may_be_refused & (rng.random(n) < 0.05)
+    request = today - _days(rng.uniform(1, 100, n) * 7)
+    decision = np.minimum(request + _days(rng.uniform(2, 9, n) * 7), today)
+    transfer = ehc & (rng.random(n) < 0.05)
+    not_known = rng.random(n) < 0.04
+    severe = rng.random(n) < 0.02  # missed half their sessions or more
+    severe_attendance = np.round(rng.uniform(15, 50, n), 1)
+    attendance = num["attendance_pct"]
+    severe &= ~np.isnan(attendance)
+    num["attendance_pct"] = np.where(severe, severe_attendance, attendance)
+    num["persistent_absence"] = num["persistent_absence"] | severe
+    num["ehcna_request_date"] = np.where(refused, request, num["ehcna_request_date"])
+    num["decision_to_assess_date"] = np.where(refused, decision, num["decision_to_assess_date"])
+    num["decision_outcome"] = np.where(ehc, 0, np.where(refused, 1, -1))
+    num["transfer_in"] = transfer
+    num["neet_known"] = ~not_known
 
 
 def _as_strings() -> list[pl.Expr]:
@@ -256,7 +291,13 @@ def _as_strings() -> list[pl.Expr]:
         .alias("setting_urn"),
         yn("exception_flag", ehc),
         yn("persistent_absence", school),
-        yn("neet", pl.col("post16")),
+        yn("neet", pl.col("post16") & pl.col("neet_known")),
+        yn("transfer_in", ehc),
+        pl.when(pl.col("decision_outcome").eq(0))
+        .then(pl.lit("assess"))
+        .when(pl.col("decision_outcome").eq(1))
+        .then(pl.lit("not_assess"))
+        .alias("decision_outcome"),
         *[yn(f) for f in flags],
         pl.when(school).then(pl.col("attendance_pct").cast(pl.String)).alias("attendance_pct"),
         pl.when(school).then(pl.col("suspensions").cast(pl.String)).alias("suspensions"),

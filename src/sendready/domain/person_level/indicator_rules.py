@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Literal
 
 import polars as pl
 from dateutil.relativedelta import relativedelta
 
-from sendready.domain.person_level.parse import age_at
+from sendready.domain.person_level.dfe_rules import (
+    PERSISTENT_ABSENCE_AT_MOST,
+    dfe_columns,
+    dfe_specs,
+    last_31_august,
+)
+from sendready.domain.person_level.parse import age_at, polars_type
+from sendready.domain.person_level.rule_spec import SIX_WEEKS_DAYS, TWENTY_WEEKS_DAYS, Spec
+from sendready.domain.person_level.schema import load_schema
 
-TWENTY_WEEKS_DAYS = 140
-SIX_WEEKS_DAYS = 42
+__all__ = ["SIX_WEEKS_DAYS", "TWENTY_WEEKS_DAYS", "Spec", "derive", "filter_expr", "specs"]
 FILTER_COLUMNS = ("primary_need", "phase", "setting_type")
 BREAKDOWNS = {
     "by_primary_need": "primary_need",
@@ -32,17 +37,6 @@ SOCIAL_CARE_HEALTH = (
 STATUS = {"_ehc": "E", "_sen_support": "K", "_no_sen": "N"}
 
 
-@dataclass(frozen=True)
-class Spec:
-    """How to compute one indicator: counts of numerator (within denominator) or an aggregate."""
-
-    id: str
-    kind: Literal["count", "pct", "mean", "sum"]
-    numerator: pl.Expr
-    denominator: pl.Expr | None = None
-    value: pl.Expr | None = None
-
-
 def _year_before(as_of: date) -> date:
     try:
         return as_of.replace(year=as_of.year - 1)
@@ -50,18 +44,26 @@ def _year_before(as_of: date) -> date:
         return as_of.replace(year=as_of.year - 1, day=28)
 
 
+def with_every_column[F: (pl.DataFrame, pl.LazyFrame)](df: F) -> F:
+    """The rows with any layout column they lack added as blanks (a snapshot stored before the layout
+    gained a column): the rules can then name every column, and figures needing it say so."""
+    have = set(df.collect_schema().names())
+    missing = [c for c in load_schema().columns if c.name not in have]
+    if not missing:
+        return df
+    return df.with_columns(pl.lit(None, dtype=polars_type(c)).alias(c.name) for c in missing)
+
+
 def derive[F: (pl.DataFrame, pl.LazyFrame)](df: F, as_of: date) -> F:
     """Add the working columns (prefixed _) the indicator rules use (to a DataFrame or a LazyFrame)."""
     start = _year_before(as_of)
-    last_31_aug = date(as_of.year if (as_of.month, as_of.day) >= (8, 31) else as_of.year - 1, 8, 31)
+    last_31_aug = last_31_august(as_of)
     age = age_at(pl.col("date_of_birth"), as_of)
     days = (pl.col("final_plan_date") - pl.col("ehcna_request_date")).dt.total_days()
     basis = pl.coalesce("last_annual_review_date", "final_plan_date")
-    due_before = (
-        pl.when(age < 5)
-        .then(pl.lit(as_of - relativedelta(months=6)))
-        .otherwise(pl.lit(as_of - relativedelta(months=12)))
-    )
+    # Overdue at 12 months for every age: the Code of Practice's 3 to 6 months for under-5s is a
+    # "should consider", shown on its own (dfe_rules.py), never counted as overdue.
+    due_before = pl.lit(as_of - relativedelta(months=12))
     school_age = age_at(pl.col("date_of_birth"), last_31_aug).is_between(5, 15)
     band = (
         pl.when(age < 5)
@@ -74,24 +76,33 @@ def derive[F: (pl.DataFrame, pl.LazyFrame)](df: F, as_of: date) -> F:
         .then(pl.lit("16-19"))
         .otherwise(pl.lit("20-25"))
     )
-    return df.with_columns(
-        age.alias("_age"),
-        band.alias("_age_band"),
-        school_age.alias("_school_age"),
-        (
-            pl.col("final_plan_date").is_between(start, as_of, closed="right")
-            & pl.col("ehcna_request_date").is_not_null()
-        ).alias("_new_plan"),
-        days.alias("_days_to_plan"),
-        (
-            pl.col("decision_to_assess_date").is_between(start, as_of, closed="right")
-            & pl.col("ehcna_request_date").is_not_null()
-        ).alias("_decision_in_year"),
-        (days / 7.0).alias("_weeks_to_plan"),
-        pl.col("exception_flag").fill_null(False).alias("_exception"),
-        basis.alias("_review_basis"),
-        (basis < due_before).alias("_review_overdue"),
-        pl.coalesce("persistent_absence", pl.col("attendance_pct") < 90).alias("_pa"),
+    return (
+        with_every_column(df)
+        .with_columns(
+            age.alias("_age"),
+            band.alias("_age_band"),
+            school_age.alias("_school_age"),
+            (
+                pl.col("final_plan_date").is_between(start, as_of, closed="right")
+                & pl.col("ehcna_request_date").is_not_null()
+            ).alias("_new_plan"),
+            days.alias("_days_to_plan"),
+            (
+                pl.col("decision_to_assess_date").is_between(start, as_of, closed="right")
+                & pl.col("ehcna_request_date").is_not_null()
+                # A decision not to assess (when the file says so) is not a decision to assess.
+                & pl.col("decision_outcome").ne("not_assess").fill_null(True)
+            ).alias("_decision_in_year"),
+            (days / 7.0).alias("_weeks_to_plan"),
+            pl.col("exception_flag").fill_null(False).alias("_exception"),
+            basis.alias("_review_basis"),
+            (basis < due_before).alias("_review_overdue"),
+            # Missing 10% or more of sessions: attendance of exactly 90% counts, as DfE counts it.
+            pl.coalesce(
+                "persistent_absence", pl.col("attendance_pct") <= PERSISTENT_ABSENCE_AT_MOST
+            ).alias("_pa"),
+        )
+        .with_columns(dfe_columns(as_of))
     )
 
 
@@ -118,16 +129,17 @@ def specs() -> tuple[Spec, ...]:
         Spec("rows", "count", pl.int_range(pl.len()) >= 0),
         Spec("ehc_plans", "count", e),
         Spec("sen_support", "count", k),
-        Spec("ehc_new_plans", "count", new),
-        Spec("ehc_within_20_weeks_pct", "pct", within, new_ex),
-        Spec("ehc_within_20_weeks_incl_exceptions_pct", "pct", within, new),
-        Spec("ehc_mean_weeks", "mean", new_ex, value=c("_weeks_to_plan")),
-        Spec("ehc_over_1_year_pct", "pct", c("_days_to_plan") > 365, new_ex),
+        Spec("ehc_new_plans", "count", new, period="rolling"),
+        Spec("ehc_within_20_weeks_pct", "pct", within, new_ex, period="rolling"),
+        Spec("ehc_within_20_weeks_incl_exceptions_pct", "pct", within, new, period="rolling"),
+        Spec("ehc_mean_weeks", "mean", new_ex, value=c("_weeks_to_plan"), period="rolling"),
+        Spec("ehc_over_1_year_pct", "pct", c("_days_to_plan") > 365, new_ex, period="rolling"),
         Spec(
             "ehc_decision_within_6_weeks_pct",
             "pct",
             decision_days <= SIX_WEEKS_DAYS,
             c("_decision_in_year"),
+            period="rolling",
         ),
         Spec("annual_reviews_overdue", "count", e & c("_review_overdue")),
         Spec(
@@ -183,4 +195,4 @@ def specs() -> tuple[Spec, ...]:
     for flag in SOCIAL_CARE_HEALTH:
         for suffix, code in STATUS.items():
             out.append(Spec(f"{flag}{suffix}", "count", c("sen_status").eq(code) & c(flag)))
-    return tuple(out)
+    return tuple(out + dfe_specs())

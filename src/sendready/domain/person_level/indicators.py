@@ -1,7 +1,8 @@
 """Indicators over validated person-level SEND rows, each with the polars selection behind it.
 
 Period: "new plans" are those whose final plan date falls in the 12 months up to and including `as_of`
-(a rolling year, so a dashboard is current on inspection day); DfE's national figures are calendar years.
+(a rolling year, so a dashboard is current on inspection day); DfE's national figures are calendar years,
+and the figures as DfE counts them (dfe_rules.py, ids ending `_dfe...`) cover its last whole calendar year.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from typing import Any
 
 import polars as pl
 
+from sendready.domain.person_level.dfe_rules import period_text
 from sendready.domain.person_level.indicator_rules import (
     BREAKDOWNS,
     Spec,
     derive,
     filter_expr,
     specs,
+    with_every_column,
 )
 
 Number = int | float | None
@@ -28,7 +31,12 @@ Number = int | float | None
 
 @dataclass(frozen=True)
 class Indicator:
-    """One figure with its definition and national comparison."""
+    """One figure with its definition and national comparison.
+
+    `not_in_file` names the optional columns the figure needs that the file did not have (the value is
+    then None: "not in this file"); `period` says which dates it covers, in words. `differs_from_dfe`
+    says how ours differs from DfE's figure (None: no difference, or DfE publishes none: `dfe_publishes`).
+    """
 
     id: str
     title: str
@@ -38,6 +46,11 @@ class Indicator:
     denominator: int | None = None
     definition: str = ""
     national: dict[str, Any] | None = None
+    period: str = ""
+    not_in_file: list[str] = field(default_factory=list)
+    dfe_definition: str = ""
+    dfe_publishes: bool = False
+    differs_from_dfe: str | None = None
 
 
 @dataclass
@@ -103,10 +116,15 @@ def compute_indicators(
     filters = {k: list(v) for k, v in (filters or {}).items() if v}
     # One lazy plan: the derived columns are never materialised as a frame, and the figures and the
     # four breakdowns are computed together (polars runs the queries in parallel).
+    all_specs = specs()
+    needed = sorted({column for s in all_specs for column in s.needs})
+    # Whether the file has each optional column is asked of every row, before any filter.
+    present_query = with_every_column(df.lazy()).select(
+        pl.col(column).is_not_null().any().alias(column) for column in needed
+    )
     data = derive(df.lazy(), as_of)
     if filters:
         data = data.filter(filter_expr(filters))
-    all_specs = specs()
     exprs: list[pl.Expr] = []
     for s in all_specs:
         inside = s.numerator if s.denominator is None else s.numerator & s.denominator
@@ -116,7 +134,7 @@ def compute_indicators(
         if s.value is not None:
             agg = s.value.filter(s.numerator.fill_null(False))
             exprs.append((agg.mean() if s.kind == "mean" else agg.sum()).alias(f"{s.id}__val"))
-    queries = [data.select(exprs)] + [
+    queries = [data.select(exprs), present_query] + [
         data.group_by(pl.col(column).fill_null("unknown").cast(pl.String).alias("category"))
         .agg(
             pl.len().alias("total"),
@@ -125,10 +143,14 @@ def compute_indicators(
         .sort("category")
         for column in BREAKDOWNS.values()
     ]
-    totals, *counts = pl.collect_all(queries)
+    totals, present, *counts = pl.collect_all(queries)
     row = totals.row(0, named=True)
+    has = present.row(0, named=True) if needed else {}
     defs = definitions()
-    indicators = {s.id: _indicator(s, row, defs.get(s.id, {})) for s in all_specs}
+    indicators = {
+        s.id: _indicator(s, row, defs.get(s.id, {}), [n for n in s.needs if not has[n]], as_of)
+        for s in all_specs
+    }
     breakdowns = {
         dim: {r.pop("category"): r for r in frame.iter_rows(named=True)}
         for dim, frame in zip(BREAKDOWNS, counts)
@@ -136,7 +158,9 @@ def compute_indicators(
     return IndicatorSet(as_of=as_of, indicators=indicators, breakdowns=breakdowns, filters=filters)
 
 
-def _indicator(s: Spec, row: dict[str, Any], d: dict[str, Any]) -> Indicator:
+def _indicator(
+    s: Spec, row: dict[str, Any], d: dict[str, Any], absent: list[str], as_of: date
+) -> Indicator:
     num = int(row[f"{s.id}__num"])
     den = int(row[f"{s.id}__den"]) if s.denominator is not None else None
     value: Number
@@ -150,6 +174,8 @@ def _indicator(s: Spec, row: dict[str, Any], d: dict[str, Any]) -> Indicator:
     else:
         total = row[f"{s.id}__val"]
         value = int(total) if total is not None else 0
+    if absent:  # a figure worked out without a column it needs would be wrong, so there is none
+        return _not_in_file(s, d, absent, as_of)
     return Indicator(
         id=s.id,
         title=d.get("title", s.id),
@@ -159,6 +185,27 @@ def _indicator(s: Spec, row: dict[str, Any], d: dict[str, Any]) -> Indicator:
         denominator=den,
         definition=d.get("definition", ""),
         national=d.get("national"),
+        period=period_text(s.period, as_of),
+        not_in_file=absent,
+        dfe_definition=d.get("dfe_definition", ""),
+        dfe_publishes=bool(d.get("dfe_publishes")),
+        differs_from_dfe=d.get("differs_from_dfe"),
+    )
+
+
+def _not_in_file(s: Spec, d: dict[str, Any], absent: list[str], as_of: date) -> Indicator:
+    return Indicator(
+        id=s.id,
+        title=d.get("title", s.id),
+        value=None,
+        unit=d.get("unit", "count"),
+        definition=d.get("definition", ""),
+        national=d.get("national"),
+        period=period_text(s.period, as_of),
+        not_in_file=absent,
+        dfe_definition=d.get("dfe_definition", ""),
+        dfe_publishes=bool(d.get("dfe_publishes")),
+        differs_from_dfe=d.get("differs_from_dfe"),
     )
 
 
@@ -172,10 +219,16 @@ def selection(indicator_id: str, part: str = "numerator") -> pl.Expr:
         return col.eq(category)
     spec = {s.id: s for s in specs()}[indicator_id]
     if part == "denominator":
-        return spec.denominator if spec.denominator is not None else spec.numerator
-    if spec.denominator is not None:
-        return spec.numerator & spec.denominator
-    return spec.numerator
+        chosen = spec.denominator if spec.denominator is not None else spec.numerator
+    elif spec.denominator is not None:
+        chosen = spec.numerator & spec.denominator
+    else:
+        chosen = spec.numerator
+    # A figure "not in this file" has no rows behind it: no row is chosen unless every column it
+    # needs has a value somewhere.
+    for column in spec.needs:
+        chosen = chosen & pl.col(column).is_not_null().any()
+    return chosen
 
 
 def rows_for(

@@ -12,6 +12,7 @@ from sendready.cli_options import (
     wants_json,
     write_json,
 )
+from sendready.pupildata.figures import cached
 from sendready.pupildata.models import Snapshot
 
 
@@ -41,7 +42,7 @@ class Command(BaseCommand):
                 f"{area.name} has no snapshot{' on ' + options['snapshot'] if options['snapshot'] else ''}. "
                 f"Snapshots: {known or 'none yet; import a file with sendready import-pupils'}."
             )
-        figures = snapshot.indicators
+        figures = cached(snapshot).to_dict()  # every figure, even of a snapshot saved before some
         values = {i["id"]: i["value"] for i in figures["indicators"]}
         if not wants_json(options):
             for i in figures["indicators"]:
