@@ -63,6 +63,14 @@ def test_a_practitioner_without_a_second_factor_sets_one_up_after_the_password(
     page = browser_like.get(step.url).content.decode()
     assert 'src="data:image/svg+xml' in page
     key = re.search(r'id="setup-key">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+    again = browser_like.get(step.url).content.decode()  # the same key until it is confirmed
+    assert re.search(r'id="setup-key">([A-Z2-7 ]+)<', again).group(1).replace(" ", "") == key
+    assert (
+        AuditEvent.objects.filter(
+            object_type="second_factor", detail="started setting up an authenticator app"
+        ).count()
+        == 1
+    )
     wrong = browser_like.post(step.url, {"code": "000000"}).content.decode()
     assert "The code is not right" in wrong
     code = f"{totp(b32decode(key)):06d}"

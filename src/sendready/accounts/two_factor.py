@@ -55,13 +55,6 @@ def has_second_factor(user) -> bool:
     return user.is_authenticated and app_device(user) is not None
 
 
-def new_app_device(user) -> TOTPDevice:
-    """The device being set up: the unconfirmed one already shown, or a new one."""
-    return app_device(user, confirmed=False) or TOTPDevice.objects.create(
-        user=user, name=APP_DEVICE_NAME, confirmed=False
-    )
-
-
 def readable_key(device: TOTPDevice) -> str:
     """The secret as an app asks for it when typed: base32 in groups of four."""
     key = b32encode(device.bin_key).decode().rstrip("=")

@@ -35,6 +35,19 @@ def _audit_everywhere(request: HttpRequest, actor, detail: str) -> None:
         )
 
 
+def start_app_setup(*, actor, request: HttpRequest) -> TOTPDevice:
+    """The authenticator app being set up: the unconfirmed one already shown (its key must stay the
+    same between showing the QR code and checking the first code), or a new one, audited."""
+    with transaction.atomic():
+        device = two_factor.app_device(actor, confirmed=False)
+        if device is None:
+            device = TOTPDevice.objects.create(
+                user=actor, name=two_factor.APP_DEVICE_NAME, confirmed=False
+            )
+            _audit_everywhere(request, actor, "started setting up an authenticator app")
+    return device
+
+
 def check_code(*, actor, code: str, request: HttpRequest) -> Device:
     """The device that accepts this code (each code works once); raises CodeRefused otherwise.
     django-otp slows wrong codes down on each device: 1 s doubling."""

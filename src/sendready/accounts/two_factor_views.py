@@ -47,7 +47,7 @@ def set_up(request: HttpRequest) -> HttpResponse:
             "area nominated officer to reset it.",
         )
         return redirect("home")
-    device = two_factor.new_app_device(request.user)
+    device = two_factor_actions.start_app_setup(actor=request.user, request=request)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
