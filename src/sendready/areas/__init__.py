@@ -5,7 +5,8 @@ Here live `LocalArea` and `Membership` (models), `Role` (constants), the access 
 the home page and area overview (`views.py`), the menu and overview panels (`navigation.py`), and the
 people pages where a LANO manages an area's members (`people_views.py`, `actions.py`, `forms.py`).
 
-`registry.py` is the platform's one way to be extended: each capability app declares its permissions,
-menu sections, overview panels and the hooks it offers or reads from its own `AppConfig.ready`.
+`registry/` (a package, one module a kind of hook) is the platform's one way to be extended: each
+capability app declares its permissions, menu sections, overview panels and the hooks it offers or
+reads from its own `AppConfig.ready`.
 The audit log is `sendready.audit`; people's accounts and signing in are `sendready.accounts`.
 """
