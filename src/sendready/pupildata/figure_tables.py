@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from markupsafe import Markup
 
 from sendready.areas.models import LocalArea
-from sendready.pupildata import figures, presenters
+from sendready.pupildata import figures, presenters, published
 from sendready.pupildata.models import Snapshot
 
 
@@ -70,5 +70,7 @@ def _render(view: _View) -> Markup:
         "overlaps": presenters.overlaps(current),
         "status_columns": presenters.STATUS_COLUMNS,
         "breakdowns": presenters.breakdown_tables(current),
+        # DfE's figures are for the whole area: shown beside ours whether or not the view is filtered.
+        "published": published.latest_rows(published.series_for_area(view.area)),
     }
     return Markup(render_to_string("pupildata/_figure_tables.html", context))

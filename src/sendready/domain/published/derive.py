@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sendready.domain.published.measures import Measure, load_measures
+from sendready.domain.published.measures import PublishedMeasure, load_measures
 
 COLUMNS = ["measure", "year", "level", "code", "value"]
 ENGLAND = "E92000001"
@@ -63,13 +63,13 @@ def _read(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(path.open(encoding="utf-8-sig", newline="")))
 
 
-def _year(measure: Measure, time_period: str) -> str:
+def _year(measure: PublishedMeasure, time_period: str) -> str:
     # Caseload is an academic year (202425) counted in January: the January's calendar year.
     return "20" + time_period[-2:] if measure.period == "january" else time_period
 
 
 def _release_rows(
-    measure: Measure, source: dict[str, Any], rows: list[dict[str, str]]
+    measure: PublishedMeasure, source: dict[str, Any], rows: list[dict[str, str]]
 ) -> Iterator[FigureRow]:
     years = set(source.get("years", []))
     for r in rows:
@@ -89,7 +89,7 @@ def _name_key(name: str) -> str:
     return TRIBUNAL_NAMES.get(plain, plain)
 
 
-def tribunal_rows(measure: Measure, folder: Path) -> Iterator[FigureRow]:
+def tribunal_rows(measure: PublishedMeasure, folder: Path) -> Iterator[FigureRow]:
     """The appeal rate table: title rows, two header rows, region headings, footnote digits on names.
 
     Areas are matched on their names: the table's LA codes are wrong for five areas (Nottingham,

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from sendready.domain.history.events import load_areas
-from sendready.domain.published.measures import Measure, load_measures, provenance
+from sendready.domain.published.measures import PublishedMeasure, load_measures, provenance
 
 ENGLAND = "E92000001"
 NOT_PUBLISHED = {
@@ -118,7 +118,7 @@ class YearFigures:
 class PublishedSeries:
     """Every published year of one measure for one area, oldest first."""
 
-    measure: Measure
+    measure: PublishedMeasure
     area_name: str
     region_name: str
     years: list[YearFigures] = field(default_factory=list)
@@ -139,6 +139,7 @@ class PublishedSeries:
         return {
             **head,
             "measure": self.measure.id,
+            "indicator": self.measure.indicator,
             "title": self.measure.title,
             "unit": self.measure.unit,
             "rank_order": self.measure.rank_order,
@@ -207,7 +208,7 @@ def _ranks(measure_id: str, year: str) -> dict[str, Rank]:
     return {code: Rank(first[v], len(values), counts[v] > 1) for code, v in values.items()}
 
 
-def _cell(measure: Measure, year: str, level: str, code: str) -> PublishedValue:
+def _cell(measure: PublishedMeasure, year: str, level: str, code: str) -> PublishedValue:
     text = _table().get((measure.id, year, level, code))
     if text is None:
         return MISSING
@@ -229,7 +230,7 @@ def la_code_for(ons_code: str, old_la_code: str = "") -> str:
     return next((a.old_la_code for a in load_areas(current_only=True) if a.code == ons_code), "")
 
 
-def _gap_note(measure: Measure, la_code: str, year: str, area: PublishedValue) -> str:
+def _gap_note(measure: PublishedMeasure, la_code: str, year: str, area: PublishedValue) -> str:
     if area.published:
         return ""
     if area.printed:
@@ -240,7 +241,7 @@ def _gap_note(measure: Measure, la_code: str, year: str, area: PublishedValue) -
     return f"Not published for this area in {year}."
 
 
-def series_for(measure: Measure, la_code: str, region_name: str = "") -> PublishedSeries:
+def series_for(measure: PublishedMeasure, la_code: str, region_name: str = "") -> PublishedSeries:
     """One measure for one area (by DfE's LA code; '' for an area DfE does not publish)."""
     las, regions = _places()
     name, region_code, region = las.get(la_code, ("", regions.get(region_name, ""), region_name))

@@ -13,7 +13,7 @@ Better = Literal["higher", "lower"] | None
 
 
 @dataclass(frozen=True)
-class Measure:
+class PublishedMeasure:
     """One published figure: what it counts, which way is better, and our figure it stands beside."""
 
     id: str
@@ -50,10 +50,10 @@ def _text(name: str) -> str:
 
 
 @cache
-def _measures() -> tuple[Measure, ...]:
+def _measures() -> tuple[PublishedMeasure, ...]:
     raw = json.loads(_text("measures.json"))["measures"]
     return tuple(
-        Measure(
+        PublishedMeasure(
             id=m["id"],
             title=m["title"],
             unit=m["unit"],
@@ -69,12 +69,12 @@ def _measures() -> tuple[Measure, ...]:
     )
 
 
-def load_measures() -> list[Measure]:
+def load_measures() -> list[PublishedMeasure]:
     """Every published measure, in display order."""
     return list(_measures())
 
 
-def measure_for_indicator(indicator_id: str) -> Measure | None:
+def measure_for_indicator(indicator_id: str) -> PublishedMeasure | None:
     """The published measure that stands beside one of our indicators, if DfE publishes one."""
     return next((m for m in _measures() if m.indicator == indicator_id), None)
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from sendready.domain.published.figures import PublishedSeries, PublishedValue
-from sendready.domain.published.measures import Measure
+from sendready.domain.published.measures import PublishedMeasure
 
 # A gap worth checking: this many percentage points, or this share of DfE's count.
 POINTS_TO_CHECK = 5.0
@@ -25,7 +25,7 @@ YEARS_BACK = 2  # earlier years lose the people who have since left the file
 class Comparison:
     """Our figure and DfE's for one measure and period, and what the difference says."""
 
-    measure: Measure
+    measure: PublishedMeasure
     period: str
     year: str
     ours: float | int | None
@@ -79,7 +79,7 @@ def _gap(diff: float | int, unit: str) -> str:
 
 
 def compare(
-    measure: Measure, series: PublishedSeries, year: str, ours: float | int | None
+    measure: PublishedMeasure, series: PublishedSeries, year: str, ours: float | int | None
 ) -> Comparison:
     """Our figure for a period beside DfE's for the same period, in words an officer can act on."""
     cell = next((y for y in series.years if y.year == year), None)
@@ -116,7 +116,7 @@ def compare(
     return Comparison(measure, period, year, ours, published, diff, check, words)
 
 
-def _advice(measure: Measure) -> str:
+def _advice(measure: PublishedMeasure) -> str:
     if measure.period == "january":
         return (
             "compare the plans your file holds on the census day with those in the SEN2 return "
