@@ -55,6 +55,7 @@ def test_the_published_page_lists_every_year_and_compares_our_figures(client, pe
     assert "Your file gives" in page and "DfE published 80.8%" in page
     assert "January 2025" in page and "1,923" in page
     assert "Open Government Licence v3.0" in page
+    assert "differs by 5 points or more, or a count by 5% or more" in page
     assert "Requests where the council decided not to assess" in page
 
 

@@ -23,6 +23,7 @@ class _View:
 
     area_code: str
     area_name: str
+    area_la_code: str  # DfE's figures beside ours follow it
     snapshot_file: tuple
     filters: tuple
     query: str
@@ -44,6 +45,7 @@ def figure_tables(
         _View(
             area.code,
             area.name,
+            area.old_la_code,
             figures.file_key(snapshot),
             figures.filter_key(filters),
             query,

@@ -7,6 +7,7 @@ from sendready.areas.access import area_view
 from sendready.areas.models import LocalArea
 from sendready.domain.person_level.indicators import definitions
 from sendready.domain.published.measures import provenance
+from sendready.domain.published.reconcile import POINTS_TO_CHECK, SHARE_TO_CHECK
 from sendready.pupildata import published
 from sendready.pupildata.access import latest_snapshot
 from sendready.pupildata.views import context
@@ -48,5 +49,7 @@ def published_page(request: HttpRequest, area: LocalArea) -> HttpResponse:
             region_name=series[0].region_name if series else area.region,
             area_published=bool(series and series[0].area_name),
             provenance=provenance(),
+            points_to_check=f"{POINTS_TO_CHECK:g}",
+            share_to_check=f"{100 * SHARE_TO_CHECK:g}",
         ),
     )
