@@ -9,7 +9,12 @@ import pytest
 from tests.conftest import SHARED
 
 from sendready.domain.published.derive import derive, write_csv
-from sendready.domain.published.figures import la_code_for, published_for_area, series_for
+from sendready.domain.published.figures import (
+    PublishedValue,
+    la_code_for,
+    published_for_area,
+    series_for,
+)
 from sendready.domain.published.measures import load_measures, measure_for_indicator, provenance
 from sendready.domain.published.reconcile import (
     calendar_years_covered,
@@ -203,3 +208,19 @@ def test_reconciliation_states_both_figures_and_the_difference():
     assert counted.difference == 0 and "the same as DfE published" in counted.words
     gap = compare(plans, series_for(plans, "943"), "2023", 1200)
     assert gap.difference is None and "Cumbria" in gap.words
+
+
+def test_the_older_sen2_series_z_is_not_applicable_not_zero():
+    series = series_for(_measure("requests_received"), "390")
+    y2014 = _year(series, "2014")
+    assert y2014.england.value is None and y2014.england.printed == "z"
+    assert y2014.england.reason == "not applicable"
+    assert y2014.area.value is None and "(DfE's code z: not applicable)" in y2014.note
+    assert _year(series, "2019").england.value == 82329  # the 2025 release takes over from 2019
+
+
+def test_every_code_dfe_uses_for_a_missing_figure_has_a_reason():
+    assert PublishedValue(None, "c").reason == "suppressed to protect confidentiality"
+    assert PublishedValue(None, "..").reason == "not available"
+    assert PublishedValue(None, "~").reason == "suppressed"
+    assert PublishedValue(12.5, "12.5").reason == ""
