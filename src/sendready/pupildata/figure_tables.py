@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from markupsafe import Markup
 
 from sendready.areas.models import LocalArea
-from sendready.pupildata import figures, presenters
+from sendready.pupildata import figures, presenters, published
 from sendready.pupildata.models import Snapshot
 
 
@@ -23,6 +23,7 @@ class _View:
 
     area_code: str
     area_name: str
+    area_la_code: str  # DfE's figures beside ours follow it
     snapshot_file: tuple
     filters: tuple
     query: str
@@ -44,6 +45,7 @@ def figure_tables(
         _View(
             area.code,
             area.name,
+            area.old_la_code,
             figures.file_key(snapshot),
             figures.filter_key(filters),
             query,
@@ -70,5 +72,7 @@ def _render(view: _View) -> Markup:
         "overlaps": presenters.overlaps(current),
         "status_columns": presenters.STATUS_COLUMNS,
         "breakdowns": presenters.breakdown_tables(current),
+        # DfE's figures are for the whole area: shown beside ours whether or not the view is filtered.
+        "published": published.latest_rows(published.series_for_area(view.area)),
     }
     return Markup(render_to_string("pupildata/_figure_tables.html", context))

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from sendready.pupildata import definitions_view, export_views, import_views, views
+from sendready.pupildata import (
+    definitions_view,
+    export_views,
+    import_views,
+    published_views,
+    views,
+)
 
 app_name = "pupildata"
 base = "areas/<str:area_code>/data/"
@@ -20,6 +26,7 @@ urlpatterns = [
     path(base + "trends/<str:indicator>.svg", views.trend_chart, name="chart"),
     path(base + "schema/", views.schema_page, name="schema"),
     path(base + "definitions/", definitions_view.definitions_page, name="definitions"),
+    path(base + "published/", published_views.published_page, name="published"),
     path(base + "template.csv", views.template_csv_download, name="template_csv"),
     path(base + "template.xlsx", views.template_xlsx_download, name="template_xlsx"),
     path(base + "import/", import_views.upload, name="import"),

@@ -16,7 +16,7 @@ from sendready.documents import charts
 from sendready.documents.xlsx import table_to_xlsx
 from sendready.domain.person_level.indicators import definitions
 from sendready.domain.person_level.schema import describe, load_schema, template_csv
-from sendready.pupildata import exports, figures, presenters
+from sendready.pupildata import exports, figures, presenters, published
 from sendready.pupildata.access import get_snapshot, latest_snapshot
 from sendready.pupildata.export import snapshot_xlsx
 from sendready.pupildata.figure_tables import figure_tables
@@ -73,6 +73,11 @@ def dashboard(
             history=list(reversed(history)),
             trend=presenters.trend_table(sets),
             charts=charts_data,
+            published_only=[
+                r
+                for r in published.latest_rows(published.series_for_area(area))
+                if not r["indicator"]
+            ],
         ),
     )
 

@@ -12,6 +12,7 @@ from sendready.cli_options import (
     wants_json,
     write_json,
 )
+from sendready.pupildata import published
 from sendready.pupildata.figures import cached
 from sendready.pupildata.models import Snapshot
 
@@ -48,6 +49,8 @@ class Command(BaseCommand):
             for i in figures["indicators"]:
                 self.stdout.write(f"{i['id']:<45} {'' if i['value'] is None else i['value']}")
             return
+        every = published.published_json(area)
+        beside = {m["indicator"]: m for m in every.values() if m.get("indicator")}
         write_json(
             self.stdout,
             {
@@ -55,7 +58,12 @@ class Command(BaseCommand):
                 "snapshot": snapshot.snapshot_date.isoformat(),
                 "rows": snapshot.row_count,
                 **values,
-                "indicators": figures["indicators"],
+                # DfE's figure beside each of ours, latest year: {year, area, region, england, rank}.
+                "indicators": [
+                    {**i, "published": beside.get(i["id"])} for i in figures["indicators"]
+                ],
                 "breakdowns": figures["breakdowns"],
+                "published": every,
+                "reconciliation": [c.to_dict() for c in published.reconcile(area, snapshot)],
             },
         )

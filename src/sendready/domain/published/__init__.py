@@ -1,0 +1,1 @@
+"""DfE's published SEN2 figures by local authority, shipped with their provenance, and reconciliation."""
