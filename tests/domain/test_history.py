@@ -44,13 +44,6 @@ def test_there_are_153_current_areas_and_three_abolished_ones() -> None:
     }
 
 
-def test_every_area_keeps_its_own_dfe_la_code() -> None:
-    # DfE's files key areas by the 3-digit LA code: Cumbria (909) must not take Cumberland's 942.
-    codes = [a.old_la_code for a in load_areas()]
-    assert len(codes) == len(set(codes))
-    assert {a.name: a.old_la_code for a in load_areas()}["Cumbria"] == "909"
-
-
 def test_stoke_on_trent_started_on_11_july_2016_and_was_published_in_september() -> None:
     stoke = [
         e
