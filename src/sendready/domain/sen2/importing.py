@@ -3,6 +3,7 @@ pseudonymise. Never raises for bad input; any error leaves `tables` empty, so no
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,12 +29,12 @@ class Sen2Import:
         return self.tables is not None and not self.errors
 
 
-def is_xml(files: list[tuple[str, Source]]) -> bool:
+def is_xml(files: Sequence[tuple[str, Source]]) -> bool:
     return len(files) == 1 and files[0][0].lower().endswith(".xml")
 
 
 def import_return(
-    files: list[tuple[str, Source]],
+    files: Sequence[tuple[str, Source]],
     *,
     secret: bytes,
     today: date,

@@ -7,6 +7,7 @@ kept (32 hex characters): plenty to keep a million people apart, and short enoug
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import re
 
@@ -35,12 +36,23 @@ def normalise_upn(values: pl.Expr) -> pl.Expr:
 
 
 def hash_series(secret: bytes, values: pl.Series) -> pl.Series:
-    """Keyed hashes of a column of normalised values (missing stays missing)."""
-    digest = hmac.digest
-    out = [
-        None if v is None else digest(secret, v.encode(), "sha256").hex()[:HASH_CHARS]
-        for v in values.to_list()
-    ]
+    """Keyed hashes of a column of normalised values (missing stays missing).
+
+    HMAC as RFC 2104 defines it, with the padded key hashed once and copied per value: twice as fast as
+    `hmac.digest` for a million short values, and the same result (tests compare the two)."""
+    key = hashlib.sha256(secret).digest() if len(secret) > 64 else secret
+    key = key.ljust(64, b"\0")
+    inner = hashlib.sha256(bytes(b ^ 0x36 for b in key))
+    outer = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+
+    def one(value: str) -> str:
+        i = inner.copy()
+        i.update(value.encode())
+        o = outer.copy()
+        o.update(i.digest())
+        return o.hexdigest()[:HASH_CHARS]
+
+    out = [None if v is None else one(v) for v in values.to_list()]
     return pl.Series(values.name, out, dtype=pl.String)
 
 

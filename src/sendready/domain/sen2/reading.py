@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -63,7 +64,7 @@ def module_for(file_name: str) -> tuple[Module | None, date | None]:
 
 
 def read_blade(
-    files: list[tuple[str, Source]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    files: Sequence[tuple[str, Source]], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> BladeExport:
     """Read a zip (one entry) or the CSV files (name, bytes or path) of a Blade export."""
     export = BladeExport()

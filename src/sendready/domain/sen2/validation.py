@@ -12,7 +12,7 @@ from datetime import date
 
 import polars as pl
 
-from sendready.domain.sen2.parse import blank, expected, parse_value
+from sendready.domain.sen2.parse import blank, expected, parse_date, parse_date_fast, parse_value
 from sendready.domain.sen2.problems import MAX_PROBLEMS, ROW_COLUMN, Sen2Problem
 from sendready.domain.sen2.reading import BladeExport, ModuleTable
 from sendready.domain.sen2.spec import Module, Sen2Column
@@ -74,12 +74,27 @@ def check_export(
 
 def _typed(table: ModuleTable) -> pl.DataFrame:
     exprs = []
+    dates = [c for c in table.module.columns if c.type == "date"]
     for c in table.module.columns:
         raw = pl.col(c.name)
         exprs.append(raw.alias(f"raw__{c.name}"))
-        value = parse_value(raw, c)  # keys and identifiers are text: stripped, blank as missing
+        # keys and identifiers are text (stripped, blank as missing); dates first in COLLECT's form only
+        value = parse_date_fast(raw) if c.type == "date" else parse_value(raw, c)
         exprs.append(value.alias(c.name))
-    return table.frame.select([pl.col(ROW_COLUMN), *exprs])
+    frame = table.frame.select([pl.col(ROW_COLUMN), *exprs])
+    if not dates:
+        return frame
+    missed = frame.select(
+        [
+            (pl.col(c.name).is_null() & ~blank(pl.col(f"raw__{c.name}"))).any().alias(c.name)
+            for c in dates
+        ]
+    ).row(0, named=True)
+    slow = [c for c in dates if missed[c.name]]
+    # Other date forms (the XML's ISO dates, a date without its time) only for columns that need it.
+    if slow:
+        frame = frame.with_columns(parse_date(pl.col(f"raw__{c.name}")).alias(c.name) for c in slow)
+    return frame
 
 
 def _cell_checks(module: Module) -> list[Check]:
