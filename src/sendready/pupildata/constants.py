@@ -39,7 +39,7 @@ PHASE_TEXT = {
 }
 
 
-class SnapshotSource(models.TextChoices):
+class SnapshotOrigin(models.TextChoices):
     """Where a snapshot's rows came from."""
 
     LAYOUT = "layout", "Our person-level layout"

@@ -13,7 +13,7 @@ from sendready.pupildata.constants import (
     ExportStatus,
     ImportKind,
     RunStatus,
-    SnapshotSource,
+    SnapshotOrigin,
 )
 
 
@@ -40,7 +40,7 @@ class Snapshot(models.Model):
     )
     indicators = models.JSONField(default=dict, blank=True)
     source = models.CharField(
-        max_length=10, choices=SnapshotSource.choices, default=SnapshotSource.LAYOUT
+        max_length=10, choices=SnapshotOrigin.choices, default=SnapshotOrigin.LAYOUT
     )
     sen2_tables = models.JSONField(
         default=dict,

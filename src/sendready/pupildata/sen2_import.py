@@ -30,7 +30,7 @@ from sendready.domain.sen2.problems import Sen2Problem
 from sendready.domain.sen2.pseudonym import area_secret
 from sendready.domain.sen2.tables import Sen2Tables
 from sendready.pupildata import storage
-from sendready.pupildata.constants import ImportKind, RunStatus, SnapshotSource
+from sendready.pupildata.constants import ImportKind, RunStatus, SnapshotOrigin
 from sendready.pupildata.models import ImportRun, Snapshot
 
 logger = logging.getLogger(__name__)
@@ -184,10 +184,10 @@ def _store(run: ImportRun, result: Sen2Import) -> None:
     _progress(run, phase="indicators")
     rows = rows_from_sen2(tables, run.snapshot_date)
     old = Snapshot.objects.filter(area=run.area, snapshot_date=run.snapshot_date).first()
-    source = SnapshotSource.SEN2
-    if old is not None and old.source in (SnapshotSource.LAYOUT, SnapshotSource.BOTH):
+    source = SnapshotOrigin.SEN2
+    if old is not None and old.source in (SnapshotOrigin.LAYOUT, SnapshotOrigin.BOTH):
         rows = combine(rows, layout_rows_of(old))
-        source = SnapshotSource.BOTH
+        source = SnapshotOrigin.BOTH
     figures = compute_indicators(rows, run.snapshot_date).to_dict()
     _progress(run, status=RunStatus.WRITING, phase="writing")
     stem = f"{run.snapshot_date}-run{run.pk}"
@@ -232,17 +232,18 @@ def replace_snapshot(
 ) -> None:
     """Delete the snapshot a new import replaces (inside the caller's transaction), files after commit."""
     names = [old.data_path, *old.sen2_tables.values()]
-    record(
-        None,
-        AuditAction.DELETED,
-        "pupil_snapshot",
-        old.pk,
-        area=run.area,
-        user=run.uploaded_by,
-        detail=f"{old.snapshot_date} replaced by import {run.pk}",
-    )
-    old.delete()
-    transaction.on_commit(lambda: remove_all(n for n in names if n not in keep))
+    with transaction.atomic():
+        record(
+            None,
+            AuditAction.DELETED,
+            "pupil_snapshot",
+            old.pk,
+            area=run.area,
+            user=run.uploaded_by,
+            detail=f"{old.snapshot_date} replaced by import {run.pk}",
+        )
+        old.delete()
+        transaction.on_commit(lambda: remove_all(n for n in names if n not in keep))
 
 
 def remove_all(names) -> None:
@@ -262,9 +263,9 @@ def with_stored_sen2(
 ) -> tuple[pl.DataFrame, str, dict]:
     """A new layout file's rows, joined with the SEN2 return already stored for the same date if any."""
     if old is None or not old.sen2_tables:
-        return layout_rows, SnapshotSource.LAYOUT, {}
+        return layout_rows, SnapshotOrigin.LAYOUT, {}
     sen2_rows = rows_from_sen2(stored_tables(old), snapshot_date)
-    return combine(sen2_rows, layout_rows), SnapshotSource.BOTH, dict(old.sen2_tables)
+    return combine(sen2_rows, layout_rows), SnapshotOrigin.BOTH, dict(old.sen2_tables)
 
 
 def import_sen2_path(*, actor, area: LocalArea, path: Path, snapshot_date: dt.date) -> ImportRun:

@@ -144,7 +144,7 @@ def generate_blade(
             "pb": rng.choice(["0", "1"], m, p=[0.85, 0.15]),
             "oa": "0",
             "dp": "",
-            "ceasedate": np.where(ceased, cease, np.datetime64("NaT")),
+            "ceasedate": np.where(ceased, cease, np.datetime64("NaT", "D")),
             "ceasereason": np.where(ceased, rng.integers(1, 10, m).astype(str), ""),
         }
     )

@@ -19,7 +19,7 @@ from sendready.domain.sen2.spec import Module, Sen2Column
 
 
 @dataclass(frozen=True)
-class Check:
+class Sen2Check:
     """Rows where `bad` is true get `message` (an expression, so it can quote the value)."""
 
     column: str | None
@@ -97,17 +97,17 @@ def _typed(table: ModuleTable) -> pl.DataFrame:
     return frame
 
 
-def _cell_checks(module: Module) -> list[Check]:
-    checks: list[Check] = []
+def _cell_checks(module: Module) -> list[Sen2Check]:
+    checks: list[Sen2Check] = []
     for c in module.columns:
         raw, value = pl.col(f"raw__{c.name}"), pl.col(c.name)
         if c.role in ("key", "parent") or c.required:
             checks.append(
-                Check(c.source, blank(raw), pl.lit(f"{c.label} is blank. It is required."))
+                Sen2Check(c.source, blank(raw), pl.lit(f"{c.label} is blank. It is required."))
             )
         if c.role in ("data",) and c.type != "string":
             checks.append(
-                Check(
+                Sen2Check(
                     c.source,
                     ~blank(raw) & value.is_null(),
                     pl.format(
@@ -118,7 +118,7 @@ def _cell_checks(module: Module) -> list[Check]:
     key = module.key_column
     k = pl.col(key.name)
     checks.append(
-        Check(
+        Sen2Check(
             key.source,
             k.is_not_null() & k.is_duplicated(),
             pl.format(f"{key.label} {{}} appears on more than one row; each row needs its own.", k),
@@ -127,14 +127,14 @@ def _cell_checks(module: Module) -> list[Check]:
     return checks
 
 
-def _future(column: str, label: str, today: date) -> Check:
+def _future(column: str, label: str, today: date) -> Sen2Check:
     value = pl.col(column)
-    return Check(
+    return Sen2Check(
         column, value > today, pl.format(f"{label} {{}} is in the future.", value.cast(pl.String))
     )
 
 
-def _rule_checks(key: str, today: date) -> list[Check]:
+def _rule_checks(key: str, today: date) -> list[Sen2Check]:
     c = pl.col
     match key:
         case "person":
@@ -144,19 +144,19 @@ def _rule_checks(key: str, today: date) -> list[Check]:
             ).str.to_uppercase().str.contains(r"^[A-Z][0-9]{11}[0-9A-Z]$")
             bad_uln = c("uln").is_not_null() & ~c("uln").str.contains(r"^\d{10}$")
             return [
-                Check(
+                Sen2Check(
                     "upn",
                     neither,
                     pl.lit("UPN and ULN are both blank and no reason is given (upnunknown)."),
                 ),
-                Check(
+                Sen2Check(
                     "upn",
                     bad_upn,
                     pl.lit(
                         "The UPN is not 13 characters: a letter, 11 digits, then a digit or letter."
                     ),
                 ),
-                Check("uniquelearnernumber", bad_uln, pl.lit("The ULN is not 10 digits.")),
+                Sen2Check("uniquelearnernumber", bad_uln, pl.lit("The ULN is not 10 digits.")),
                 _future("date_of_birth", "Date of birth", today),
             ]
         case "requests":
@@ -164,7 +164,7 @@ def _rule_checks(key: str, today: date) -> list[Check]:
             return [
                 _future("received_date", "Date request was received", today),
                 _future("request_outcome_date", "Request outcome date", today),
-                Check(
+                Sen2Check(
                     "requestoutcomedate",
                     before,
                     pl.format(
@@ -173,7 +173,7 @@ def _rule_checks(key: str, today: date) -> list[Check]:
                         c("received_date").cast(pl.String),
                     ),
                 ),
-                Check(
+                Sen2Check(
                     "requestoutcome",
                     c("request_outcome").is_not_null() & c("request_outcome_date").is_null(),
                     pl.lit("Request outcome is given but its date (requestoutcomedate) is blank."),
@@ -182,7 +182,7 @@ def _rule_checks(key: str, today: date) -> list[Check]:
         case "assessment":
             return [
                 _future("assessment_outcome_date", "Assessment outcome date", today),
-                Check(
+                Sen2Check(
                     "assessmentoutcome",
                     c("assessment_outcome").is_not_null() & c("assessment_outcome_date").is_null(),
                     pl.lit(
@@ -193,7 +193,7 @@ def _rule_checks(key: str, today: date) -> list[Check]:
         case "named_plan":
             return [
                 _future("start_date", "EHC plan start date", today),
-                Check(
+                Sen2Check(
                     "ceasedate",
                     c("cease_date") < c("start_date"),
                     pl.format(
@@ -202,7 +202,7 @@ def _rule_checks(key: str, today: date) -> list[Check]:
                         c("start_date").cast(pl.String),
                     ),
                 ),
-                Check(
+                Sen2Check(
                     "ceasereason",
                     c("cease_date").is_not_null() & c("cease_reason").is_null(),
                     pl.lit("The plan has a cease date but no reason it ceased."),
@@ -210,7 +210,7 @@ def _rule_checks(key: str, today: date) -> list[Check]:
             ]
         case "placement_detail":
             return [
-                Check(
+                Sen2Check(
                     "leavingdate",
                     c("leaving_date") < c("entry_date"),
                     pl.format(
@@ -219,7 +219,7 @@ def _rule_checks(key: str, today: date) -> list[Check]:
                         c("entry_date").cast(pl.String),
                     ),
                 ),
-                Check(
+                Sen2Check(
                     "urn",
                     blank(c("raw__urn")) & blank(c("raw__ukprn")) & blank(c("raw__sen_setting")),
                     pl.lit("The placement has no URN, UKPRN or SEN setting; one is required."),
@@ -228,7 +228,7 @@ def _rule_checks(key: str, today: date) -> list[Check]:
         case "sen_need":
             pair = pl.struct("active_plan_table_id", "sen_type_rank")
             return [
-                Check(
+                Sen2Check(
                     "sentyperank",
                     c("sen_type_rank").is_not_null() & pair.is_duplicated(),
                     pl.format(
@@ -251,7 +251,11 @@ def _column_source(module: Module, name: str | None) -> str | None:
 
 
 def _run(
-    frame: pl.DataFrame, checks: list[Check], table: ModuleTable, result: CheckedExport, limit: int
+    frame: pl.DataFrame,
+    checks: list[Sen2Check],
+    table: ModuleTable,
+    result: CheckedExport,
+    limit: int,
 ) -> None:
     if not checks or frame.height == 0:
         return
@@ -293,4 +297,4 @@ def _join_check(
         f"{link.label} {{}} does not match any row of {parent.file_name}, so this row belongs to nobody.",
         value,
     )
-    _run(frame, [Check(link.source, bad, message)], table, result, limit)
+    _run(frame, [Sen2Check(link.source, bad, message)], table, result, limit)
