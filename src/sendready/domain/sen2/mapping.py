@@ -32,6 +32,8 @@ SETTING_TYPES = {
     "NIEC": "not_in_education",
     "NIEO": "not_in_education",
 }
+# Returns before v1.2 of the specification gave gender as a number instead of sex as a letter.
+GENDER = {"1": "M", "2": "F", "0": "U", "9": "U"}
 # Down syndrome (DS) is a SEN2 need our layout does not list: it is counted as other difficulty there.
 NEED_CODES = {"DS": "OTH"}
 SEN2_COLUMNS = (
@@ -128,7 +130,9 @@ def rows_from_sen2(tables: Sen2Tables, as_at: date) -> pl.DataFrame:
         .select(
             "person_id",
             "date_of_birth",
-            pl.col("sex"),
+            pl.coalesce(
+                pl.col("sex"), pl.col("gender_current").replace_strict(GENDER, default=None)
+            ).alias("sex"),
             pl.when(pl.col("ethnicity").is_in(list(load_schema()["ethnicity"].allowed)))
             .then(pl.col("ethnicity"))
             .alias("ethnicity"),
