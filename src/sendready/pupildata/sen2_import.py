@@ -7,8 +7,9 @@ the hashed person. SEN2's detail tables are stored beside the snapshot for DfE's
 """
 
 import datetime as dt
-import io
 import logging
+import os
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -54,14 +55,20 @@ def _bundle(files: list[UploadedFile]) -> tuple[str, str]:
     names = [upload.name or f"file{i + 1}.csv" for i, upload in enumerate(files)]
     if len(files) == 1 and names[0].lower().endswith((".zip", ".xml")):
         return names[0], storage.save_chunks(storage.new_upload_name(names[0]), files[0].chunks())
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for name, upload in zip(names, files, strict=True):
-            with archive.open(Path(name).name, "w") as member:
-                for chunk in upload.chunks():
-                    member.write(chunk)
+    # Several CSVs go into one zip on disk (not in memory: a national return is hundreds of MB).
+    handle, temporary = tempfile.mkstemp(suffix=".zip")
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            for name, upload in zip(names, files, strict=True):
+                with archive.open(Path(name).name, "w", force_zip64=True) as member:
+                    for chunk in upload.chunks():
+                        member.write(chunk)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     label = f"{len(files)} files ({Path(names[0]).name}, ...)"
-    return label, storage.save_chunks(storage.new_upload_name("return.zip"), [buffer.getvalue()])
+    return label, storage.save_path(storage.new_upload_name("return.zip"), Path(temporary))
 
 
 def start_sen2_import(
