@@ -23,8 +23,15 @@ from sendready.domain.person_level.reading import (
     validate,
 )
 from sendready.pupildata import storage
-from sendready.pupildata.constants import RunStatus
+from sendready.pupildata.constants import ImportKind, RunStatus
 from sendready.pupildata.models import ImportRun, Snapshot
+from sendready.pupildata.sen2_import import (
+    person_hash_secret,
+    process_sen2_import,
+    remove_all,
+    replace_snapshot,
+    with_stored_sen2,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +103,8 @@ def _problems(items: list[Problem]) -> list[dict]:
 def process_import(*, run_id: int) -> ImportRun:
     """Read, check and store one file; a file with any error stores nothing. Never raises for bad data."""
     run = ImportRun.objects.select_related("area").get(pk=run_id)
+    if run.kind == ImportKind.SEN2:
+        return process_sen2_import(run_id=run_id)
     if run.status != RunStatus.QUEUED:
         return run
     _progress(run, status=RunStatus.VALIDATING, phase="reading", started_at=timezone.now())
@@ -141,7 +150,12 @@ def _validate(run: ImportRun, source: Path | bytes) -> ValidationResult:
         return ValidationResult.failed(Problem(row=None, column=None, message=exc.message))
     _progress(run, phase="checking", rows_total=read.frame.height)
     # Ages and "not in the future" are judged as at the snapshot date, the date the figures describe.
-    result = validate(read.frame, min(run.snapshot_date, timezone.localdate()))
+    # UPNs as person IDs are hashed with the area's key (as a SEN2 return's persons are), never stored.
+    result = validate(
+        read.frame,
+        min(run.snapshot_date, timezone.localdate()),
+        upn_secret=person_hash_secret(run.area),
+    )
     del read.frame
     result.warnings[:0] = [Problem(row=None, column=None, message=w) for w in read.warnings]
     _progress(run, rows_checked=result.rows_checked or run.rows_total)
@@ -162,33 +176,26 @@ def _fail(run: ImportRun, result: ValidationResult) -> None:
 
 def _store(run: ImportRun, result: ValidationResult) -> None:
     _progress(run, phase="indicators")
-    figures = compute_indicators(result.rows, run.snapshot_date).to_dict()
+    old = Snapshot.objects.filter(area=run.area, snapshot_date=run.snapshot_date).first()
+    # A SEN2 return stored for the same date is joined with this file (its tables are kept).
+    rows, source, sen2_tables = with_stored_sen2(old, result.rows, run.snapshot_date)
+    figures = compute_indicators(rows, run.snapshot_date).to_dict()
     _progress(run, status=RunStatus.WRITING, phase="writing")
-    relative = storage.write_rows(result.rows, run.area.code, f"{run.snapshot_date}-run{run.pk}")
+    relative = storage.write_rows(rows, run.area.code, f"{run.snapshot_date}-run{run.pk}")
     try:
         with transaction.atomic():
-            old = Snapshot.objects.filter(area=run.area, snapshot_date=run.snapshot_date).first()
             if old is not None:
-                old_path = old.data_path
-                record(
-                    None,
-                    AuditAction.DELETED,
-                    "pupil_snapshot",
-                    old.pk,
-                    area=run.area,
-                    user=run.uploaded_by,
-                    detail=f"{old.snapshot_date} replaced by import {run.pk}",
-                )
-                old.delete()
-                transaction.on_commit(lambda: storage.remove(old_path))
+                replace_snapshot(old, run, keep=set(sen2_tables.values()))
             snapshot = Snapshot.objects.create(
                 area=run.area,
                 snapshot_date=run.snapshot_date,
                 file_name=run.file_name,
                 uploaded_by=run.uploaded_by,
-                row_count=result.rows.height,
+                row_count=rows.height,
                 data_path=relative,
                 indicators=figures,
+                source=source,
+                sen2_tables=sen2_tables,
             )
             ImportRun.objects.filter(pk=run.pk).update(
                 status=RunStatus.DONE,
@@ -225,8 +232,8 @@ def copy_for_import(*, path: Path) -> str:
 
 
 def remove_snapshot(*, actor, snapshot: Snapshot, request=None) -> None:
-    """Delete a snapshot and its rows."""
-    relative = snapshot.data_path
+    """Delete a snapshot and its rows (and the SEN2 return's tables stored with it)."""
+    names = [snapshot.data_path, *snapshot.sen2_tables.values()]
     with transaction.atomic():
         record(
             request,
@@ -238,4 +245,4 @@ def remove_snapshot(*, actor, snapshot: Snapshot, request=None) -> None:
             user=actor,
         )
         snapshot.delete()
-        transaction.on_commit(lambda: storage.remove(relative))
+        transaction.on_commit(lambda: remove_all(names))

@@ -24,6 +24,8 @@ def _walk(folder: str) -> list[str]:
 def kept_names() -> set[str]:
     """Storage names something still refers to."""
     kept = set(Snapshot.objects.exclude(data_path="").values_list("data_path", flat=True))
+    for tables in Snapshot.objects.exclude(sen2_tables={}).values_list("sen2_tables", flat=True):
+        kept |= set(tables.values())
     unfinished = ImportRun.objects.exclude(status__in=[RunStatus.DONE, RunStatus.FAILED])
     kept |= set(unfinished.exclude(upload_path="").values_list("upload_path", flat=True))
     from sendready.pupildata.exports import live_export_names

@@ -37,3 +37,16 @@ PHASE_TEXT = {
     "done": "Imported",
     "failed": "Not imported",
 }
+
+
+class SnapshotOrigin(models.TextChoices):
+    """Where a snapshot's rows came from."""
+
+    LAYOUT = "layout", "Our person-level layout"
+    SEN2 = "sen2", "The SEN2 return"
+    BOTH = "both", "The SEN2 return joined with our person-level layout"
+
+
+class ImportKind(models.TextChoices):
+    LAYOUT = "layout", "Person-level file"
+    SEN2 = "sen2", "SEN2 return"

@@ -80,3 +80,67 @@ class FilterForm(forms.Form):
         if not self.is_valid():
             return ""
         return urlencode({k: v for k, v in self.cleaned_data.items() if v})
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern); cleans to a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)]
+
+
+SEN2_EXTENSIONS = (".zip", ".csv", ".xml")
+
+
+class Sen2UploadForm(forms.Form):
+    """A SEN2 return: the Blade export's zip, its nine CSV files, or DfE's XML; and its date."""
+
+    return_files = MultipleFileField(
+        label="Upload the SEN2 return",
+        help_text=(
+            "The zip of the COLLECT Blade export, its nine CSV files (Blade-Export_…_person.csv and "
+            "the rest, chosen together), or the SEN2 XML file"
+        ),
+        error_messages={"required": "Select the zip, the nine CSV files or the XML file"},
+    )
+    snapshot_date = GovukDateField(
+        label="Date the figures are as at",
+        help_text="Usually the SEN2 census date, for example 15 1 2026",
+        error_messages={"required": "Enter the date the figures are as at"},
+    )
+
+    def clean_return_files(self):
+        uploads = self.cleaned_data["return_files"]
+        from sendready.pupildata.sen2_import import max_upload_bytes
+
+        limit = max_upload_bytes()
+        if sum(u.size for u in uploads) > limit:
+            raise forms.ValidationError(
+                f"The selected files must be smaller than {limit / 1024 / 1024:.0f} MB in all"
+            )
+        if any(not u.name.lower().endswith(SEN2_EXTENSIONS) for u in uploads):
+            raise forms.ValidationError(
+                "The selected files must be a zip, CSV files or an XML file"
+            )
+        if any(u.size == 0 for u in uploads):
+            raise forms.ValidationError("A selected file is empty")
+        if len(uploads) > 1 and any(not u.name.lower().endswith(".csv") for u in uploads):
+            raise forms.ValidationError("Select one zip or one XML file, or the CSV files only")
+        return uploads
+
+    def clean_snapshot_date(self):
+        day = self.cleaned_data["snapshot_date"]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError("Date the figures are as at must be today or in the past")
+        return day

@@ -12,6 +12,7 @@ from sendready.audit.log import record
 from sendready.documents.csvout import rows_to_csv
 from sendready.pupildata import actions, recovery
 from sendready.pupildata.access import get_run
+from sendready.pupildata.constants import ImportKind
 from sendready.pupildata.forms import UploadForm
 from sendready.pupildata.models import ImportRun
 from sendready.pupildata.views import context
@@ -120,10 +121,13 @@ def problems_csv(request: HttpRequest, area: LocalArea, run_id: int) -> HttpResp
         area=area,
         detail=f"problems CSV for {run.file_name}",
     )
-    rows = [[p["row"], p["column"], p["message"]] for p in run.errors]
-    rows += [[p["row"], p["column"], f"Warning: {p['message']}"] for p in run.warnings]
-    response = HttpResponse(
-        rows_to_csv(["Row", "Column", "Problem"], rows), content_type="text/csv; charset=utf-8"
-    )
+    rows = [[p.get("file"), p["row"], p["column"], p["message"]] for p in run.errors]
+    rows += [
+        [p.get("file"), p["row"], p["column"], f"Warning: {p['message']}"] for p in run.warnings
+    ]
+    heading = ["File", "Row", "Column", "Problem"]
+    if run.kind != ImportKind.SEN2:  # one file: the file column would say nothing
+        heading, rows = heading[1:], [r[1:] for r in rows]
+    response = HttpResponse(rows_to_csv(heading, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="import-{run.pk}-problems.csv"'
     return response

@@ -11,7 +11,9 @@ from sendready.pupildata.constants import (
     PHASE_PERCENT,
     PHASE_TEXT,
     ExportStatus,
+    ImportKind,
     RunStatus,
+    SnapshotOrigin,
 )
 
 
@@ -37,6 +39,14 @@ class Snapshot(models.Model):
         max_length=255, help_text="Parquet file: its name in the default storage."
     )
     indicators = models.JSONField(default=dict, blank=True)
+    source = models.CharField(
+        max_length=10, choices=SnapshotOrigin.choices, default=SnapshotOrigin.LAYOUT
+    )
+    sen2_tables = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The SEN2 return's detail tables (requests, assessments, plans, ...): Parquet names.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SnapshotQuerySet.as_manager()
@@ -69,6 +79,7 @@ class ImportRun(models.Model):
     )
     file_name = models.CharField(max_length=255)
     upload_path = models.CharField(max_length=255, blank=True)
+    kind = models.CharField(max_length=10, choices=ImportKind.choices, default=ImportKind.LAYOUT)
     snapshot_date = models.DateField()
     status = models.CharField(max_length=20, choices=RunStatus.choices, default=RunStatus.QUEUED)
     phase = models.CharField(max_length=20, default="queued")

@@ -144,3 +144,8 @@ def remove(name: str) -> None:
     """Delete a stored file if it is there."""
     if name and not os.path.isabs(name):
         default_storage.delete(name)
+
+
+def write_table(frame: pl.DataFrame, area_code: str, name: str) -> str:
+    """Write one of a SEN2 return's detail tables as Parquet beside the snapshots; the storage name."""
+    return write_rows(frame, area_code, name)

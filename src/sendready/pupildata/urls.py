@@ -5,6 +5,7 @@ from sendready.pupildata import (
     export_views,
     import_views,
     published_views,
+    sen2_views,
     views,
 )
 
@@ -30,6 +31,7 @@ urlpatterns = [
     path(base + "template.csv", views.template_csv_download, name="template_csv"),
     path(base + "template.xlsx", views.template_xlsx_download, name="template_xlsx"),
     path(base + "import/", import_views.upload, name="import"),
+    path(base + "import/sen2/", sen2_views.upload_sen2, name="import_sen2"),
     path(run, import_views.progress, name="progress"),
     path(run + "progress.json", import_views.progress_json, name="progress_json"),
     path(run + "problems.csv", import_views.problems_csv, name="problems_csv"),

@@ -42,8 +42,11 @@ def _value(raw: pl.Expr) -> pl.Expr:
     return raw.str.slice(0, 40)
 
 
-def build_checks(today: date) -> list[Check]:
-    """Every row-level check, for a frame holding raw__<name> strings and typed <name> columns."""
+def build_checks(today: date, *, upn_allowed: bool = False) -> list[Check]:
+    """Every row-level check, for a frame holding raw__<name> strings and typed <name> columns.
+
+    `upn_allowed`: person IDs may be UPNs, because the caller replaces them with their keyed hash (as a
+    SEN2 return's are) before anything is stored; NHS numbers are refused either way."""
     schema = load_schema()
     checks: list[Check] = []
     raw = {c.name: pl.col(f"raw__{c.name}") for c in schema.columns}
@@ -137,8 +140,14 @@ def build_checks(today: date) -> list[Check]:
     checks += [
         Check(
             "person_id",
-            pid.str.contains(_UPN) | pid.str.contains(_NHS),
-            pl.lit("Person ID looks like a UPN or NHS number. Use a pseudonymous ID instead."),
+            pid.str.contains(_NHS)
+            if upn_allowed
+            else pid.str.contains(_UPN) | pid.str.contains(_NHS),
+            pl.lit(
+                "Person ID looks like an NHS number. Use a pseudonymous ID or the UPN instead."
+                if upn_allowed
+                else "Person ID looks like a UPN or NHS number. Use a pseudonymous ID instead."
+            ),
         ),
         Check(
             "person_id",

@@ -160,9 +160,16 @@ def _null_like(lengths: list[int], name: str) -> pl.Series:
 
 
 def validate(
-    df: pl.DataFrame, today: date, *, max_problems: int = MAX_PROBLEMS
+    df: pl.DataFrame,
+    today: date,
+    *,
+    max_problems: int = MAX_PROBLEMS,
+    upn_secret: bytes | None = None,
 ) -> ValidationResult:
-    """Check every row and column of a table of strings; return typed rows only if there is no error."""
+    """Check every row and column of a table of strings; return typed rows only if there is no error.
+
+    With `upn_secret` (the area's key), person IDs that are UPNs are accepted and replaced by their keyed
+    hash, the same hash a SEN2 return's persons get, so the two join; without it they are refused."""
     schema = load_schema()
     heading_cols = [c for c in df.columns if c != ROW_COLUMN]
     mapped, errors, warnings = _map_headings(heading_cols)
@@ -194,7 +201,7 @@ def validate(
     work, notes = _attendance_fractions(work)
     work = aligned(work)
     warnings += notes
-    checks = build_checks(today)
+    checks = build_checks(today, upn_allowed=upn_secret is not None)
     slow_dates = [c for c in schema.columns if c.type == "date" and work[f"slow__{c.name}"].any()]
     work = work.drop(f"slow__{c.name}" for c in schema.columns if f"slow__{c.name}" in work.columns)
     counts = (
@@ -258,6 +265,10 @@ def validate(
     error_count = totals[True]
     warning_count = len(warnings) - len(found_warnings) + totals[False]
     typed = work.select(ROW_COLUMN, *schema.names)
+    if upn_secret is not None and not errors:
+        from sendready.domain.sen2.pseudonym import hash_upn_person_ids
+
+        typed = typed.with_columns(hash_upn_person_ids(upn_secret, typed.get_column("person_id")))
     return ValidationResult(
         rows=empty_typed_frame() if errors else typed,
         errors=errors,
