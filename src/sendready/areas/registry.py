@@ -4,8 +4,8 @@ A capability calls the `register_*` functions here, and only here, for everythin
 its permissions and the roles holding them, its menu sections and overview panels, and the hooks
 through which capabilities meet without importing each other (the active inspection, inspection panels,
 tasks, step links, on-site meetings and inspector windows; tracked cases to refer to; findings pinned
-as evidence; indicator values; person-level snapshots; recorded inspections; each audience's survey
-link). Nothing else edits these tables. Pages are built from them by `navigation.py`;
+as evidence; indicator values; person-level snapshots; recorded inspections and outcomes; each
+audience's survey link). Nothing else edits these tables. Pages are built from them by `navigation.py`;
 `access.py` decides permissions.
 """
 
@@ -433,6 +433,39 @@ def register_recorded_inspections(provider: RecordedInspectionsProvider) -> None
 def recorded_inspections() -> list[HistoryEvent]:
     """Every area's recorded inspections with an outcome, as national-history events."""
     return [event for provider in _RECORDED_PROVIDERS for event in provider()]
+
+
+# ---- Recorded outcomes: announced by inspections, followed by plans -----------------------------
+
+
+@dataclass(frozen=True)
+class OutcomeRecorded:
+    """A report's outcome as just recorded (or recorded again) on an inspection."""
+
+    area: LocalArea
+    inspection_pk: int
+    framework: str
+    outcome_key: str
+    report_date: dt.date
+    counts: dict[str, int] = field(default_factory=dict)
+    judgements: dict[int, str] = field(default_factory=dict)  # re-visits: area number -> judgement
+    findings: str = ""
+
+
+OutcomeListener = Callable[..., object]  # listener(*, outcome, actor, request)
+_OUTCOME_LISTENERS: list[OutcomeListener] = []
+
+
+def register_outcome_listener(listener: OutcomeListener) -> None:
+    """Follow recorded outcomes; the listener runs inside the transaction that records one."""
+    if listener not in _OUTCOME_LISTENERS:
+        _OUTCOME_LISTENERS.append(listener)
+
+
+def announce_outcome(*, outcome: OutcomeRecorded, actor, request=None) -> None:
+    """Tell every listener, inside the recording's transaction: an error undoes the recording."""
+    for listener in _OUTCOME_LISTENERS:
+        listener(outcome=outcome, actor=actor, request=request)
 
 
 # ---- Survey links: offered by surveys, read by the key message and briefings ---------------------

@@ -9,10 +9,14 @@ from django.db import transaction
 
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
-from sendready.inspections.models import Inspection
 from sendready.plans.constants import Progress
 from sendready.plans.history import snapshot, write_changes
 from sendready.plans.models import Judgement, Plan
+
+
+def _inspection_of_area(inspection_id: int, plan: Plan) -> bool:
+    inspections = Judgement._meta.get_field("inspection").related_model._default_manager
+    return inspections.filter(pk=inspection_id, area_id=plan.area_id).exists()
 
 
 def record_judgement(
@@ -22,7 +26,7 @@ def record_judgement(
     number: int,
     judgement: str,
     date: dt.date | None,
-    inspection: Inspection | None = None,
+    inspection_id: int | None = None,
     findings: str = "",
     request=None,
 ) -> Judgement:
@@ -39,21 +43,21 @@ def record_judgement(
         errors["judgement"] = "Choose sufficient or insufficient progress."
     if date is None:
         errors["date"] = "Enter the date of the judgement (the date of the letter or report)."
-    if inspection is not None and inspection.area_id != plan.area_id:
-        errors["inspection"] = "That inspection is of another local area."
+    if inspection_id is not None and not _inspection_of_area(inspection_id, plan):
+        errors["inspection"] = "That inspection is not one of this local area's."
     if errors:
         raise ValidationError(errors)
     assert plan_area is not None
     with transaction.atomic():
         found = (
             Judgement.objects.select_for_update()
-            .filter(plan_area=plan_area, inspection=inspection)
+            .filter(plan_area=plan_area, inspection_id=inspection_id)
             .first()
-            if inspection is not None
+            if inspection_id is not None
             else None
         )
         if found is None:
-            found, before = Judgement(plan_area=plan_area, inspection=inspection), None
+            found, before = Judgement(plan_area=plan_area, inspection_id=inspection_id), None
         else:
             before = snapshot(found)
         found.judgement = judgement

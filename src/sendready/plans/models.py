@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 
 from sendready.areas.models import LocalArea
-from sendready.inspections.models import Inspection
 from sendready.plans.constants import (
     AREA_KINDS,
     PLAN_TYPES,
@@ -26,7 +25,11 @@ class Plan(models.Model):
     plan_type = models.CharField(max_length=40, choices=PLAN_TYPES)
     title = models.CharField(max_length=200)
     inspection = models.ForeignKey(
-        Inspection, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans"
+        "inspections.Inspection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plans",
     )
     due_date = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -141,7 +144,11 @@ class Judgement(models.Model):
 
     plan_area = models.ForeignKey(PlanArea, on_delete=models.CASCADE, related_name="judgements")
     inspection = models.ForeignKey(
-        Inspection, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "inspections.Inspection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     judgement = models.CharField(max_length=20, choices=Progress.choices)
     date = models.DateField()
