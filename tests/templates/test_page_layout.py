@@ -109,6 +109,7 @@ SAMPLE_PAGES = [
     ("pupildata:dashboard", True),
     ("cases:list", True),
     ("selfevaluation:overview", True),
+    ("plans:list", True),
     ("forecasting:national", False),
     ("accounts:password_change", False),
 ]

@@ -142,7 +142,12 @@ class MeasureForm(forms.Form):
 
 class JudgementForm(forms.Form):
     number = forms.TypedChoiceField(
-        label="Area of the plan", coerce=int, error_messages={"required": "Choose the area judged"}
+        label="Area of the plan",
+        coerce=int,
+        error_messages={
+            "required": "Choose the area judged",
+            "invalid_choice": "That area is not in this plan: choose one of the plan's areas",
+        },
     )
     judgement = forms.ChoiceField(
         label="Judgement", choices=Progress.choices, widget=forms.RadioSelect, required=False
