@@ -443,7 +443,7 @@ class OutcomeRecorded:
     """A report's outcome as just recorded (or recorded again) on an inspection."""
 
     area: LocalArea
-    inspection_pk: int
+    inspection_pk: int | None  # None: an outcome from before the area kept its inspections here
     framework: str
     outcome_key: str
     report_date: dt.date

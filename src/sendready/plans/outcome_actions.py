@@ -47,6 +47,13 @@ def follow_outcome(*, outcome: OutcomeRecorded, actor, request=None) -> list[Pla
     return plans
 
 
+def _answering(outcome: OutcomeRecorded) -> Q:
+    """Rows for this outcome's inspection (or, for an outcome recorded without one, for none)."""
+    if outcome.inspection_pk is None:
+        return Q(inspection__isnull=True)
+    return Q(inspection_id=outcome.inspection_pk)
+
+
 def _plan_for(
     outcome: OutcomeRecorded,
     actor,
@@ -55,7 +62,9 @@ def _plan_for(
     copy_from: dict[int, PlanArea] | None = None,
 ) -> Plan:
     due = plan_due(kind.key, outcome.report_date)
-    plan = Plan.objects.filter(inspection_id=outcome.inspection_pk, plan_type=kind.key).first()
+    plan = (
+        Plan.objects.for_area(outcome.area).filter(_answering(outcome), plan_type=kind.key).first()
+    )
     if plan is None:
         plan = Plan.objects.create(
             area=outcome.area,
@@ -99,6 +108,17 @@ def _line_up_areas(
             area.delete()
 
 
+def _add_missing_areas(plan: Plan, actor, kind: str, numbers: list[int]) -> None:
+    """A re-visit judges every weakness: any the plan lacks are added (none are taken away)."""
+    have = set(plan.areas.values_list("number", flat=True))
+    for number in numbers:
+        if number not in have:
+            made = PlanArea.objects.create(
+                plan=plan, kind=kind, number=number, title=default_area_title(kind, number)
+            )
+            write_changes(plan=plan, actor=actor, obj=made, before=None)
+
+
 def _untouched(area: PlanArea) -> bool:
     """Nothing anyone added: no actions, measures or judgements, and the name it was made with."""
     return (
@@ -116,15 +136,16 @@ def _follow_revisit(outcome: OutcomeRecorded, actor) -> list[Plan]:
         {str(n): j for n, j in outcome.judgements.items()}, outcome.report_date
     )
     wsoa = _wsoa_of(outcome, actor)
-    _line_up_areas(wsoa, actor, plan_type("wsoa").area_kind, sorted(outcome.judgements), {})
+    _add_missing_areas(wsoa, actor, plan_type("wsoa").area_kind, sorted(outcome.judgements))
     areas = {a.number: a for a in wsoa.areas.all()}
     for number, judgement in sorted(outcome.judgements.items()):
         _judge(areas[number], outcome, actor, judgement)
-    for stale in Judgement.objects.filter(
-        plan_area__plan=wsoa, inspection_id=outcome.inspection_pk
-    ).exclude(plan_area__number__in=list(outcome.judgements)):
-        write_removal(plan=wsoa, actor=actor, obj=stale)
-        stale.delete()
+    if outcome.inspection_pk is not None:
+        for stale in Judgement.objects.filter(
+            plan_area__plan=wsoa, inspection_id=outcome.inspection_pk
+        ).exclude(plan_area__number__in=list(outcome.judgements)):
+            write_removal(plan=wsoa, actor=actor, obj=stale)
+            stale.delete()
     if not result.insufficient:
         return [wsoa]
     insufficient = sorted(n for n, j in outcome.judgements.items() if j == "insufficient")
@@ -145,7 +166,7 @@ def _wsoa_of(outcome: OutcomeRecorded, actor) -> Plan:
 
 
 def _judge(area: PlanArea, outcome: OutcomeRecorded, actor, judgement: str) -> None:
-    found = Judgement.objects.filter(plan_area=area, inspection_id=outcome.inspection_pk).first()
+    found = Judgement.objects.filter(_answering(outcome), plan_area=area).first()
     before = snapshot(found) if found else None
     found = found or Judgement(plan_area=area, inspection_id=outcome.inspection_pk)
     found.judgement, found.date = judgement, outcome.report_date
@@ -157,9 +178,9 @@ def _judge(area: PlanArea, outcome: OutcomeRecorded, actor, judgement: str) -> N
 
 def _drop_unrequired(outcome: OutcomeRecorded, actor, keep: list[Plan]) -> None:
     """Plans made for an earlier recording of this outcome that it no longer requires, if untouched."""
-    for plan in Plan.objects.filter(inspection_id=outcome.inspection_pk).exclude(
-        pk__in=[p.pk for p in keep]
-    ):
+    if outcome.inspection_pk is None:
+        return
+    for plan in Plan.objects.filter(_answering(outcome)).exclude(pk__in=[p.pk for p in keep]):
         if not _worked_on(plan):
             plan.delete()
 

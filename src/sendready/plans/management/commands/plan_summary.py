@@ -50,7 +50,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{area.name} had no improvement plan on {day:%-d %B %Y}.")
         for plan in plans:
             due = plan["due_date"] or "no due date fixed"
-            self.stdout.write(f"{plan['title']} ({plan['type_title']}), due {due}")
+            kind = "" if plan["title"] == plan["type_title"] else f" ({plan['type_title']})"
+            self.stdout.write(f"{plan['title']}{kind}, due {due}")
             self.stdout.write(
                 f"  Latest judgements: {plan['sufficient']} sufficient, "
                 f"{plan['insufficient']} insufficient"
