@@ -69,6 +69,10 @@ def test_action_refusals_write_nothing(plan, lano, two_areas) -> None:
     with pytest.raises(ValidationError) as no_baseline:
         save_measure(actor=lano, plan_area=area, name="EHCPs in 20 weeks", baseline=None, target=60)
     assert "baseline" in no_baseline.value.message_dict
+    with pytest.raises(ValidationError, match="no person-level indicator called 'waits'"):
+        save_measure(
+            actor=lano, plan_area=area, name="Waits", baseline=1, target=2, indicator_id="waits"
+        )
     with pytest.raises(ValidationError) as not_in_plan:
         record_judgement(
             actor=lano, plan=plan, number=9, judgement="sufficient", date=dt.date(2022, 6, 14)
