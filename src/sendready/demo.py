@@ -38,6 +38,7 @@ DEMO_LOADERS = [
     "sendready.selfevaluation.demo",  # after person-level data, so it can pin an indicator
     "sendready.surveys.demo",
     "sendready.inspection_requests.demo",  # after cases: a request names a tracked case
+    "sendready.plans.demo",  # after person-level data: a measure follows an indicator
 ]
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "sendready.selfevaluation",
     "sendready.cases",
     "sendready.surveys",
+    "sendready.plans",
 ]
 
 MIDDLEWARE = [

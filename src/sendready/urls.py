@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("sendready.inspection_requests.urls")),
     path("", include("sendready.selfevaluation.urls")),
     path("", include("sendready.cases.urls")),
+    path("", include("sendready.plans.urls")),
     # One way in: the admin's own sign-in page would skip the throttle and the second factor.
     path(
         "admin/login/",

@@ -72,10 +72,16 @@ def sample_kwargs(two_areas, settings, tmp_path):
 
     survey = open_survey(people.area, lano, people.by_role[Role.PCF_REP])
     case_params = case_kwargs(case, lano)
+    from sendready.plans.testing import sample_plan_kwargs
+
+    plan_params = sample_plan_kwargs(people.area, lano)
     return {
         **case_params,
         # Capabilities that use the same parameter name get their own value by URL namespace.
-        "by_namespace": {"cases": {"evidence_id": case_params["evidence_id"]}},
+        "by_namespace": {
+            "cases": {"evidence_id": case_params["evidence_id"]},
+            "plans": plan_params,
+        },
         **SAMPLE_KWARGS,
         **sample_request_kwargs(inspection, lano, people.by_role[Role.PRACTITIONER]),
         "evidence_id": evidence.pk,

@@ -110,6 +110,7 @@ SAMPLE_PAGES = [
     ("pupildata:definitions", True),
     ("cases:list", True),
     ("selfevaluation:overview", True),
+    ("plans:list", True),
     ("forecasting:national", False),
     ("accounts:password_change", False),
 ]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sendready.areas.registry import OutcomeRecorded, announce_outcome
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.domain.inspection.frameworks import load_framework
@@ -127,6 +128,20 @@ def record_outcome(
         inspection.outcome_recorded_by, inspection.outcome_recorded_at = actor, timezone.now()
         inspection.save()
         write_milestones(inspection=inspection, timeline=timeline, owner=None)
+        announce_outcome(
+            outcome=OutcomeRecorded(
+                area=inspection.area,
+                inspection_pk=inspection.pk,
+                framework=inspection.framework,
+                outcome_key=checked.key,
+                report_date=report_date,
+                counts=dict(checked.counts),
+                judgements={int(n): j for n, j in checked.judgements.items()},
+                findings=findings,
+            ),
+            actor=actor,
+            request=request,
+        )
         record(
             request,
             AuditAction.CHANGED,

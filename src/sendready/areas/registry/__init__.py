@@ -6,7 +6,8 @@ panels and homes (menus.py), and the hooks through which capabilities meet witho
 other: the active inspection with its panels, tasks, step links, on-site meetings and inspector windows
 (inspection.py); tracked cases to refer to (tracked_cases.py); findings pinned as evidence
 (findings.py); indicator values (indicators.py); person-level snapshots (snapshots.py); recorded
-inspections (recorded.py); each audience's survey link (survey_links.py). Everything is importable
+inspections (recorded.py) and outcomes as they are recorded (outcomes.py); each audience's survey
+link (survey_links.py). Everything is importable
 from here. Nothing else edits these tables. Pages are built from them by `areas/navigation.py`;
 `areas/access.py` decides permissions.
 """
@@ -57,6 +58,12 @@ from sendready.areas.registry.menus import (
     register_panel,
     register_section,
 )
+from sendready.areas.registry.outcomes import (
+    OutcomeListener,
+    OutcomeRecorded,
+    announce_outcome,
+    register_outcome_listener,
+)
 from sendready.areas.registry.permissions import (
     PERMISSION_ROLES,
     SECOND_FACTOR_PERMISSIONS,
@@ -88,6 +95,10 @@ from sendready.areas.registry.tracked_cases import (
 )
 
 __all__ = [
+    "OutcomeListener",
+    "OutcomeRecorded",
+    "announce_outcome",
+    "register_outcome_listener",
     "PERMISSION_ROLES",
     "SECOND_FACTOR_PERMISSIONS",
     "register_permissions",

@@ -21,9 +21,11 @@ class PlanType:
     title: str
     framework: str
     outcome: str
-    due_step: str
+    due_step: str | None
     area_kind: str
     rule: str
+    # The outcome count (or re-visit judgement) that says how many areas the plan starts with.
+    areas_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,14 +60,16 @@ def plan_type(key: str) -> PlanType:
 def plan_type_for_outcome(framework: str, outcome_key: str) -> PlanType | None:
     """The plan a recorded outcome requires, or None when it requires none."""
     for t in _types().values():
-        if t.framework == framework and t.outcome == outcome_key:
+        if t.outcome and t.framework == framework and t.outcome == outcome_key:
             return t
     return None
 
 
-def plan_due(key: str, report_date: dt.date) -> dt.date:
-    """When the plan is due, from the inspection timeline's own follow-up step."""
+def plan_due(key: str, report_date: dt.date) -> dt.date | None:
+    """When the plan is due, from the inspection timeline's own follow-up step (None: no date is fixed)."""
     t = plan_type(key)
+    if t.due_step is None:
+        return None
     for f in follow_ups(t.framework, t.outcome, report_date):
         if f.key == t.due_step:
             return f.date
