@@ -115,8 +115,8 @@ def test_changes_are_kept_field_by_field(plan, lano) -> None:
 
 
 def test_a_measure_follows_its_indicator_on_the_date_asked(plan, lano, people, monkeypatch):
-    from sendready.areas import registry
     from sendready.areas.registry import IndicatorValue, SnapshotValues
+    from sendready.areas.registry import indicators as registry
     from sendready.plans.plan_state import plan_as_at
 
     def snapshots(area):

@@ -112,7 +112,7 @@ def test_current_framework_outcomes_make_a_pap_or_a_strategic_plan_without_a_due
 
 
 def test_a_listener_that_fails_undoes_the_recorded_outcome(people, lano, monkeypatch):
-    from sendready.areas import registry
+    from sendready.areas.registry import outcomes as registry
 
     def refuse(*, outcome, actor, request=None):
         raise RuntimeError("plans could not follow")
