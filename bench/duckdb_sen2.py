@@ -111,7 +111,8 @@ def _person_sql(as_of: dt.date) -> str:
               FROM placement p JOIN ap USING (activeplanstableid)
               WHERE p.leavingdate IS NULL OR {_date("p.leavingdate")} > {day}
               QUALIFY row_number() OVER (PARTITION BY ap.pkey ORDER BY CAST(p.placementrank AS BIGINT)
-                      NULLS LAST, {_date("p.entrydate")} DESC NULLS LAST) = 1)
+                      NULLS LAST, {_date("p.entrydate")} DESC NULLS LAST,
+                      CAST(p.placementdetailorderseqcolumn AS BIGINT) DESC) = 1)
     SELECT persons.pkey AS person_id, persons.date_of_birth,
       CASE WHEN persons.ethnicity IN ({ethnicities}) THEN persons.ethnicity END AS ethnicity,
       CASE WHEN o.pkey IS NOT NULL OR w.pkey IS NOT NULL THEN 'E' ELSE 'N' END AS sen_status,
