@@ -196,8 +196,12 @@ def _read_module(module: Module, name: str, data: bytes, export: BladeExport) ->
             export.errors.append(Sen2Problem(name, None, heading, "This column appears twice."))
         else:
             renames[heading] = column.name
-    frame = frame.select([pl.col(h).alias(n) for h, n in renames.items()])
+    # Columns the spec drops are recognised (no warning) but not kept: they are never checked or stored.
+    dropped = {c.name for c in module.columns if c.role == "drop" and not c.required}
+    frame = frame.select([pl.col(h).alias(n) for h, n in renames.items() if n not in dropped])
     for column in module.columns:
+        if column.name in dropped:
+            continue
         if column.name not in frame.columns:
             if column.role in ("key", "parent") or column.required:
                 export.errors.append(

@@ -74,8 +74,11 @@ def check_export(
 
 def _typed(table: ModuleTable) -> pl.DataFrame:
     exprs = []
-    dates = [c for c in table.module.columns if c.type == "date"]
-    for c in table.module.columns:
+    # Columns the spec drops (the export's own row IDs and order) are neither checked nor kept: typing
+    # them would cost memory for nothing.
+    columns = [c for c in table.module.columns if c.role != "drop" or c.required]
+    dates = [c for c in columns if c.type == "date"]
+    for c in columns:
         raw = pl.col(c.name)
         exprs.append(raw.alias(f"raw__{c.name}"))
         # keys and identifiers are text (stripped, blank as missing); dates first in COLLECT's form only
@@ -100,6 +103,8 @@ def _typed(table: ModuleTable) -> pl.DataFrame:
 def _cell_checks(module: Module) -> list[Sen2Check]:
     checks: list[Sen2Check] = []
     for c in module.columns:
+        if c.role == "drop" and not c.required:
+            continue
         raw, value = pl.col(f"raw__{c.name}"), pl.col(c.name)
         if c.role in ("key", "parent") or c.required:
             checks.append(
