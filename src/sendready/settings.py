@@ -215,6 +215,8 @@ if BEHIND_PROXY:
 # layout): generated once on this machine unless given, never in the repository. Changing it changes
 # every hash, so snapshots made before no longer join with new ones.
 PERSON_HASH_KEY = env_secret("PERSON_HASH_KEY", fallback_file=VAR_DIR / "person_hash_key")
+# A SEN2 return (the Blade export's nine files, their zip, or the XML) may be larger than one file.
+SEN2_UPLOAD_MAX_BYTES = env_int("SEN2_UPLOAD_MAX_BYTES", 1024 * 1024 * 1024)
 PUPIL_UPLOAD_MAX_BYTES = env_int("PUPIL_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
 # The largest file an owner can attach to an inspectors' request (evidence room downloads).
 REQUEST_FILE_MAX_BYTES = env_int("REQUEST_FILE_MAX_BYTES", 50 * 1024 * 1024)

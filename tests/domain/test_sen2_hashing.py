@@ -124,3 +124,12 @@ def test_both_sources_join_sen2_columns_from_sen2_and_the_rest_from_our_layout()
         assert ((left == right) | (left.is_null() & right.is_null())).all(), column
     in_layout = both.filter(pl.col("person_id").is_in(layout["person_id"].implode()))
     assert (in_layout["attendance_pct"] == 87.5).all()
+
+
+def test_returns_before_v1_2_give_gender_as_a_number_and_it_fills_sex():
+    blade = tables(20)
+    blade["person"] = blade["person"].with_columns(
+        pl.lit(None, dtype=pl.String).alias("sex"), pl.lit("2").alias("gendercurrent")
+    )
+    rows = rows_from_sen2(imported(blade), date(2026, 1, 15))
+    assert rows["sex"].to_list() == ["F"] * 20

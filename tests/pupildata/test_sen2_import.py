@@ -190,3 +190,20 @@ def test_clean_files_keeps_the_sen2_tables_a_snapshot_refers_to(people, tmp_path
     out = generate(tmp_path)
     call_command("import_sen2", str(out), "--area", people.area.code)
     assert orphaned_files(older_than_seconds=-60) == []
+
+
+def test_a_new_return_for_a_joined_snapshot_drops_people_only_the_old_return_had(
+    people, lano, tmp_path
+):
+    from tests.pupildata.conftest import csv_bytes
+
+    path = tmp_path / "ours.csv"
+    path.write_bytes(csv_bytes(40, as_of=TODAY))
+    actions.import_path(actor=lano, area=people.area, path=path, snapshot_date=TODAY)
+    call_command("import_sen2", str(generate(tmp_path, persons=150, name="first")),
+                 "--area", people.area.code, "--snapshot-date", TODAY.isoformat())  # fmt: skip
+    assert Snapshot.objects.get().row_count == 190
+    call_command("import_sen2", str(generate(tmp_path, persons=90, name="second")),
+                 "--area", people.area.code, "--snapshot-date", TODAY.isoformat())  # fmt: skip
+    snapshot = Snapshot.objects.get()
+    assert snapshot.source == "both" and snapshot.row_count == 130  # 90 from SEN2, our 40 kept

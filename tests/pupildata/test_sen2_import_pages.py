@@ -114,3 +114,21 @@ def test_only_people_who_may_import_see_the_page_and_never_for_another_area(clie
     assert client.get(url).status_code == 403
     client.force_login(people.outsider)
     assert client.get(url).status_code in (403, 404)
+
+
+def test_the_dashboard_says_when_rows_come_from_both_sources(client, people, lano, tmp_path):
+    from sendready.pupildata import actions
+    from tests.pupildata.conftest import csv_bytes
+
+    path = tmp_path / "ours.csv"
+    path.write_bytes(csv_bytes(30, as_of=TODAY))
+    actions.import_path(actor=lano, area=people.area, path=path, snapshot_date=TODAY)
+    client.force_login(lano)
+    dashboard = client.get(f"/areas/{people.area.code}/data/").content.decode()
+    assert "Rows from: <strong>Our person-level layout</strong>" in dashboard
+    post(client, people, [("Blade export.zip", as_zip(blade_files(20)))])
+    dashboard = client.get(f"/areas/{people.area.code}/data/").content.decode()
+    assert (
+        "Rows from: <strong>The SEN2 return joined with our person-level layout</strong>"
+        in dashboard
+    )

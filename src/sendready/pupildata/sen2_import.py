@@ -25,7 +25,7 @@ from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
 from sendready.domain.person_level.indicators import compute_indicators
 from sendready.domain.sen2.importing import Sen2Import, import_return
-from sendready.domain.sen2.mapping import combine, rows_from_sen2
+from sendready.domain.sen2.mapping import SEN2_COLUMNS, combine, rows_from_sen2
 from sendready.domain.sen2.problems import Sen2Problem
 from sendready.domain.sen2.pseudonym import area_secret
 from sendready.domain.sen2.tables import Sen2Tables
@@ -174,8 +174,17 @@ def _fail(
 
 
 def layout_rows_of(snapshot: Snapshot) -> pl.DataFrame:
-    """Our layout's rows inside an existing snapshot (all of them for a layout snapshot)."""
-    return storage.read_rows(snapshot.data_path)
+    """Our layout's rows inside an existing snapshot: all of them for a layout snapshot; for a joined
+    one, every row but those that came from the earlier SEN2 return alone (nothing from our layout)."""
+    rows = storage.read_rows(snapshot.data_path)
+    if snapshot.source != SnapshotOrigin.BOTH or "persons" not in snapshot.sen2_tables:
+        return rows
+    sen2_people = storage.read_rows(snapshot.sen2_tables["persons"], columns=["person_id"])
+    ours = [c for c in rows.columns if c not in (*SEN2_COLUMNS, "person_id", "_source_row")]
+    from_sen2_only = pl.col("person_id").is_in(
+        sen2_people["person_id"].implode()
+    ) & pl.all_horizontal(pl.col(c).is_null() for c in ours)
+    return rows.filter(~from_sen2_only)
 
 
 def _store(run: ImportRun, result: Sen2Import) -> None:

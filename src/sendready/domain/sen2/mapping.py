@@ -32,6 +32,8 @@ SETTING_TYPES = {
     "NIEC": "not_in_education",
     "NIEO": "not_in_education",
 }
+# Returns before v1.2 of the specification gave gender as a number instead of sex as a letter.
+GENDER = {"1": "M", "2": "F", "0": "U", "9": "U"}
 # Down syndrome (DS) is a SEN2 need our layout does not list: it is counted as other difficulty there.
 NEED_CODES = {"DS": "OTH"}
 SEN2_COLUMNS = (
@@ -58,10 +60,10 @@ def rows_from_sen2(tables: Sen2Tables, as_at: date) -> pl.DataFrame:
         f["requests"]
         .lazy()
         .sort("received_date", "request_no", nulls_last=False)
-        .group_by("person_id")
+        .group_by("person_no")
         .last()
         .select(
-            "person_id", "request_no", "received_date", "request_outcome", "request_outcome_date"
+            "person_no", "request_no", "received_date", "request_outcome", "request_outcome_date"
         )
     )
     assessment = (
@@ -84,20 +86,20 @@ def rows_from_sen2(tables: Sen2Tables, as_at: date) -> pl.DataFrame:
         f["plans"]
         .lazy()
         .filter(pl.col("cease_date").is_null() | (pl.col("cease_date") > as_at))
-        .select("person_id")
+        .select("person_no")
         .unique()
     )
     active = f["active_plans"].lazy()
-    with_active = active.select("person_id").unique()
-    last_review = active.group_by("person_id").agg(pl.col("last_review").max())
+    with_active = active.select("person_no").unique()
+    last_review = active.group_by("person_no").agg(pl.col("last_review").max())
     need = (
         f["needs"]
         .lazy()
         .filter(pl.col("sen_type_rank") == 1)
         .sort("active_plan_no")
-        .group_by("person_id")
+        .group_by("person_no")
         .last()
-        .select("person_id", pl.col("sen_type").replace(NEED_CODES).alias("primary_need"))
+        .select("person_no", pl.col("sen_type").replace(NEED_CODES).alias("primary_need"))
     )
     placement = (
         f["placements"]
@@ -111,10 +113,10 @@ def rows_from_sen2(tables: Sen2Tables, as_at: date) -> pl.DataFrame:
             descending=[True, False, False],
             nulls_last=False,
         )
-        .group_by("person_id")
+        .group_by("person_no")
         .last()
         .select(
-            "person_id",
+            "person_no",
             pl.col("urn").alias("setting_urn"),
             pl.when(pl.col("resourced_provision") | pl.col("sen_unit"))
             .then(pl.lit("resourced_provision"))
@@ -124,18 +126,20 @@ def rows_from_sen2(tables: Sen2Tables, as_at: date) -> pl.DataFrame:
     )
     has_plan = pl.col("_open").is_not_null() | pl.col("_active").is_not_null()
     rows = (
-        persons.join(latest_request, on="person_id", how="left")
+        persons.join(latest_request, on="person_no", how="left")
         .join(assessment, on="request_no", how="left")
         .join(plan_of_assessment, on="assessment_no", how="left")
-        .join(open_plans.with_columns(pl.lit(True).alias("_open")), on="person_id", how="left")
-        .join(with_active.with_columns(pl.lit(True).alias("_active")), on="person_id", how="left")
-        .join(last_review, on="person_id", how="left")
-        .join(need, on="person_id", how="left")
-        .join(placement, on="person_id", how="left")
+        .join(open_plans.with_columns(pl.lit(True).alias("_open")), on="person_no", how="left")
+        .join(with_active.with_columns(pl.lit(True).alias("_active")), on="person_no", how="left")
+        .join(last_review, on="person_no", how="left")
+        .join(need, on="person_no", how="left")
+        .join(placement, on="person_no", how="left")
         .select(
             "person_id",
             "date_of_birth",
-            pl.col("sex"),
+            pl.coalesce(
+                pl.col("sex"), pl.col("gender_current").replace_strict(GENDER, default=None)
+            ).alias("sex"),
             pl.when(pl.col("ethnicity").is_in(list(load_schema()["ethnicity"].allowed)))
             .then(pl.col("ethnicity"))
             .alias("ethnicity"),

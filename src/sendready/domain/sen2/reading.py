@@ -10,9 +10,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 import polars as pl
@@ -68,20 +69,22 @@ def read_blade(
 ) -> BladeExport:
     """Read a zip (one entry) or the CSV files (name, bytes or path) of a Blade export."""
     export = BladeExport()
-    members: list[tuple[str, bytes]] = []
+    # Each file is read when its turn comes and let go after it is parsed, so only one file's bytes are
+    # held at a time (a national export's person file alone is hundreds of megabytes).
+    members: list[tuple[str, Callable[[], bytes]]] = []
     total = 0
     for name, source in files:
-        data = _bytes(name, source)
-        if name.lower().endswith(".zip") or data[:4] == b"PK\x03\x04":
-            members += _unzip(name, data, max_bytes)
-        else:
-            members.append((name, data))
-        total += len(data)
+        size = _size(name, source)
+        total += size
         if total > max_bytes:
             raise Sen2ReadError(
                 Sen2Problem(name, None, None, "The files are larger than the upload limit.")
             )
-    for name, data in members:
+        if name.lower().endswith(".zip") or _head(name, source) == b"PK\x03\x04":
+            members += _unzip(name, _bytes(name, source), max_bytes)
+        else:
+            members.append((name, partial(_bytes, name, source)))
+    for name, load in members:
         module, day = module_for(name)
         if module is None:
             export.warnings.append(
@@ -106,7 +109,7 @@ def read_blade(
             continue
         if day is not None:
             export.export_date = export.export_date or day
-        table = _read_module(module, name, data, export)
+        table = _read_module(module, name, load(), export)
         if table is not None:
             export.tables[module.key] = table
     for module in load_spec().modules:
@@ -125,6 +128,24 @@ def read_blade(
     return export
 
 
+def _size(name: str, source: Source) -> int:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return len(source)
+    try:
+        return Path(source).stat().st_size
+    except OSError as exc:
+        raise Sen2ReadError(
+            Sen2Problem(name, None, None, f"The file could not be opened ({exc.strerror or exc}).")
+        ) from exc
+
+
+def _head(name: str, source: Source) -> bytes:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source[:4])
+    with Path(source).open("rb") as handle:
+        return handle.read(4)
+
+
 def _bytes(name: str, source: Source) -> bytes:
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source)
@@ -136,7 +157,7 @@ def _bytes(name: str, source: Source) -> bytes:
         ) from exc
 
 
-def _unzip(name: str, data: bytes, max_bytes: int) -> list[tuple[str, bytes]]:
+def _unzip(name: str, data: bytes, max_bytes: int) -> list[tuple[str, Callable[[], bytes]]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = [
@@ -146,7 +167,7 @@ def _unzip(name: str, data: bytes, max_bytes: int) -> list[tuple[str, bytes]]:
             raise Sen2ReadError(
                 Sen2Problem(name, None, None, "The zip unpacks to more than the upload limit.")
             )
-        return [(Path(i.filename).name, archive.read(i)) for i in infos]
+        return [(Path(i.filename).name, partial(archive.read, i)) for i in infos]
     except (zipfile.BadZipFile, OSError) as exc:
         raise Sen2ReadError(
             Sen2Problem(name, None, None, "The zip file could not be opened. It may be damaged.")
@@ -160,9 +181,14 @@ def _read_module(module: Module, name: str, data: bytes, export: BladeExport) ->
             Sen2Problem(name, None, None, "The file is empty; it needs its heading row.")
         )
         return None
+    wanted = _wanted_headings(module, data)
     try:
         frame = pl.read_csv(
-            data, infer_schema=False, raise_if_empty=False, truncate_ragged_lines=True
+            data,
+            infer_schema=False,
+            raise_if_empty=False,
+            truncate_ragged_lines=True,
+            columns=wanted,
         )
     except pl.exceptions.PolarsError:
         try:
@@ -184,7 +210,8 @@ def _read_module(module: Module, name: str, data: bytes, export: BladeExport) ->
             return None
     known = module.by_heading()
     renames: dict[str, str] = {}
-    for heading in frame.columns:
+    headings = list(frame.columns) if wanted is None else _all_headings(data) or frame.columns
+    for heading in headings:
         column = known.get(heading.strip().lower())
         if column is None:
             export.warnings.append(
@@ -194,15 +221,11 @@ def _read_module(module: Module, name: str, data: bytes, export: BladeExport) ->
             )
         elif column.name in renames.values():
             export.errors.append(Sen2Problem(name, None, heading, "This column appears twice."))
-        else:
+        elif heading in frame.columns:
             renames[heading] = column.name
-    # Columns the spec drops are recognised (no warning) but not kept: they are never checked or stored.
-    dropped = {c.name for c in module.columns if c.role == "drop" and not c.required}
-    frame = frame.select([pl.col(h).alias(n) for h, n in renames.items() if n not in dropped])
+    frame = frame.select([pl.col(h).alias(n) for h, n in renames.items()])
     for column in module.columns:
-        if column.name in dropped:
-            continue
-        if column.name not in frame.columns:
+        if column.role != "drop" and column.name not in frame.columns:
             if column.role in ("key", "parent") or column.required:
                 export.errors.append(
                     Sen2Problem(
@@ -215,3 +238,23 @@ def _read_module(module: Module, name: str, data: bytes, export: BladeExport) ->
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(column.name))
     frame = frame.with_columns(pl.int_range(2, pl.len() + 2, dtype=pl.Int64).alias(ROW_COLUMN))
     return ModuleTable(module=module, file_name=name, frame=frame)
+
+
+def _all_headings(data: bytes) -> list[str]:
+    try:
+        return pl.read_csv(data[:65536], n_rows=0, infer_schema=False).columns
+    except pl.exceptions.PolarsError:
+        return []
+
+
+def _wanted_headings(module: Module, data: bytes) -> list[str] | None:
+    """The headings worth reading: every one but the module's dropped columns (None: read them all).
+
+    Unknown headings are still read (a few), so they can be warned about; duplicates force a full read."""
+    headings = _all_headings(data)
+    if not headings or len({h.strip().lower() for h in headings}) != len(headings):
+        return None
+    known = module.by_heading()
+    return [
+        h for h in headings if (c := known.get(h.strip().lower())) is None or c.role != "drop"
+    ] or None

@@ -2,7 +2,8 @@
 and the return's own table IDs replaced by plain numbers (they come from the council's case system).
 
 Stored tables (one row each): `persons`, `requests`, `assessments`, `plans` (named plans), `plan_settings`
-(settings named in plans), `active_plans`, `placements`, `needs`. Every table carries `person_id`.
+(settings named in plans), `active_plans`, `placements`, `needs`. Every table carries `person_id` (the
+hash) and `person_no` (a number for joins within the return).
 """
 
 from __future__ import annotations
@@ -80,12 +81,18 @@ def build_tables(checked: dict[str, pl.DataFrame], secret: bytes) -> Sen2Tables:
         "upn_unknown",
     )
     # Persons with the same UPN on two rows become one person_id; their records all join to it.
-    lookup = {"person": person.select("person_table_id", "person_id")}
-    stored: dict[str, pl.DataFrame] = {
-        "persons": person.drop("person_table_id").unique(
-            "person_id", keep="first", maintain_order=True
+    # Each person also gets a number, so tables join on integers rather than 32-character hashes.
+    persons = (
+        person.drop("person_table_id")
+        .unique("person_id", keep="first", maintain_order=True)
+        .with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("person_no"))
+    )
+    lookup = {
+        "person": person.select("person_table_id", "person_id").join(
+            persons.select("person_id", "person_no"), on="person_id", how="left"
         )
     }
+    stored: dict[str, pl.DataFrame] = {"persons": persons}
     for key, parent in PARENT.items():
         own_id, own_no = _IDS[key]
         parent_id = _IDS[parent][0]

@@ -17,6 +17,8 @@ from sendready.domain.sen2.problems import MAX_PROBLEMS, ROW_COLUMN, Sen2Problem
 from sendready.domain.sen2.reading import BladeExport, ModuleTable
 from sendready.domain.sen2.spec import Module, Sen2Column
 
+TEXT = ("string",)
+
 
 @dataclass(frozen=True)
 class Sen2Check:
@@ -54,6 +56,7 @@ def check_export(
     for key, table in export.tables.items():
         typed[key] = _typed(table)
         result.rows_checked += table.frame.height
+        table.frame = table.frame.clear()  # the strings are in `typed` now; let the copy go
     for key, table in export.tables.items():
         frame = typed[key]
         checks = _cell_checks(table.module) + _rule_checks(key, today)
@@ -74,13 +77,14 @@ def check_export(
 
 def _typed(table: ModuleTable) -> pl.DataFrame:
     exprs = []
-    # Columns the spec drops (the export's own row IDs and order) are neither checked nor kept: typing
-    # them would cost memory for nothing.
-    columns = [c for c in table.module.columns if c.role != "drop" or c.required]
-    dates = [c for c in columns if c.type == "date"]
-    for c in columns:
+    dates = [c for c in table.module.columns if c.type == "date"]
+    for c in table.module.columns:
+        if c.role == "drop":
+            continue
         raw = pl.col(c.name)
-        exprs.append(raw.alias(f"raw__{c.name}"))
+        # Text needs no copy of its raw form: blank and missing are the same once stripped.
+        if c.type not in TEXT:
+            exprs.append(raw.alias(f"raw__{c.name}"))
         # keys and identifiers are text (stripped, blank as missing); dates first in COLLECT's form only
         value = parse_date_fast(raw) if c.type == "date" else parse_value(raw, c)
         exprs.append(value.alias(c.name))
@@ -103,14 +107,16 @@ def _typed(table: ModuleTable) -> pl.DataFrame:
 def _cell_checks(module: Module) -> list[Sen2Check]:
     checks: list[Sen2Check] = []
     for c in module.columns:
-        if c.role == "drop" and not c.required:
+        if c.role == "drop":
             continue
-        raw, value = pl.col(f"raw__{c.name}"), pl.col(c.name)
+        value = pl.col(c.name)
+        raw = value if c.type in TEXT else pl.col(f"raw__{c.name}")
         if c.role in ("key", "parent") or c.required:
+            missing = value.is_null() if c.type in TEXT else blank(raw)
             checks.append(
-                Sen2Check(c.source, blank(raw), pl.lit(f"{c.label} is blank. It is required."))
+                Sen2Check(c.source, missing, pl.lit(f"{c.label} is blank. It is required."))
             )
-        if c.role in ("data",) and c.type != "string":
+        if c.role in ("data",) and c.type not in TEXT:
             checks.append(
                 Sen2Check(
                     c.source,

@@ -32,7 +32,71 @@ TAGS = {
     "placementdetail": "placement_detail",
     "senneed": "sen_need",
 }
-ELEMENT = {v: k for k, v in TAGS.items()}
+# Item elements as DfE's specification spells them (Blade's headings are these in lower case).
+ITEM_ELEMENTS = {
+    name.lower(): name
+    for name in [
+        "Collection",
+        "Year",
+        "ReferenceDate",
+        "SourceLevel",
+        "LEA",
+        "SoftwareCode",
+        "Release",
+        "SerialNo",
+        "DateTime",
+        "Surname",
+        "Forename",
+        "PersonBirthDate",
+        "GenderCurrent",
+        "Sex",
+        "Ethnicity",
+        "PostCode",
+        "UPN",
+        "UniqueLearnerNumber",
+        "UPNunknown",
+        "ReceivedDate",
+        "RYA",
+        "RequestOutcomeDate",
+        "RequestOutcome",
+        "RequestMediation",
+        "RequestTribunal",
+        "Exported",
+        "AssessmentOutcome",
+        "AssessmentOutcomeDate",
+        "AssessmentMediation",
+        "AssessmentTribunal",
+        "OtherMediation",
+        "OtherTribunal",
+        "Week20",
+        "StartDate",
+        "PlanRes",
+        "PlanWBP",
+        "PB",
+        "OA",
+        "DP",
+        "CeaseDate",
+        "CeaseReason",
+        "URN",
+        "UKPRN",
+        "SENsetting",
+        "SENsettingOther",
+        "PlacementRank",
+        "SENUnitIndicator",
+        "ResourcedProvisionIndicator",
+        "TransferLA",
+        "RES",
+        "WBP",
+        "ReviewMeeting",
+        "ReviewOutcome",
+        "LastReview",
+        "EntryDate",
+        "LeavingDate",
+        "AttendancePattern",
+        "SENtype",
+        "SENtypeRank",
+    ]
+}
 
 
 class _Handler(ContentHandler):
@@ -156,7 +220,7 @@ def write_xml(tables: dict[str, pl.DataFrame]) -> bytes:
     def element(key: str, row: dict[str, str]) -> str:
         module = spec[key]
         leaves = "".join(
-            f"<{c.source}>{escape(_iso(row.get(c.source) or ''))}</{c.source}>"
+            _leaf(c.source, row.get(c.source) or "", escape)
             for c in module.columns
             if c.role not in ("key", "parent", "drop") and row.get(c.source)
         )
@@ -175,12 +239,17 @@ def write_xml(tables: dict[str, pl.DataFrame]) -> bytes:
 
     header_row = tables["sen2"].row(0, named=True)
     header = "".join(
-        f"<{c.source}>{escape(_iso(header_row.get(c.source) or ''))}</{c.source}>"
+        _leaf(c.source, header_row.get(c.source) or "", escape)
         for c in spec["sen2"].columns
         if c.role == "data" and header_row.get(c.source)
     )
     persons = "".join(element("person", r) for r in tables["person"].iter_rows(named=True))
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<Message><Header>{header}</Header>\n<Persons>\n{persons}</Persons></Message>\n'.encode()
+
+
+def _leaf(heading: str, value: str, escape) -> str:
+    tag = ITEM_ELEMENTS.get(heading.lower(), heading)
+    return f"<{tag}>{escape(_iso(value))}</{tag}>"
 
 
 def _iso(value: str) -> str:
