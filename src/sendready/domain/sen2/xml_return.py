@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import xml.sax
+from collections.abc import Callable
 from xml.sax.handler import ContentHandler
 from xml.sax.xmlreader import Locator
 
@@ -247,7 +248,7 @@ def write_xml(tables: dict[str, pl.DataFrame]) -> bytes:
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<Message><Header>{header}</Header>\n<Persons>\n{persons}</Persons></Message>\n'.encode()
 
 
-def _leaf(heading: str, value: str, escape) -> str:
+def _leaf(heading: str, value: str, escape: Callable[[str], str]) -> str:
     tag = ITEM_ELEMENTS.get(heading.lower(), heading)
     return f"<{tag}>{escape(_iso(value))}</{tag}>"
 
