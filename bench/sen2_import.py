@@ -142,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     # Generate in a child: a child's peak RSS includes the parent's at fork, so the parent stays small.
     generated = run_child(["--worker", "generate", str(export), str(args.persons)], {})
     as_of = generated["reference"]
+    os.sync()  # the files' write-back would otherwise land on the first contender's clock
     size = sum(p.stat().st_size for p in export.iterdir()) / 1e6
     print(f"Export: {args.persons:,} persons, 9 CSV files, {size:.0f} MB ({folder}); as at {as_of}")
 
