@@ -145,6 +145,13 @@ def compute(path: str, as_of: dt.date) -> dict:
         "CREATE TABLE pupils AS SELECT * FROM read_csv(?, header=true, all_varchar=false, types=?)",
         [path, types],
     )
+    result = compute_from(con, as_of)
+    con.close()
+    return result
+
+
+def compute_from(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict:
+    """Every indicator and the four breakdowns of the `pupils` table already in `con`."""
     statements = _sql(as_of).split("; ")
     con.execute(statements[0])
     cur = con.execute(statements[1])
@@ -163,7 +170,6 @@ def compute(path: str, as_of: dt.date) -> dict:
             "FROM derived GROUP BY 1 ORDER BY 1"
         ).fetchall()
         breakdowns[dim] = {r[0]: {"total": r[1], "E": r[2], "K": r[3], "N": r[4]} for r in rows}
-    con.close()
     return {
         "values": {
             k: (float(v) if hasattr(v, "as_integer_ratio") and not isinstance(v, int) else v)

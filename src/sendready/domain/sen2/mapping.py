@@ -115,7 +115,14 @@ def rows_from_sen2(tables: Sen2Tables, as_at: date) -> pl.DataFrame:
         f["placements"]
         .lazy()
         .filter(pl.col("leaving_date").is_null() | (pl.col("leaving_date") > as_at))
-        .sort("placement_rank", "entry_date", descending=[True, False], nulls_last=False)
+        # the file's order breaks ties (same rank and entry date), so the same return gives the same row
+        .sort(
+            "placement_rank",
+            "entry_date",
+            "placement_no",
+            descending=[True, False, False],
+            nulls_last=False,
+        )
         .group_by("person_no")
         .last()
         .select(
