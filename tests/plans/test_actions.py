@@ -69,6 +69,10 @@ def test_action_refusals_write_nothing(plan, lano, two_areas) -> None:
     with pytest.raises(ValidationError) as no_baseline:
         save_measure(actor=lano, plan_area=area, name="EHCPs in 20 weeks", baseline=None, target=60)
     assert "baseline" in no_baseline.value.message_dict
+    with pytest.raises(ValidationError, match="no person-level indicator called 'waits'"):
+        save_measure(
+            actor=lano, plan_area=area, name="Waits", baseline=1, target=2, indicator_id="waits"
+        )
     with pytest.raises(ValidationError) as not_in_plan:
         record_judgement(
             actor=lano, plan=plan, number=9, judgement="sufficient", date=dt.date(2022, 6, 14)
@@ -108,3 +112,41 @@ def test_changes_are_kept_field_by_field(plan, lano) -> None:
         object_kind="area", object_id=area.pk, field="title", before__isnull=False
     )
     assert title.after == "Waiting times for assessment"
+
+
+def test_a_measure_follows_its_indicator_on_the_date_asked(plan, lano, people, monkeypatch):
+    from sendready.areas import registry
+    from sendready.areas.registry import IndicatorValue, SnapshotValues
+    from sendready.plans.plan_state import plan_as_at
+
+    def snapshots(area):
+        return [
+            SnapshotValues(
+                day,
+                {
+                    "ehc_within_20_weeks_pct": IndicatorValue(
+                        "ehc_within_20_weeks_pct", "In 20 weeks", v, "%"
+                    )
+                },
+            )
+            for day, v in ((dt.date(2030, 6, 30), 64.0), (dt.date(2030, 1, 31), 45.0))
+        ]
+
+    monkeypatch.setattr(registry, "_INDICATOR_PROVIDERS", [snapshots])
+    save_measure(
+        actor=lano,
+        plan_area=plan.areas.first(),
+        name="EHC plans in 20 weeks (%)",
+        baseline=40,
+        target=60,
+        current=41,
+        indicator_id="ehc_within_20_weeks_pct",
+    )
+    now = plan_as_at(plan, dt.date(2030, 3, 1)).areas[0]
+    assert now.measures[0].current == 45.0 and "31 January 2030" in now.measures[0].current_from
+    later = plan_as_at(plan, dt.date(2030, 7, 1)).areas[0]
+    assert later.measures[0].current == 64.0 and later.rag == "green"
+    before = plan_as_at(plan, dt.date(2029, 12, 1)).areas[0]
+    assert (
+        before.measures[0].current == 41.0 and before.measures[0].current_from == "entered by hand"
+    )

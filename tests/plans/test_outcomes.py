@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 
 from sendready.domain.plans import plan_due
@@ -108,3 +109,25 @@ def test_current_framework_outcomes_make_a_pap_or_a_strategic_plan_without_a_due
     strategic = Plan.objects.get()
     assert strategic.plan_type == "strategic" and strategic.due_date is None
     assert strategic.areas.count() == 3
+
+
+def test_a_listener_that_fails_undoes_the_recorded_outcome(people, lano, monkeypatch):
+    from sendready.areas import registry
+
+    def refuse(*, outcome, actor, request=None):
+        raise RuntimeError("plans could not follow")
+
+    monkeypatch.setattr(registry, "_OUTCOME_LISTENERS", [*registry._OUTCOME_LISTENERS, refuse])
+    inspection = actions.record_inspection(
+        actor=lano, area=people.area, framework="2016-inspection", notified_on=dt.date(2018, 12, 3)
+    )
+    with pytest.raises(RuntimeError):
+        record_outcome(
+            actor=lano,
+            inspection=inspection,
+            key="wsoa",
+            report_date=dt.date(2019, 3, 1),
+            counts={"weaknesses": 2},
+        )
+    inspection.refresh_from_db()
+    assert inspection.outcome_key == "" and not Plan.objects.exists()

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from sendready.audit.constants import AuditAction
 from sendready.audit.log import record
+from sendready.domain.person_level.indicators import definitions
 from sendready.plans.constants import ActionStatus
 from sendready.plans.history import snapshot, write_changes
 from sendready.plans.models import ActionUpdate, PlanAction, PlanArea, PlanMeasure
@@ -154,6 +155,11 @@ def save_measure(
         )
     if target is None:
         errors["target"] = "Enter the target value the plan aims for."
+    if indicator_id.strip() and indicator_id.strip() not in definitions():
+        errors["indicator_id"] = (
+            f"There is no person-level indicator called {indicator_id.strip()!r}: "
+            "choose one from the list, or none."
+        )
     if measure is not None and measure.plan_area_id != plan_area.pk:
         errors["name"] = "That measure belongs to another area of the plan."
     if errors:
