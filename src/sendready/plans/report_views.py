@@ -20,7 +20,7 @@ from sendready.audit.log import record
 from sendready.govuk_forms import GovukDateField, add_validation_error
 from sendready.plans.access import get_plan
 from sendready.plans.report_actions import produce_report
-from sendready.plans.report_data import last_report_before, plan_start, report_data
+from sendready.plans.report_data import plan_start, report_data
 from sendready.plans.report_documents import report_docx, report_xlsx
 from sendready.plans.views import page_context
 
@@ -74,7 +74,7 @@ def report_page(request: HttpRequest, area: LocalArea, plan_id: int) -> HttpResp
             form=form,
             may_produce=may_produce,
             reports=list(plan.reports.select_related("produced_by")),
-            last=last_report_before(plan, today + dt.timedelta(days=1)),
+            last=plan.reports.order_by("-meeting_date").first(),
             start=plan_start(plan),
             today=today,
         ),
