@@ -21,6 +21,8 @@ from sendready.inspections import demo as inspection_demo
 from sendready.inspections.models import Inspection
 from sendready.inspections.outcome_actions import record_outcome
 from sendready.inspections.presenters import briefing_data
+from sendready.plans import demo as plans_demo
+from sendready.plans.models import Plan
 from sendready.selfevaluation import demo as sef_demo
 from tests.documents.docx_checks import accessibility_problems, all_text
 
@@ -44,6 +46,7 @@ def demo(two_areas):
     }
     inspection_demo.load(people.area, by_name)
     sef_demo.load(people.area, by_name)
+    plans_demo.load(people.area, by_name)
     return people, Inspection.objects.get(area=people.area)
 
 
@@ -57,6 +60,8 @@ def _word_download_urls(area, inspection) -> dict[str, str]:
                 path = "/" + prefix + route
                 path = path.replace("<str:area_code>", area.code)
                 path = path.replace("<int:pk>", str(inspection.pk))
+                plan = Plan.objects.for_area(area).filter(plan_type="wsoa").first()
+                path = path.replace("<int:plan_id>", str(plan.pk if plan else 0))
                 found[f"{namespace}:{pattern.name}"] = path
     return found
 
@@ -65,7 +70,11 @@ def test_every_word_download_passes_the_accessibility_read_back(client, demo):
     people, inspection = demo
     client.force_login(people.by_role[Role.LANO])
     urls = _word_download_urls(people.area, inspection)
-    assert {"inspections:timetable_docx", "selfevaluation:sef_docx"} <= set(urls)
+    assert {
+        "inspections:timetable_docx",
+        "selfevaluation:sef_docx",
+        "plans:report_docx",
+    } <= set(urls)
     assert {f"inspections:{name}" for name in READER_DOWNLOADS} <= set(urls)
     for name, url in urls.items():
         response = client.get(url)

@@ -255,3 +255,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+# Improvement plans: owners are emailed about open actions due within this many working days (and
+# about overdue ones) by `sendready plan-reminders`, run daily.
+PLAN_REMINDER_DAYS = env_int("PLAN_REMINDER_DAYS", 10)

@@ -41,3 +41,14 @@ class PlansConfig(AppConfig):
             )
         )
         register_outcome_listener(follow_outcome)
+        register_section(
+            AreaSection(
+                "my_plan_actions",
+                "Actions you own",
+                "plans:my_actions",
+                "view_plans",
+                "Your improvement plan actions across the area's plans: what is overdue and what "
+                "falls due soon.",
+                31,
+            )
+        )

@@ -189,3 +189,19 @@ class PlanFieldChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.object_kind}:{self.object_id}.{self.field} at {self.at}"
+
+
+# Reports and reminders live in their own module; imported here so Django finds the models.
+from sendready.plans.report_models import MonitoringReport, ReminderSent  # noqa: E402
+
+__all__ = [
+    "ActionUpdate",
+    "Judgement",
+    "MonitoringReport",
+    "Plan",
+    "PlanAction",
+    "PlanArea",
+    "PlanFieldChange",
+    "PlanMeasure",
+    "ReminderSent",
+]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sendready.plans import edit_views, history_views, views
+from sendready.plans import edit_views, history_views, my_actions_views, report_views, views
 
 app_name = "plans"
 base = "areas/<str:area_code>/plans/"
@@ -12,6 +12,10 @@ urlpatterns = [
     path(base + "new/", views.plan_new, name="new"),
     path(plan, views.plan_detail, name="detail"),
     path(plan + "history/", history_views.history, name="history"),
+    path(base + "my-actions/", my_actions_views.my_actions, name="my_actions"),
+    path(plan + "monitoring-report/", report_views.report_page, name="report"),
+    path(plan + "monitoring-report.docx", report_views.report_docx_download, name="report_docx"),
+    path(plan + "monitoring-report.xlsx", report_views.report_xlsx_download, name="report_xlsx"),
     path(plan + "judgements/new/", edit_views.judgement_new, name="judgement_new"),
     path(plan + "areas/new/", edit_views.area_add, name="area_new"),
     path(area + "edit/", edit_views.area_edit, name="area_edit"),
