@@ -25,6 +25,7 @@ from sendready.domain.person_level.reading import (
 from sendready.pupildata import storage
 from sendready.pupildata.constants import ImportKind, RunStatus
 from sendready.pupildata.models import ImportRun, Snapshot
+from sendready.pupildata.run_actions import queue_import, save_progress
 from sendready.pupildata.sen2_import import (
     person_hash_secret,
     process_sen2_import,
@@ -60,40 +61,16 @@ def start_import(
         location = source
     else:
         location = storage.save_chunks(storage.new_upload_name(file_name), source.chunks())
-    with transaction.atomic():
-        run = ImportRun.objects.create(
-            area=area,
-            uploaded_by=actor,
-            file_name=file_name[:255],
-            upload_path=location,
-            snapshot_date=snapshot_date,
-        )
-        record(
-            request,
-            AuditAction.IMPORTED,
-            "pupil_import",
-            run.pk,
-            area=area,
-            detail=f"{file_name} as at {snapshot_date.isoformat()}",
-            user=actor,
-        )
-    if background:
-        from sendready.pupildata.tasks import run_import
-
-        result = run_import.enqueue(run.pk)
-        ImportRun.objects.filter(pk=run.pk).update(task_id=str(result.id))
-        run.refresh_from_db()
-    else:
-        run = process_import(run_id=run.pk)
-    return run
-
-
-def _progress(run: ImportRun, **fields) -> None:
-    # Saved outside any transaction, so the progress page sees each step at once.
-    fields["updated_at"] = timezone.now()
-    for name, value in fields.items():
-        setattr(run, name, value)
-    ImportRun.objects.filter(pk=run.pk).update(**fields)
+    return queue_import(
+        actor=actor,
+        area=area,
+        file_name=file_name,
+        location=location,
+        snapshot_date=snapshot_date,
+        detail=f"{file_name} as at {snapshot_date.isoformat()}",
+        background=background,
+        request=request,
+    )
 
 
 def _problems(items: list[Problem]) -> list[dict]:
@@ -107,7 +84,7 @@ def process_import(*, run_id: int) -> ImportRun:
         return process_sen2_import(run_id=run_id)
     if run.status != RunStatus.QUEUED:
         return run
-    _progress(run, status=RunStatus.VALIDATING, phase="reading", started_at=timezone.now())
+    save_progress(run=run, status=RunStatus.VALIDATING, phase="reading", started_at=timezone.now())
     try:
         result = _validate(run, _source(run.upload_path))
         if not result.ok:
@@ -148,7 +125,7 @@ def _validate(run: ImportRun, source: Path | bytes) -> ValidationResult:
         read = read_table_with_notes(source, run.file_name, max_bytes=max_upload_bytes())
     except TableReadError as exc:
         return ValidationResult.failed(Problem(row=None, column=None, message=exc.message))
-    _progress(run, phase="checking", rows_total=read.frame.height)
+    save_progress(run=run, phase="checking", rows_total=read.frame.height)
     # Ages and "not in the future" are judged as at the snapshot date, the date the figures describe.
     # UPNs as person IDs are hashed with the area's key (as a SEN2 return's persons are), never stored.
     result = validate(
@@ -158,13 +135,13 @@ def _validate(run: ImportRun, source: Path | bytes) -> ValidationResult:
     )
     del read.frame
     result.warnings[:0] = [Problem(row=None, column=None, message=w) for w in read.warnings]
-    _progress(run, rows_checked=result.rows_checked or run.rows_total)
+    save_progress(run=run, rows_checked=result.rows_checked or run.rows_total)
     return result
 
 
 def _fail(run: ImportRun, result: ValidationResult) -> None:
-    _progress(
-        run,
+    save_progress(
+        run=run,
         status=RunStatus.FAILED,
         phase="failed",
         errors=_problems(result.errors),
@@ -175,12 +152,12 @@ def _fail(run: ImportRun, result: ValidationResult) -> None:
 
 
 def _store(run: ImportRun, result: ValidationResult) -> None:
-    _progress(run, phase="indicators")
+    save_progress(run=run, phase="indicators")
     old = Snapshot.objects.filter(area=run.area, snapshot_date=run.snapshot_date).first()
     # A SEN2 return stored for the same date is joined with this file (its tables are kept).
     rows, source, sen2_tables = with_stored_sen2(old, result.rows, run.snapshot_date)
     figures = compute_indicators(rows, run.snapshot_date).to_dict()
-    _progress(run, status=RunStatus.WRITING, phase="writing")
+    save_progress(run=run, status=RunStatus.WRITING, phase="writing")
     relative = storage.write_rows(rows, run.area.code, f"{run.snapshot_date}-run{run.pk}")
     try:
         with transaction.atomic():

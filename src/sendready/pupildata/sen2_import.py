@@ -33,6 +33,7 @@ from sendready.domain.sen2.tables import Sen2Tables
 from sendready.pupildata import storage
 from sendready.pupildata.constants import ImportKind, RunStatus, SnapshotOrigin
 from sendready.pupildata.models import ImportRun, Snapshot
+from sendready.pupildata.run_actions import queue_import, save_progress
 
 logger = logging.getLogger(__name__)
 FAILED = (
@@ -87,40 +88,17 @@ def start_sen2_import(
         file_name, location = files.name, str(files.resolve())
     else:
         file_name, location = _bundle(files)
-    with transaction.atomic():
-        run = ImportRun.objects.create(
-            area=area,
-            uploaded_by=actor,
-            file_name=file_name[:255],
-            upload_path=location,
-            snapshot_date=snapshot_date,
-            kind=ImportKind.SEN2,
-        )
-        record(
-            request,
-            AuditAction.IMPORTED,
-            "pupil_import",
-            run.pk,
-            area=area,
-            detail=f"SEN2 return {file_name} as at {snapshot_date.isoformat()}",
-            user=actor,
-        )
-    if background:
-        from sendready.pupildata.tasks import run_import
-
-        result = run_import.enqueue(run.pk)
-        ImportRun.objects.filter(pk=run.pk).update(task_id=str(result.id))
-        run.refresh_from_db()
-    else:
-        run = process_sen2_import(run_id=run.pk)
-    return run
-
-
-def _progress(run: ImportRun, **fields) -> None:
-    fields["updated_at"] = timezone.now()
-    for name, value in fields.items():
-        setattr(run, name, value)
-    ImportRun.objects.filter(pk=run.pk).update(**fields)
+    return queue_import(
+        actor=actor,
+        area=area,
+        file_name=file_name,
+        location=location,
+        snapshot_date=snapshot_date,
+        kind=ImportKind.SEN2,
+        detail=f"SEN2 return {file_name} as at {snapshot_date.isoformat()}",
+        background=background,
+        request=request,
+    )
 
 
 def _files(location: str) -> Sequence[tuple[str, Path | bytes]]:
@@ -142,16 +120,16 @@ def process_sen2_import(*, run_id: int) -> ImportRun:
     run = ImportRun.objects.select_related("area").get(pk=run_id)
     if run.status != RunStatus.QUEUED:
         return run
-    _progress(run, status=RunStatus.VALIDATING, phase="reading", started_at=timezone.now())
+    save_progress(run=run, status=RunStatus.VALIDATING, phase="reading", started_at=timezone.now())
     try:
-        _progress(run, phase="checking")
+        save_progress(run=run, phase="checking")
         result = import_return(
             _files(run.upload_path),
             secret=person_hash_secret(run.area),
             today=min(run.snapshot_date, timezone.localdate()),
             max_bytes=max_upload_bytes(),
         )
-        _progress(run, rows_total=result.rows_checked, rows_checked=result.rows_checked)
+        save_progress(run=run, rows_total=result.rows_checked, rows_checked=result.rows_checked)
         if not result.ok:
             _fail(run, result.errors, result.error_count, result.warnings)
         else:
@@ -169,8 +147,8 @@ def process_sen2_import(*, run_id: int) -> ImportRun:
 def _fail(
     run: ImportRun, errors: list[Sen2Problem], count: int, warnings: list[Sen2Problem]
 ) -> None:
-    _progress(
-        run,
+    save_progress(
+        run=run,
         status=RunStatus.FAILED,
         phase="failed",
         errors=_problems(errors),
@@ -197,7 +175,7 @@ def layout_rows_of(snapshot: Snapshot) -> pl.DataFrame:
 def _store(run: ImportRun, result: Sen2Import) -> None:
     tables = result.tables
     assert tables is not None
-    _progress(run, phase="indicators")
+    save_progress(run=run, phase="indicators")
     rows = rows_from_sen2(tables, run.snapshot_date)
     old = Snapshot.objects.filter(area=run.area, snapshot_date=run.snapshot_date).first()
     source = SnapshotOrigin.SEN2
@@ -205,7 +183,7 @@ def _store(run: ImportRun, result: Sen2Import) -> None:
         rows = combine(rows, layout_rows_of(old))
         source = SnapshotOrigin.BOTH
     figures = compute_indicators(rows, run.snapshot_date).to_dict()
-    _progress(run, status=RunStatus.WRITING, phase="writing")
+    save_progress(run=run, status=RunStatus.WRITING, phase="writing")
     stem = f"{run.snapshot_date}-run{run.pk}"
     written: list[str] = []
     try:
